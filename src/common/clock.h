@@ -1,0 +1,36 @@
+// The clock behind a seam, so journals and "as of" reports are deterministic in tests.
+#pragma once
+#include <string>
+
+namespace reunite {
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  // Current UTC time as ISO 8601 with milliseconds, e.g. "2018-07-26T14:03:07.120Z".
+  // Strings of this form sort in time order.
+  virtual std::string NowIso() = 0;
+  // Today's date (UTC) as "YYYY-MM-DD".
+  std::string TodayIso() { return NowIso().substr(0, 10); }
+};
+
+class SystemClock : public Clock {
+ public:
+  std::string NowIso() override;
+};
+
+// Returns a fixed time, advanced by one millisecond at each call so that journal
+// entries keep their order.
+class FixedClock : public Clock {
+ public:
+  explicit FixedClock(std::string start_iso);  // "2018-07-26T00:00:00.000Z"
+  std::string NowIso() override;
+
+ private:
+  long long millis_;
+};
+
+// The process-wide default clock (a SystemClock).
+Clock& DefaultClock();
+
+}  // namespace reunite

@@ -1,0 +1,35 @@
+// Parsing of Hispanic and Maya names into given names and paternal and maternal
+// surnames, keeping particles (de, del, de la, de los, y) with the surname they
+// belong to.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "model/person.h"
+
+namespace reunite {
+
+// Parses a full name written either "SURNAMES, GIVEN NAMES" (a comma means the
+// surnames come first: "VALIENTE VELAZQUEZ, JUAN") or "Given Names Surnames"
+// ("Juan Valiente Velazquez"). Without a comma: 2 words are given + paternal;
+// 3 words are given + paternal + maternal; 4+ words are given names + the last two
+// surnames, where particles join the word after them ("María de la Cruz López" ->
+// given "María", paternal "de la Cruz", maternal "López"). A trailing "de X"
+// after two surnames (or "viuda de X") is a married surname. Case is normalised to
+// title case when the input is all upper or all lower case ("VALIENTE" ->
+// "Valiente", keeping particles lower case); mixed case is kept. Accents are kept.
+// as_recorded is set to the text as given.
+PersonName ParseFullName(std::string_view text);
+
+// Parses separate given-names and surnames cells. The surnames cell is split into
+// paternal and maternal surnames with the same particle rules; a hyphen between two
+// surnames ("Lopez-Garcia") also separates them. as_recorded is "given surnames"
+// as written.
+PersonName ParseNameParts(std::string_view given_names, std::string_view surnames);
+
+// Title-cases a word or phrase, keeping particles lower case ("DE LA CRUZ" -> "de la
+// Cruz", "mc" untouched) and handling apostrophes in Maya names ("K'ICHE'" ->
+// "K'iche'"). UTF-8 aware (ICU).
+std::string TitleCaseName(std::string_view text);
+
+}  // namespace reunite

@@ -1,0 +1,39 @@
+// The store: one SOCI session to SQLite (the embedded default) or PostgreSQL, with
+// versioned schema migrations applied when it opens. SQL is kept portable so both
+// back ends run the same statements.
+#pragma once
+#include <memory>
+#include <string>
+
+#include <soci/soci.h>
+
+#include "common/status.h"
+
+namespace reunite {
+
+enum class Backend { kSqlite, kPostgres };
+
+class Database {
+ public:
+  // Opens `url`: "postgresql://..." (or "postgres://...", or a libpq keyword string
+  // starting "dbname=" / "host=") for PostgreSQL, anything else is an SQLite file
+  // path (created if missing). Applies every pending migration in one transaction
+  // each. Returns StorageError with the back end's message when it cannot connect
+  // or a migration fails (the failed migration leaves no trace).
+  static Result<std::unique_ptr<Database>> Open(const std::string& url);
+
+  // The url from REUNITE_DB when set, else "reunite.db".
+  static std::string DefaultUrl();
+
+  soci::session& session() { return session_; }
+  Backend backend() const { return backend_; }
+  int schema_version();          // highest applied migration
+  static int LatestSchemaVersion();
+
+ private:
+  Database() = default;
+  soci::session session_;
+  Backend backend_ = Backend::kSqlite;
+};
+
+}  // namespace reunite

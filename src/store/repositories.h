@@ -1,0 +1,62 @@
+// Read-only access to stored case data. Writes go through CaseWriter.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "model/family.h"
+#include "model/person.h"
+#include "model/provenance.h"
+#include "store/case_writer.h"
+#include "store/database.h"
+
+namespace reunite {
+
+struct PersonQuery {
+  std::optional<Role> role;
+  std::string text;   // case- and accent-insensitive substring of name, A-number or record id
+  int limit = 100;
+  int offset = 0;
+};
+
+// Where a source's record currently points; used by import to update, not duplicate.
+struct RecordKey {
+  std::string record_id;
+  PersonId person_id = 0;
+  std::string row_hash;  // hash of the last imported row's verbatim text
+};
+
+class PersonRepository {
+ public:
+  explicit PersonRepository(Database& db) : db_(db) {}
+  // NotFound when there is no such person.
+  Result<Person> Get(PersonId id);
+  std::vector<Person> Find(const PersonQuery& query);
+  long Count(std::optional<Role> role = std::nullopt);
+  // Every provenance row of the person, oldest first.
+  std::vector<SourceRow> Provenance(PersonId id);
+  // The person a source's record points to, if any.
+  std::optional<PersonId> FindBySourceRecord(const std::string& source, const std::string& record_id);
+  // Every record key of a source (for import).
+  std::vector<RecordKey> RecordKeys(const std::string& source);
+  Family GetFamily(PersonId child_id);
+  // Families the adult belongs to, as links.
+  std::vector<FamilyLink> LinksOfAdult(PersonId adult_id);
+
+ private:
+  Database& db_;
+};
+
+class JournalRepository {
+ public:
+  explicit JournalRepository(Database& db) : db_(db) {}
+  // Journal entries of one entity, oldest first.
+  std::vector<JournalEntry> ForEntity(const std::string& entity, std::int64_t id);
+  long Count();
+
+ private:
+  Database& db_;
+};
+
+}  // namespace reunite
