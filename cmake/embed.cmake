@@ -1,4 +1,5 @@
 # Turns every file in FILES into a byte array in OUT, looked up by its path relative to ROOT.
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "")
 set(table "")
 set(i 0)

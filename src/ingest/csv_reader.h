@@ -49,8 +49,17 @@ class CsvReader {
   std::string_view text_;
   std::string file_name_;
   CsvOptions options_;
+  bool ReadQuoted(std::string* field, int column);
+  bool ReadUnquoted(std::string* field);
+  bool Fail(const char* message, long line, int column);
+  std::size_t LineEndLength() const;  // 1 or 2 at a line break, else 0
+  void StartLine(std::size_t pos);
+  int ColumnAt(std::size_t pos);      // counts code points incrementally along the line
+
   std::size_t pos_ = 0;
   long line_ = 1;
+  std::size_t column_pos_ = 0;  // a position on the current line and its column
+  int column_ = 1;
   Status status_;
 };
 

@@ -22,8 +22,10 @@ Result<DateOrder> DateOrderFromString(std::string_view s);
 Result<Date> ParseDate(std::string_view text, DateOrder order);
 
 // Parses a date of birth. Also accepts a bare year ("1985" -> kYearOnly) and
-// "unknown"/"desconocido"/"n/a"/"" (-> kUnknown). Sets january_first_default when
-// the date is 1 January. Refuses dates after `today` (ISO "YYYY-MM-DD").
+// "unknown"/"desconocido"/"n/a"/"" (-> kUnknown; also "unk", "na", "desconocida", "-",
+// any case). Sets january_first_default when the date is 1 January. Refuses dates (or
+// bare years) after `today` (ISO "YYYY-MM-DD"); an empty `today` skips that check and
+// a malformed one is InvalidArgument.
 Result<BirthDate> ParseBirthDate(std::string_view text, DateOrder order, std::string_view today);
 
 // Parses strictly "YYYY-MM-DD" (or empty); used for stored values.

@@ -1,0 +1,121 @@
+#include "ingest/dates.h"
+
+#include <gtest/gtest.h>
+
+#include "ingest/test_tables.h"
+
+namespace reunite {
+namespace {
+
+using testing::ReadTable;
+
+DateOrder Order(const std::string& s) {
+  Result<DateOrder> o = DateOrderFromString(s);
+  EXPECT_TRUE(o.ok()) << s;
+  return o.ok() ? *o : DateOrder::kIso;
+}
+
+// "error: <text>" in a table means the message must contain <text>.
+void ExpectError(const Status& st, const std::string& want) {
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(st.message().find(want.substr(7)), std::string::npos) << st.message();
+}
+
+TEST(DatesTest, DataDrivenParseDate) {
+  const auto rows = ReadTable("dates.tsv");
+  ASSERT_GE(rows.size(), 50u);
+  for (const auto& row : rows) {
+    SCOPED_TRACE("dates.tsv:" + std::to_string(row.line) + " \"" + row[0] + "\" " + row[1]);
+    Result<Date> d = ParseDate(row[0], Order(row[1]));
+    if (row[2].rfind("error: ", 0) == 0) {
+      ExpectError(d.status(), row[2]);
+    } else {
+      ASSERT_TRUE(d.ok()) << d.status().ToString();
+      EXPECT_EQ(d->ToIso(), row[2]);
+    }
+  }
+}
+
+std::string Describe(const BirthDate& b) {
+  switch (b.precision) {
+    case DatePrecision::kUnknown: return "unknown";
+    case DatePrecision::kYearOnly: return "year " + std::to_string(b.date.year);
+    default: return (b.january_first_default ? "jan1 " : "exact ") + b.date.ToIso();
+  }
+}
+
+TEST(DatesTest, DataDrivenParseBirthDate) {
+  const auto rows = ReadTable("birth_dates.tsv");
+  ASSERT_GE(rows.size(), 25u);
+  for (const auto& row : rows) {
+    SCOPED_TRACE("birth_dates.tsv:" + std::to_string(row.line) + " \"" + row[0] + "\"");
+    Result<BirthDate> b = ParseBirthDate(row[0], Order(row[1]), row[2]);
+    if (row[3].rfind("error: ", 0) == 0) {
+      ExpectError(b.status(), row[3]);
+    } else {
+      ASSERT_TRUE(b.ok()) << b.status().ToString();
+      EXPECT_EQ(Describe(*b), row[3]);
+    }
+  }
+}
+
+TEST(DatesTest, BirthDateValues) {
+  Result<BirthDate> b = ParseBirthDate("1985", DateOrder::kMonthDayYear, "2018-07-26");
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(b->date, (Date{1985, 0, 0}));
+  EXPECT_FALSE(b->january_first_default);
+  b = ParseBirthDate("unknown", DateOrder::kIso, "2018-07-26");
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(*b, BirthDate{});
+  EXPECT_TRUE(b->date.empty());
+}
+
+TEST(DatesTest, BadTodayIsRefused) {
+  Result<BirthDate> b = ParseBirthDate("2012-05-04", DateOrder::kIso, "26/07/2018");
+  ASSERT_FALSE(b.ok());
+  EXPECT_NE(b.status().message().find("today"), std::string::npos);
+}
+
+TEST(DatesTest, ParseIsoDateIsStrict) {
+  EXPECT_EQ(ParseIsoDate("2018-06-21")->ToIso(), "2018-06-21");
+  EXPECT_TRUE(ParseIsoDate("")->empty());
+  for (const char* bad : {"2018-6-21", "20180621", "06/21/2018", "2018-06-21 ", "2018/06/21",
+                          "2018-02-30", "2018-13-01", "18-06-21", "2018-06-2x"}) {
+    EXPECT_FALSE(ParseIsoDate(bad).ok()) << bad;
+  }
+}
+
+TEST(DatesTest, EmptyDateMeansEmpty) {
+  Result<Date> d = ParseDate("", DateOrder::kMonthDayYear);
+  ASSERT_TRUE(d.ok());
+  EXPECT_TRUE(d->empty());
+  EXPECT_EQ(d->ToIso(), "");
+}
+
+TEST(DatesTest, IsValidDate) {
+  EXPECT_TRUE(IsValidDate(2018, 6, 21));
+  EXPECT_TRUE(IsValidDate(2016, 2, 29));
+  EXPECT_TRUE(IsValidDate(2000, 2, 29));
+  EXPECT_FALSE(IsValidDate(1900, 2, 29));
+  EXPECT_FALSE(IsValidDate(2018, 2, 29));
+  EXPECT_FALSE(IsValidDate(2018, 4, 31));
+  EXPECT_TRUE(IsValidDate(2018, 12, 31));
+  EXPECT_FALSE(IsValidDate(2018, 13, 1));
+  EXPECT_FALSE(IsValidDate(2018, 0, 1));
+  EXPECT_FALSE(IsValidDate(2018, 1, 0));
+  EXPECT_FALSE(IsValidDate(0, 1, 1));
+}
+
+TEST(DatesTest, OrderNames) {
+  for (auto o : {DateOrder::kIso, DateOrder::kMonthDayYear, DateOrder::kDayMonthYear}) {
+    EXPECT_EQ(*DateOrderFromString(ToString(o)), o);
+  }
+  EXPECT_EQ(ToString(DateOrder::kMonthDayYear), "mdy");
+  Result<DateOrder> bad = DateOrderFromString("ymd");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace reunite
