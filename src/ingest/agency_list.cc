@@ -291,17 +291,21 @@ AgencyList ReadAgencyList(std::string_view bytes, const ListOptions& opt,
   Report report(list, opt.file_name);
   Encoding encoding = opt.mapping.encoding.value_or(opt.encoding);
   DateOrder order = opt.mapping.date_order.value_or(opt.date_order);
+  // Undecodable bytes and broken quoting are reported where they are.
+  auto located_error = [&report](const Status& status) {
+    const auto& w = status.where();
+    report.Error(w ? w->line : 0, w ? w->column : 0, "", status.message());
+  };
   auto decoded = DecodeToUtf8(bytes, encoding, opt.file_name);
   if (!decoded.ok()) {
-    const auto& w = decoded.status().where();
-    report.Error(w ? w->line : 0, w ? w->column : 0, "", decoded.status().message());
+    located_error(decoded.status());
     return list;
   }
   list.detected = decoded->detected;
   CsvReader reader(decoded->text, opt.file_name);
   CsvRecord record;
   if (!reader.Next(&record)) {
-    if (!reader.status().ok()) report.Error(0, 0, "", reader.status().ToString());
+    if (!reader.status().ok()) located_error(reader.status());
     else report.Error(1, 1, "", "the file is empty (expected a header row)");
     return list;
   }
@@ -329,10 +333,7 @@ AgencyList ReadAgencyList(std::string_view bytes, const ListOptions& opt,
     }
     list.rows.push_back(std::move(row));
   }
-  if (!reader.status().ok()) {
-    const auto& w = reader.status().where();
-    report.Error(w ? w->line : 0, w ? w->column : 0, "", reader.status().message());
-  }
+  if (!reader.status().ok()) located_error(reader.status());
   if (progress) progress(1.0);
   report.Finish();
   return list;

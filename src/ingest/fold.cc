@@ -33,11 +33,12 @@ void AppendUtf8(std::string& out, UChar32 c) {
   }
 }
 
-// Decodes one code point at s[i], advancing i; returns -1 for an invalid byte.
+// Decodes one code point at s[i], advancing i; returns -1 for an invalid byte or
+// sequence (overlong, surrogate, above U+10FFFF), so that none is re-encoded.
 UChar32 Decode(std::string_view s, size_t& i) {
   unsigned char b = static_cast<unsigned char>(s[i++]);
   if (b < 0x80) return b;
-  int extra = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : -1;
+  int extra = b >= 0xF8 ? -1 : b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : -1;
   if (extra < 0 || i + extra > s.size()) return -1;
   UChar32 c = b & (0x3F >> extra);
   for (int k = 0; k < extra; ++k) {
@@ -46,6 +47,8 @@ UChar32 Decode(std::string_view s, size_t& i) {
     c = (c << 6) | (cont & 0x3F);
     ++i;
   }
+  constexpr UChar32 kSmallest[] = {0, 0x80, 0x800, 0x10000};  // by number of extra bytes
+  if (c < kSmallest[extra] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return -1;
   return c;
 }
 

@@ -18,6 +18,14 @@ std::string_view Trim(std::string_view s) {
 
 std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
+// The whole character starting at s[i] (its UTF-8 continuation bytes too), so that a
+// message naming it stays valid UTF-8.
+std::string CharAt(std::string_view s, std::size_t i) {
+  std::size_t end = i + 1;
+  while (end < s.size() && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) ++end;
+  return std::string(s.substr(i, end - i));
+}
+
 }  // namespace
 
 // ---- A-numbers -------------------------------------------------------------
@@ -30,12 +38,13 @@ Result<std::string> NormalizeANumber(std::string_view text) {
     if (!s.empty() && s.front() == '#') s.remove_prefix(1);  // "A#012345678" on US forms
   }
   std::string digits;
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
     if (IsDigit(c)) {
       digits.push_back(c);
     } else if (c != '-' && c != ' ' && c != '.') {
       return Status::InvalidArgument("A-number " + Quoted(Trim(text)) + ": unexpected character '" +
-                                     std::string(1, c) + "' (expected A and 8 or 9 digits)");
+                                     CharAt(s, i) + "' (expected A and 8 or 9 digits)");
     }
   }
   if (digits.size() != 8 && digits.size() != 9) {
@@ -115,7 +124,7 @@ PhoneReading ReadPhone(std::string_view raw, const std::string& fallback_code) {
     } else if (c == '+' && d.empty() && !plus) {
       plus = true;
     } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
-      return {"", "not a phone number (unexpected '" + std::string(1, c) + "')"};
+      return {"", "not a phone number (unexpected '" + CharAt(raw, i) + "')"};
     }
   }
   if (!plus && d.size() > 2 && d.compare(0, 2, "00") == 0) {  // international prefix
