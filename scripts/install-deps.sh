@@ -10,7 +10,7 @@ DEB_PACKAGES=(
   libicu-dev libsodium-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql postgresql-contrib
-  iso-codes
+  iso-codes python3 time
 )
 
 missing=()

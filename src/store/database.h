@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include <soci/soci.h>
+#include "store/soci_includes.h"
 
 #include "common/status.h"
 
@@ -27,7 +27,7 @@ class Database {
 
   soci::session& session() { return session_; }
   Backend backend() const { return backend_; }
-  int schema_version();          // highest applied migration
+  int schema_version();          // highest applied migration; -1 if it cannot be read
   static int LatestSchemaVersion();
 
  private:

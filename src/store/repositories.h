@@ -1,4 +1,7 @@
 // Read-only access to stored case data. Writes go through CaseWriter.
+// Functions that return a plain value (no Status) read a storage failure as
+// "nothing found" (empty, nullopt, 0) after logging it with spdlog; a caller that
+// must tell the two apart uses Get, which returns a Result.
 #pragma once
 #include <optional>
 #include <string>
@@ -16,7 +19,7 @@ namespace reunite {
 struct PersonQuery {
   std::optional<Role> role;
   std::string text;   // case- and accent-insensitive substring of name, A-number or record id
-  int limit = 100;
+  int limit = 100;    // negative reads as 0
   int offset = 0;
 };
 
@@ -32,6 +35,7 @@ class PersonRepository {
   explicit PersonRepository(Database& db) : db_(db) {}
   // NotFound when there is no such person.
   Result<Person> Get(PersonId id);
+  // People matching every given filter, in id order.
   std::vector<Person> Find(const PersonQuery& query);
   long Count(std::optional<Role> role = std::nullopt);
   // Every provenance row of the person, oldest first.

@@ -1,0 +1,43 @@
+// The command-line front end: thin wrappers that parse arguments, call the library
+// and turn its Status values into messages on stderr and exit codes.
+#pragma once
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "common/status.h"
+#include "store/database.h"
+
+namespace reunite::cli {
+
+// Exit codes, documented in the README.
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitInputErrors = 1,  // the input (a file, an argument value) has errors
+  kExitUsage = 2,        // wrong command-line usage
+  kExitNotFound = 3,     // no such person or record
+  kExitStorage = 4,      // the database failed or refused
+  kExitIO = 5,           // a file could not be read or written
+};
+
+struct GlobalOptions {
+  std::string db;     // empty: REUNITE_DB or reunite.db
+  std::string actor;  // who is making changes, for the journal
+};
+
+// Prints "reunite: <status>" on stderr and returns the exit code for its code.
+int Fail(const Status& status);
+
+// Opens the database named by --db, $REUNITE_DB or the default, migrating it.
+Result<std::unique_ptr<Database>> OpenDatabase(const GlobalOptions& global);
+
+// Reads a whole file; IOError naming the file on failure.
+Result<std::string> ReadFile(const std::string& path);
+
+// Each registers its subcommand; the callback stores the exit code in *exit_code.
+void AddInitCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+void AddImportCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+void AddPeopleCommands(CLI::App& app, GlobalOptions& global, int* exit_code);  // people, show, history
+void AddSynthCommand(CLI::App& app, int* exit_code);
+
+}  // namespace reunite::cli

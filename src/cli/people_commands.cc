@@ -1,0 +1,161 @@
+#include <iomanip>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/cli.h"
+#include "store/repositories.h"
+
+namespace reunite::cli {
+
+namespace {
+
+std::string BirthText(const BirthDate& b) {
+  switch (b.precision) {
+    case DatePrecision::kExact:
+      return b.date.ToIso() + (b.january_first_default ? " (1 January: maybe a default)" : "");
+    case DatePrecision::kYearOnly: return std::to_string(b.date.year) + " (year only)";
+    default: return "unknown";
+  }
+}
+
+std::string Join(const std::vector<std::string>& items, const char* sep) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+std::string LocationText(const Location& l) {
+  std::vector<std::string> parts;
+  for (const auto* s : {&l.facility, &l.village, &l.municipality, &l.department, &l.country})
+    if (!s->empty()) parts.push_back(*s);
+  std::string out = Join(parts, ", ");
+  if (!l.text.empty() && l.text != l.facility) out += (out.empty() ? "" : "  [as recorded: ") + l.text + (out.empty() ? "" : "]");
+  return out;
+}
+
+void PrintPersonLine(const Person& p) {
+  std::cout << std::left << std::setw(8) << p.id << std::setw(6) << ToString(p.role) << std::setw(40)
+            << p.name.Display() << std::setw(12) << p.birth.date.ToIso() << std::setw(4) << p.nationality
+            << std::setw(11) << p.a_number << ToString(p.custody.status) << "\n";
+}
+
+void PrintPerson(const Person& p) {
+  auto row = [](const char* label, const std::string& value) {
+    if (!value.empty()) std::cout << "  " << std::left << std::setw(20) << label << value << "\n";
+  };
+  std::cout << "Person " << p.id << " (" << ToString(p.role) << ")\n";
+  row("name", p.name.Display());
+  row("as recorded", p.name.as_recorded);
+  row("given names", p.name.GivenNames());
+  row("paternal surname", p.name.paternal_surname);
+  row("maternal surname", p.name.maternal_surname);
+  row("married surname", p.name.married_surname);
+  row("date of birth", BirthText(p.birth));
+  row("sex", ToString(p.sex));
+  row("nationality", p.nationality);
+  row("A-number", p.a_number.empty() ? "" : "A" + p.a_number);
+  row("languages", Join(p.languages, ", ") + (p.interpreter_needed ? " (interpreter needed)" : ""));
+  row("phones", Join(p.phones, ", "));
+  row("location", LocationText(p.location));
+  std::string custody = ToString(p.custody.status);
+  if (p.custody.status == CustodyStatus::kRemoved)
+    custody += " to " + p.custody.removal_country + " on " + p.custody.removal_date.ToIso();
+  row("custody", custody);
+  row("apprehended", Join({p.apprehension_date.ToIso(), p.apprehension_place}, " at "));
+  row("reported relatives", p.reported_relatives);
+}
+
+void PrintFamily(PersonRepository& repo, const Person& p) {
+  std::vector<FamilyLink> links = p.role == Role::kChild ? repo.GetFamily(p.id).links : repo.LinksOfAdult(p.id);
+  if (links.empty()) return;
+  std::cout << "Family links:\n";
+  for (const auto& l : links) {
+    PersonId other = p.role == Role::kChild ? l.adult_id : l.child_id;
+    auto o = repo.Get(other);
+    std::cout << "  " << ToString(l.relationship) << (p.role == Role::kChild ? ": " : " of ") << other << " "
+              << (o.ok() ? o->name.Display() : "?") << " (" << ToString(l.verification) << ")\n";
+  }
+}
+
+void PrintProvenance(PersonRepository& repo, PersonId id) {
+  std::cout << "Source rows:\n";
+  for (const auto& r : repo.Provenance(id))
+    std::cout << "  " << r.source << " record " << r.record_id << " — " << r.file_name << ":" << r.line
+              << " (imported " << r.imported_at << ")\n    " << r.raw << "\n";
+}
+
+Result<PersonId> ParseId(const std::string& text) {
+  try {
+    size_t used = 0;
+    long long id = std::stoll(text, &used);
+    if (used == text.size() && id > 0) return static_cast<PersonId>(id);
+  } catch (...) {
+  }
+  return Status::InvalidArgument("'" + text + "' is not a person id (a positive number)");
+}
+
+}  // namespace
+
+void AddPeopleCommands(CLI::App& app, GlobalOptions& global, int* exit_code) {
+  auto query = std::make_shared<PersonQuery>();
+  auto kind = std::make_shared<std::string>();
+  auto* people = app.add_subcommand("people", "List people, optionally filtered");
+  people->add_option("--search", query->text, "Text in the name, A-number or record (accents and case ignored)");
+  people->add_option("--kind", *kind, "child or adult")->check(CLI::IsMember({"child", "adult"}));
+  people->add_option("--limit", query->limit, "At most this many")->capture_default_str();
+  people->add_option("--offset", query->offset, "Skip this many")->capture_default_str();
+  people->footer("Example: reunite people --search \"hernandez lopez\" --kind adult");
+  people->callback([query, kind, &global, exit_code] {
+    auto db = OpenDatabase(global);
+    if (!db.ok()) return void(*exit_code = Fail(db.status()));
+    if (!kind->empty()) query->role = RoleFromString(*kind);
+    PersonRepository repo(**db);
+    auto found = repo.Find(*query);
+    for (const auto& p : found) PrintPersonLine(p);
+    std::cerr << found.size() << " people\n";
+  });
+
+  auto id_text = std::make_shared<std::string>();
+  auto* show = app.add_subcommand("show", "Show one person with family links and source rows");
+  show->add_option("id", *id_text, "Person id")->required();
+  show->footer("Example: reunite show 42");
+  show->callback([id_text, &global, exit_code] {
+    auto id = ParseId(*id_text);
+    if (!id.ok()) return void(*exit_code = Fail(id.status()));
+    auto db = OpenDatabase(global);
+    if (!db.ok()) return void(*exit_code = Fail(db.status()));
+    PersonRepository repo(**db);
+    auto p = repo.Get(*id);
+    if (!p.ok()) return void(*exit_code = Fail(p.status()));
+    PrintPerson(*p);
+    PrintFamily(repo, *p);
+    PrintProvenance(repo, *id);
+  });
+
+  auto hist_id = std::make_shared<std::string>();
+  auto* history = app.add_subcommand("history", "Show the change journal of one person");
+  history->add_option("id", *hist_id, "Person id")->required();
+  history->footer("Example: reunite history 42");
+  history->callback([hist_id, &global, exit_code] {
+    auto id = ParseId(*hist_id);
+    if (!id.ok()) return void(*exit_code = Fail(id.status()));
+    auto db = OpenDatabase(global);
+    if (!db.ok()) return void(*exit_code = Fail(db.status()));
+    PersonRepository people(**db);
+    if (auto p = people.Get(*id); !p.ok()) return void(*exit_code = Fail(p.status()));
+    JournalRepository journal(**db);
+    for (const auto& e : journal.ForEntity("person", *id)) {
+      std::cout << e.at << "  " << e.actor << "  " << e.field << ": ";
+      if (e.field == "*") std::cout << "created";
+      else std::cout << std::quoted(e.before) << " -> " << std::quoted(e.after);
+      std::cout << "  (" << e.reason << ")\n";
+    }
+    for (const auto& link : people.LinksOfAdult(*id))
+      for (const auto& e : journal.ForEntity("family_link", link.id))
+        std::cout << e.at << "  " << e.actor << "  link " << link.id << " " << e.field << ": " << e.after
+                  << "  (" << e.reason << ")\n";
+  });
+}
+
+}  // namespace reunite::cli

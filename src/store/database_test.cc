@@ -1,0 +1,72 @@
+#include "store/database.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "store/migrations.h"
+#include "store/test_postgres.h"
+
+namespace reunite {
+namespace {
+
+using DatabaseTest = testing::StoreTest;
+
+TEST_P(DatabaseTest, MigratesToLatestVersion) {
+  EXPECT_EQ(db_->schema_version(), Database::LatestSchemaVersion());
+  EXPECT_EQ(db_->backend(), GetParam() == "sqlite" ? Backend::kSqlite : Backend::kPostgres);
+}
+
+TEST_P(DatabaseTest, ReopeningAppliesNothingTwice) {
+  db_.reset();
+  auto again = Database::Open(url_);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ((*again)->schema_version(), Database::LatestSchemaVersion());
+  long long rows = 0;
+  (*again)->session() << "SELECT COUNT(*) FROM schema_migrations", soci::into(rows);
+  EXPECT_EQ(rows, static_cast<long long>(Migrations().size()));
+}
+
+TEST_P(DatabaseTest, EnforcesForeignKeys) {
+  // A source row for a person that does not exist must be refused by the schema.
+  EXPECT_THROW(db_->session() << "INSERT INTO source_records (source, record_id, person_id, row_hash, "
+                                 "last_row_id) VALUES ('s', 'r', 999, 'h', 999)",
+               soci::soci_error);
+}
+
+REUNITE_ON_BOTH_BACKENDS(DatabaseTest);
+
+TEST(DatabaseOpen, UnreachableServerIsStorageError) {
+  auto db = Database::Open("host=127.0.0.1 port=1 dbname=none user=none connect_timeout=2");
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), StatusCode::kStorageError);
+}
+
+TEST(DatabaseOpen, UnwritableSqlitePathIsStorageError) {
+  auto db = Database::Open("/nonexistent-dir/sub/reunite.db");
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), StatusCode::kStorageError);
+}
+
+TEST(DatabaseOpen, SqlitePathWithSpaceAndEquals) {
+  char tmpl[] = "/tmp/reunite-store-XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  std::string path = std::string(tmpl) + "/a b=c.db";
+  {
+    auto db = Database::Open(path);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+  }
+  EXPECT_TRUE(std::filesystem::exists(path));
+  std::filesystem::remove_all(tmpl);
+}
+
+TEST(DatabaseOpen, DefaultUrlComesFromEnvironment) {
+  unsetenv("REUNITE_DB");
+  EXPECT_EQ(Database::DefaultUrl(), "reunite.db");
+  setenv("REUNITE_DB", "postgresql://localhost/reunite", 1);
+  EXPECT_EQ(Database::DefaultUrl(), "postgresql://localhost/reunite");
+  unsetenv("REUNITE_DB");
+}
+
+}  // namespace
+}  // namespace reunite

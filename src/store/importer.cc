@@ -1,0 +1,142 @@
+#include "store/importer.h"
+
+#include <unordered_map>
+
+#include "store/case_writer.h"
+#include "store/repositories.h"
+
+namespace reunite {
+
+namespace {
+
+struct KnownRecord {
+  PersonId person_id;
+  std::string row_hash;
+};
+
+class ImportRun {
+ public:
+  ImportRun(Database& db, const ImportOptions& opt, Clock& clock, ImportReport& report)
+      : db_(db), opt_(opt), clock_(clock), report_(report), writer_(db, opt.actor, clock) {}
+
+  Status WriteAll() {
+    PersonRepository people(db_);
+    for (auto& key : people.RecordKeys(opt_.source)) known_[key.record_id] = {key.person_id, key.row_hash};
+    const auto& rows = report_.list.rows;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (opt_.before_write) {
+        Status s = opt_.before_write(static_cast<long>(i));
+        if (!s.ok()) return s;
+      }
+      Status s = WriteRow(rows[i]);
+      if (!s.ok()) return s;
+      if (opt_.progress && i % 4096 == 0) opt_.progress(0.5 + 0.5 * i / rows.size());
+    }
+    return Status::Ok();
+  }
+
+ private:
+  Status WriteRow(const ListRow& row) {
+    auto known = known_.find(row.record_id);
+    if (known == known_.end()) return Create(row);
+    if (known->second.row_hash == RowHash(row.raw)) {
+      ++report_.unchanged;
+      return Status::Ok();
+    }
+    return Update(row, known->second.person_id);
+  }
+
+  Status Create(const ListRow& row) {
+    auto id = writer_.CreatePerson(row.person, Reason(row));
+    if (!id.ok()) return id.status();
+    ++report_.created;
+    return AddProvenance(row, *id);
+  }
+
+  Status Update(const ListRow& row, PersonId id) {
+    PersonRepository people(db_);
+    auto stored = people.Get(id);
+    if (!stored.ok()) return stored.status();
+    if (stored->role != row.person.role)
+      return Status::Conflict("record '" + row.record_id + "' of source '" + opt_.source + "' is a " +
+                              ToString(stored->role) + ", not a " + ToString(row.person.role))
+          .At({opt_.list.file_name, row.line, 1, "record_id"});
+    Person updated = row.person;
+    updated.id = id;
+    auto changed = writer_.UpdatePerson(updated, Reason(row));
+    if (!changed.ok()) return changed.status();
+    report_.fields_changed += *changed;
+    ++report_.updated;
+    return AddProvenance(row, id);
+  }
+
+  Status AddProvenance(const ListRow& row, PersonId id) {
+    SourceRow source_row;
+    source_row.source = opt_.source;
+    source_row.record_id = row.record_id;
+    source_row.file_name = opt_.list.file_name;
+    source_row.line = row.line;
+    source_row.raw = row.raw;
+    source_row.person_id = id;
+    source_row.imported_at = clock_.NowIso();
+    return writer_.AddSourceRow(source_row).status();
+  }
+
+  std::string Reason(const ListRow& row) const {
+    return "import " + opt_.source + " " + opt_.list.file_name + ":" + std::to_string(row.line);
+  }
+
+  Database& db_;
+  const ImportOptions& opt_;
+  Clock& clock_;
+  ImportReport& report_;
+  CaseWriter writer_;
+  std::unordered_map<std::string, KnownRecord> known_;
+};
+
+// Counts what a write would do, for dry runs.
+void CountDryRun(Database& db, const ImportOptions& opt, ImportReport& report) {
+  PersonRepository people(db);
+  std::unordered_map<std::string, std::string> hashes;
+  for (auto& key : people.RecordKeys(opt.source)) hashes[key.record_id] = key.row_hash;
+  for (const auto& row : report.list.rows) {
+    auto it = hashes.find(row.record_id);
+    if (it == hashes.end()) ++report.created;
+    else if (it->second == RowHash(row.raw)) ++report.unchanged;
+    else ++report.updated;
+  }
+}
+
+}  // namespace
+
+Result<ImportReport> ImportAgencyList(Database& db, std::string_view bytes, const ImportOptions& opt,
+                                      Clock& clock) {
+  if (opt.source.empty()) return Status::InvalidArgument("a source name is required");
+  ImportReport report;
+  ListOptions list_options = opt.list;
+  if (list_options.today.empty()) list_options.today = clock.TodayIso();
+  auto parse_progress = [&](double f) {
+    if (opt.progress) opt.progress(0.5 * f);
+  };
+  report.list = ReadAgencyList(bytes, list_options, parse_progress);
+  if (report.list.errors() > 0) return report;
+  try {
+    if (opt.dry_run) {
+      CountDryRun(db, opt, report);
+      return report;
+    }
+    soci::transaction tx(db.session());
+    LockForImport(db);
+    ImportRun run(db, opt, clock, report);
+    Status s = run.WriteAll();
+    if (!s.ok()) return s;  // the transaction rolls back as it goes out of scope
+    tx.commit();
+    report.written = true;
+    if (opt.progress) opt.progress(1.0);
+    return report;
+  } catch (const std::exception& e) {
+    return Status::StorageError(std::string("import failed, nothing was written: ") + e.what());
+  }
+}
+
+}  // namespace reunite

@@ -1,0 +1,88 @@
+#include "store/repositories.h"
+
+#include <gtest/gtest.h>
+
+#include "store/test_postgres.h"
+
+namespace reunite {
+namespace {
+
+class PersonFindTest : public testing::StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    if (HasFatalFailure()) return;
+    CaseWriter writer(*db_, "test", clock_);
+    for (auto [role, given, surname, a_number] :
+         {std::tuple{Role::kAdult, "José", "Núñez", "201234567"}, {Role::kChild, "JOSÉ", "NUÑEZ", ""},
+          {Role::kAdult, "Jose", "Nunez", ""}, {Role::kAdult, "Ana", "100%_Pérez", "209999999"}}) {
+      Person p;
+      p.role = role;
+      p.name.given_names = {given};
+      p.name.paternal_surname = surname;
+      p.a_number = a_number;
+      ids_.push_back(*writer.CreatePerson(p, "seed"));
+    }
+    ASSERT_TRUE(writer.AddSourceRow({0, "ORR", "UAC-0042", "orr.csv", 2, "raw", ids_[1], ""}).ok());
+  }
+
+  std::vector<PersonId> FindIds(std::string text, std::optional<Role> role = std::nullopt, int limit = 100,
+                               int offset = 0) {
+    PersonQuery q;
+    q.text = std::move(text);
+    q.role = role;
+    q.limit = limit;
+    q.offset = offset;
+    std::vector<PersonId> out;
+    for (const auto& p : PersonRepository(*db_).Find(q)) out.push_back(p.id);
+    return out;
+  }
+
+  FixedClock clock_{"2018-07-26T00:00:00.000Z"};
+  std::vector<PersonId> ids_;
+};
+
+TEST_P(PersonFindTest, TextIgnoresCaseAndAccents) {
+  std::vector<PersonId> joses = {ids_[0], ids_[1], ids_[2]};
+  EXPECT_EQ(FindIds("nunez"), joses);
+  EXPECT_EQ(FindIds("NÚÑEZ"), joses);
+  EXPECT_EQ(FindIds("josé n"), joses);
+  EXPECT_EQ(FindIds("pérez"), std::vector<PersonId>{ids_[3]});
+}
+
+TEST_P(PersonFindTest, TextMatchesANumberAndRecordId) {
+  EXPECT_EQ(FindIds("2012345"), std::vector<PersonId>{ids_[0]});
+  EXPECT_EQ(FindIds("uac-0042"), std::vector<PersonId>{ids_[1]});
+}
+
+TEST_P(PersonFindTest, LikeWildcardsInTextAreLiteral) {
+  EXPECT_EQ(FindIds("100%_"), std::vector<PersonId>{ids_[3]});
+  EXPECT_EQ(FindIds("%"), std::vector<PersonId>{ids_[3]});
+  EXPECT_EQ(FindIds("_"), std::vector<PersonId>{ids_[3]});
+  EXPECT_TRUE(FindIds("j%z").empty());  // would match "jose nunez" as a wildcard
+  EXPECT_TRUE(FindIds("n_nez").empty());
+}
+
+TEST_P(PersonFindTest, RoleLimitAndOffset) {
+  EXPECT_EQ(FindIds("", Role::kChild), std::vector<PersonId>{ids_[1]});
+  EXPECT_EQ(FindIds("jose", Role::kAdult), (std::vector<PersonId>{ids_[0], ids_[2]}));
+  EXPECT_EQ(FindIds("", std::nullopt, 2, 1), (std::vector<PersonId>{ids_[1], ids_[2]}));
+  EXPECT_EQ(FindIds("").size(), 4u);
+  PersonRepository people(*db_);
+  EXPECT_EQ(people.Count(), 4);
+  EXPECT_EQ(people.Count(Role::kChild), 1);
+}
+
+TEST_P(PersonFindTest, UpdateRefreshesSearchKey) {
+  CaseWriter writer(*db_, "test", clock_);
+  Person p = *PersonRepository(*db_).Get(ids_[2]);
+  p.name.paternal_surname = "Chávez";
+  ASSERT_EQ(*writer.UpdatePerson(p, "spelling"), 1);
+  EXPECT_EQ(FindIds("chavez"), std::vector<PersonId>{ids_[2]});
+  EXPECT_EQ(FindIds("nunez"), (std::vector<PersonId>{ids_[0], ids_[1]}));
+}
+
+REUNITE_ON_BOTH_BACKENDS(PersonFindTest);
+
+}  // namespace
+}  // namespace reunite

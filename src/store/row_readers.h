@@ -1,0 +1,37 @@
+// Internal to store/: reading people and family links from rows, shared by the
+// repositories and by CaseWriter (which reads the stored value before an update).
+// These functions throw soci::soci_error; callers wrap them in GuardStorage.
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/soci_includes.h"
+
+#include "common/status.h"
+#include "model/family.h"
+#include "model/person.h"
+
+namespace reunite {
+
+// Adds the use() bindings of a query's placeholders, in order of appearance.
+using Binder = std::function<void(soci::statement&)>;
+
+// Runs "SELECT id, <person columns> FROM people <tail>" and returns the people in
+// the query's order, ids set. An error when a stored value does not parse.
+Result<std::vector<Person>> SelectPeople(soci::session& session, const std::string& tail,
+                                         const Binder& bind);
+
+// Runs "SELECT id, child_id, adult_id, relationship, verification FROM
+// family_links <tail>". An error when a stored enum does not parse.
+Result<std::vector<FamilyLink>> SelectLinks(soci::session& session, const std::string& tail,
+                                            const Binder& bind);
+
+// The role of person `id`, or nullopt when there is no such person.
+std::optional<Role> StoredRole(soci::session& session, PersonId id);
+
+// A Binder for a single 64-bit id; `id` must outlive the query.
+Binder BindId(const long long& id);
+
+}  // namespace reunite
