@@ -1,4 +1,5 @@
 #include "ingest/agency_list.h"
+#include "ingest/places.h"
 
 #include <gtest/gtest.h>
 
@@ -160,6 +161,28 @@ TEST(CustodyStatusTest, EnglishAndSpanish) {
   EXPECT_EQ(*ParseCustodyStatus("in care"), CustodyStatus::kInCare);
   EXPECT_EQ(*ParseCustodyStatus("RELEASED"), CustodyStatus::kReleased);
   EXPECT_FALSE(ParseCustodyStatus("gone").ok());
+}
+
+}  // namespace
+}  // namespace reunite
+
+namespace reunite {
+namespace {
+
+TEST(ResolveLocationTest, FacilitiesHomePlacesAndUnknownText) {
+  Location shelter = ResolveLocation("Tornillo Temporary Influx Shelter", "GT", CustodyStatus::kDischarged);
+  EXPECT_EQ(shelter.facility, "Tornillo Temporary Influx Shelter");
+  EXPECT_EQ(shelter.country, "US");
+  Location released = ResolveLocation("Otero County Processing Center", "HN", CustodyStatus::kReleased);
+  EXPECT_EQ(released.facility, "Otero County Processing Center");
+  Location home = ResolveLocation("Caserío Xecaxjoj, Santa Cruz del Quiché, Quiché", "GT", CustodyStatus::kRemoved);
+  EXPECT_EQ(home.facility, "");
+  EXPECT_EQ(home.department, "GT-QC");
+  EXPECT_EQ(home.municipality, "Santa Cruz del Quiché");
+  EXPECT_EQ(home.village, "Caserío Xecaxjoj");
+  Location unknown = ResolveLocation("cerca de la iglesia", "SV", CustodyStatus::kRemoved);
+  EXPECT_EQ(unknown.department, "");
+  EXPECT_EQ(unknown.text, "cerca de la iglesia");
 }
 
 }  // namespace

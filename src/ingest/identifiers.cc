@@ -127,7 +127,12 @@ PhoneReading ReadPhone(std::string_view raw, const std::string& fallback_code) {
       return {"", "not a phone number (unexpected '" + CharAt(raw, i) + "')"};
     }
   }
-  if (!plus && d.size() > 2 && d.compare(0, 2, "00") == 0) {  // international prefix
+  // International prefixes: "00" from Central America, "011" from the US (where
+  // the agencies that wrote these lists dialled from).
+  if (!plus && d.size() == 14 && d.compare(0, 3, "011") == 0) {
+    d.erase(0, 3);
+    plus = true;
+  } else if (!plus && d.size() > 2 && d.compare(0, 2, "00") == 0) {
     d.erase(0, 2);
     plus = true;
   }

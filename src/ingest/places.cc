@@ -16,6 +16,7 @@ struct PlaceTables {
   std::multimap<std::string, std::pair<std::string, std::string>> departments;
   // (department code, folded municipality) -> municipality as written in the table
   std::map<std::pair<std::string, std::string>, std::string> municipalities;
+  std::map<std::string, std::string> facilities;  // folded name -> name as in the table
 };
 
 // Reads an embedded CSV into rows keyed by header name.
@@ -40,6 +41,7 @@ const PlaceTables& Tables() {
     PlaceTables t;
     for (auto& row : ReadTable("places/departments.csv"))
       t.departments.emplace(FoldForSearch(row["name"]), std::make_pair(row["country"], row["iso_code"]));
+    for (auto& row : ReadTable("places/facilities.csv")) t.facilities[FoldForSearch(row["name"])] = row["name"];
     for (auto& row : ReadTable("places/municipalities.csv"))
       t.municipalities[{row["department_code"], FoldForSearch(row["municipality"])}] = row["municipality"];
     return t;
@@ -73,6 +75,16 @@ bool StartsWithVillageWord(const std::string& folded) {
   return false;
 }
 
+// US custody places: a known facility, or a name with a word only facilities use.
+bool NamesUsFacility(const std::string& folded) {
+  if (Tables().facilities.count(folded)) return true;
+  for (const char* word : {"detention", "processing center", "correctional", "residential center",
+                           "shelter", "station", "children's home", "childrens home", "casa padre",
+                           "southwest key", "port of entry", "service processing", "ice ", "cbp ", "orr "})
+    if (folded.find(word) != std::string::npos) return true;
+  return false;
+}
+
 }  // namespace
 
 std::string FindDepartment(std::string_view name, std::string_view country) {
@@ -92,7 +104,10 @@ Location ResolveLocation(std::string_view text, std::string_view country, Custod
   Location loc;
   loc.text = Trim(text);
   if (loc.text.empty()) return loc;
-  if (custody == CustodyStatus::kInCare || custody == CustodyStatus::kDetained) {
+  // In custody the place is a facility whatever its name; after custody (a discharged
+  // child, a released adult) the last known place may still be one.
+  if (custody == CustodyStatus::kInCare || custody == CustodyStatus::kDetained ||
+      NamesUsFacility(FoldForSearch(loc.text))) {
     loc.facility = loc.text;
     loc.country = "US";
     return loc;

@@ -10,8 +10,9 @@
 namespace reunite {
 
 // Fills a Location from the text of a list's location cell. `country` (ISO alpha-2,
-// may be empty) narrows the search for departments. In custody (in care, detained)
-// the text names a facility. Otherwise the comma-separated parts are read from the
+// may be empty) narrows the search for departments. In custody (in care, detained),
+// or when the text names a known US facility or uses a word only facilities use
+// ("Detention", "Processing Center", "Shelter", "Station"), it names a facility. Otherwise the comma-separated parts are read from the
 // end: a part naming a department of the country sets department (ISO 3166-2 code),
 // a known municipality of it sets municipality, a part starting with a village word
 // (aldea, caserío, cantón, colonia, barrio, paraje, finca, comunidad) sets village.
