@@ -33,9 +33,11 @@ class Report {
   }
   int errors() const { return errors_; }
   void Finish() {
-    if (errors_ > kMaxErrors)
-      list_.diagnostics.push_back({Diagnostic::Severity::kError, {file_, 0, 0, ""},
-                                   std::to_string(errors_ - kMaxErrors) + " more errors not listed"});
+    if (errors_ <= kMaxErrors) return;
+    Diagnostic more;
+    more.where.file = file_;
+    more.message = std::to_string(errors_ - kMaxErrors) + " more errors not listed";
+    list_.diagnostics.push_back(std::move(more));
   }
 
  private:

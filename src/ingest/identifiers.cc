@@ -16,7 +16,14 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string Quoted(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out.push_back('"');
+  out.append(s);
+  out.push_back('"');
+  return out;
+}
 
 // The whole character starting at s[i] (its UTF-8 continuation bytes too), so that a
 // message naming it stays valid UTF-8.
