@@ -1,3 +1,4 @@
+#include <functional>
 #include <iomanip>
 #include <iostream>
 
@@ -66,8 +67,19 @@ void PrintPerson(const Person& p) {
   row("reported relatives", p.reported_relatives);
 }
 
+std::vector<FamilyLink> LinksOf(PersonRepository& repo, const Person& p) {
+  return p.role == Role::kChild ? repo.GetFamily(p.id).links : repo.LinksOfAdult(p.id);
+}
+
+void PrintJournalEntry(const JournalEntry& e, const std::string& prefix) {
+  std::cout << e.at << "  " << e.actor << "  " << prefix << e.field << ": ";
+  if (e.field == "*") std::cout << "created " << e.after;
+  else std::cout << std::quoted(e.before) << " -> " << std::quoted(e.after);
+  std::cout << "  (" << e.reason << ")\n";
+}
+
 void PrintFamily(PersonRepository& repo, const Person& p) {
-  std::vector<FamilyLink> links = p.role == Role::kChild ? repo.GetFamily(p.id).links : repo.LinksOfAdult(p.id);
+  std::vector<FamilyLink> links = LinksOf(repo, p);
   if (links.empty()) return;
   std::cout << "Family links:\n";
   for (const auto& l : links) {
@@ -95,6 +107,25 @@ Result<PersonId> ParseId(const std::string& text) {
   return Status::InvalidArgument("'" + text + "' is not a person id (a positive number)");
 }
 
+// Registers a command that takes a person id, loads the person and runs `body`.
+void AddPersonCommand(CLI::App& app, const char* name, const char* help, const char* example,
+                      GlobalOptions& global, int* exit_code,
+                      std::function<void(Database&, const Person&)> body) {
+  auto id_text = std::make_shared<std::string>();
+  auto* cmd = app.add_subcommand(name, help);
+  cmd->add_option("id", *id_text, "Person id")->required();
+  cmd->footer(std::string("Example: ") + example);
+  cmd->callback([id_text, &global, exit_code, body] {
+    auto id = ParseId(*id_text);
+    if (!id.ok()) return void(*exit_code = Fail(id.status()));
+    auto db = OpenDatabase(global);
+    if (!db.ok()) return void(*exit_code = Fail(db.status()));
+    auto person = PersonRepository(**db).Get(*id);
+    if (!person.ok()) return void(*exit_code = Fail(person.status()));
+    body(**db, *person);
+  });
+}
+
 }  // namespace
 
 void AddPeopleCommands(CLI::App& app, GlobalOptions& global, int* exit_code) {
@@ -116,46 +147,22 @@ void AddPeopleCommands(CLI::App& app, GlobalOptions& global, int* exit_code) {
     std::cerr << found.size() << " people\n";
   });
 
-  auto id_text = std::make_shared<std::string>();
-  auto* show = app.add_subcommand("show", "Show one person with family links and source rows");
-  show->add_option("id", *id_text, "Person id")->required();
-  show->footer("Example: reunite show 42");
-  show->callback([id_text, &global, exit_code] {
-    auto id = ParseId(*id_text);
-    if (!id.ok()) return void(*exit_code = Fail(id.status()));
-    auto db = OpenDatabase(global);
-    if (!db.ok()) return void(*exit_code = Fail(db.status()));
-    PersonRepository repo(**db);
-    auto p = repo.Get(*id);
-    if (!p.ok()) return void(*exit_code = Fail(p.status()));
-    PrintPerson(*p);
-    PrintFamily(repo, *p);
-    PrintProvenance(repo, *id);
-  });
-
-  auto hist_id = std::make_shared<std::string>();
-  auto* history = app.add_subcommand("history", "Show the change journal of one person");
-  history->add_option("id", *hist_id, "Person id")->required();
-  history->footer("Example: reunite history 42");
-  history->callback([hist_id, &global, exit_code] {
-    auto id = ParseId(*hist_id);
-    if (!id.ok()) return void(*exit_code = Fail(id.status()));
-    auto db = OpenDatabase(global);
-    if (!db.ok()) return void(*exit_code = Fail(db.status()));
-    PersonRepository people(**db);
-    if (auto p = people.Get(*id); !p.ok()) return void(*exit_code = Fail(p.status()));
-    JournalRepository journal(**db);
-    for (const auto& e : journal.ForEntity("person", *id)) {
-      std::cout << e.at << "  " << e.actor << "  " << e.field << ": ";
-      if (e.field == "*") std::cout << "created";
-      else std::cout << std::quoted(e.before) << " -> " << std::quoted(e.after);
-      std::cout << "  (" << e.reason << ")\n";
-    }
-    for (const auto& link : people.LinksOfAdult(*id))
-      for (const auto& e : journal.ForEntity("family_link", link.id))
-        std::cout << e.at << "  " << e.actor << "  link " << link.id << " " << e.field << ": " << e.after
-                  << "  (" << e.reason << ")\n";
-  });
+  AddPersonCommand(app, "show", "Show one person with family links and source rows", "reunite show 42",
+                   global, exit_code, [](Database& db, const Person& p) {
+                     PersonRepository repo(db);
+                     PrintPerson(p);
+                     PrintFamily(repo, p);
+                     PrintProvenance(repo, p.id);
+                   });
+  AddPersonCommand(app, "history", "Show the change journal of one person and of their family links",
+                   "reunite history 42", global, exit_code, [](Database& db, const Person& p) {
+                     PersonRepository repo(db);
+                     JournalRepository journal(db);
+                     for (const auto& e : journal.ForEntity("person", p.id)) PrintJournalEntry(e, "");
+                     for (const auto& link : LinksOf(repo, p))
+                       for (const auto& e : journal.ForEntity("family_link", link.id))
+                         PrintJournalEntry(e, "link " + std::to_string(link.id) + " ");
+                   });
 }
 
 }  // namespace reunite::cli

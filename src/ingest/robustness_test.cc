@@ -7,6 +7,8 @@
 // The libFuzzer targets in fuzz/ explore the same ground without a fixed budget.
 #include <gtest/gtest.h>
 
+#include "common/random.h"
+
 #include <cstdint>
 #include <cstdio>
 #include <set>
@@ -24,23 +26,6 @@
 namespace reunite {
 namespace {
 
-// SplitMix64: the same sequence on every platform and standard library, unlike the
-// <random> distributions.
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t Next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  std::size_t Below(std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(Next() % n); }
-  bool OneIn(std::size_t n) { return Below(n) == 0; }
-
- private:
-  std::uint64_t state_;
-};
 
 const char* kHeader =
     "record_id,given_names,surnames,sex,date_of_birth,country,a_number,phones,language,"
