@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "common/status.h"
+#include "model/person.h"
 #include "store/database.h"
 
 namespace reunite::cli {
@@ -38,6 +39,10 @@ Result<std::string> ReadFile(const std::string& path);
 void AddInitCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 void AddImportCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 void AddPeopleCommands(CLI::App& app, GlobalOptions& global, int* exit_code);  // people, show, history
+void AddLinkCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 void AddSynthCommand(CLI::App& app, int* exit_code);
+
+// A person id as typed: a positive number, else InvalidArgument.
+Result<PersonId> ParseId(const std::string& text);
 
 }  // namespace reunite::cli

@@ -32,6 +32,16 @@ Result<std::unique_ptr<Database>> OpenDatabase(const GlobalOptions& global) {
   return Database::Open(global.db.empty() ? Database::DefaultUrl() : global.db);
 }
 
+Result<PersonId> ParseId(const std::string& text) {
+  try {
+    size_t used = 0;
+    long long id = std::stoll(text, &used);
+    if (used == text.size() && id > 0) return static_cast<PersonId>(id);
+  } catch (...) {
+  }
+  return Status::InvalidArgument("'" + text + "' is not a person id (a positive number)");
+}
+
 void AddInitCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
   auto* cmd = app.add_subcommand("init", "Create the database (or bring its schema up to date)");
   cmd->footer("Example: reunite --db cases.db init");

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   AddInitCommand(app, global, &exit_code);
   AddImportCommand(app, global, &exit_code);
   AddPeopleCommands(app, global, &exit_code);
+  AddLinkCommand(app, global, &exit_code);
   AddSynthCommand(app, &exit_code);
   try {
     app.parse(argc, argv);

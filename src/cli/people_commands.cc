@@ -97,16 +97,6 @@ void PrintProvenance(PersonRepository& repo, PersonId id) {
               << " (imported " << r.imported_at << ")\n    " << r.raw << "\n";
 }
 
-Result<PersonId> ParseId(const std::string& text) {
-  try {
-    size_t used = 0;
-    long long id = std::stoll(text, &used);
-    if (used == text.size() && id > 0) return static_cast<PersonId>(id);
-  } catch (...) {
-  }
-  return Status::InvalidArgument("'" + text + "' is not a person id (a positive number)");
-}
-
 // Registers a command that takes a person id, loads the person and runs `body`.
 void AddPersonCommand(CLI::App& app, const char* name, const char* help, const char* example,
                       GlobalOptions& global, int* exit_code,

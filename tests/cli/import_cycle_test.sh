@@ -3,7 +3,7 @@
 # updated list -> history; bad files write nothing; every command has --help.
 source "$(dirname "$0")/lib.sh"
 
-for cmd in init import people show history synth; do
+for cmd in init import people show history link synth; do
   expect_exit 0 "$REUNITE" "$cmd" --help
 done
 expect_exit 2 "$REUNITE" no-such-command
@@ -42,6 +42,20 @@ expect_contains "$WORK/out" "Source rows:"
 expect_contains "$WORK/out" "children_v2.csv:2"
 expect_exit 3 "$REUNITE" show 999999
 expect_exit 1 "$REUNITE" show abc
+
+# Family links: add, change, see them in show and history; roles are checked.
+adult=$(( children + 1 ))
+expect_exit 0 "$REUNITE" link 1 "$adult" --relationship mother --reason "child named her"
+expect_contains "$WORK/out" "linked: mother $adult of child 1"
+expect_exit 0 "$REUNITE" link 1 "$adult" --relationship mother --verification documented --reason "birth certificate"
+expect_contains "$WORK/out" "1 fields changed"
+expect_exit 0 "$REUNITE" show 1
+expect_contains "$WORK/out" "mother: $adult"
+expect_contains "$WORK/out" "(documented)"
+expect_exit 0 "$REUNITE" history 1
+expect_contains "$WORK/out" 'verification: "claimed" -> "documented"  (birth certificate)'
+expect_exit 1 "$REUNITE" link "$adult" 1 --relationship mother --reason "backwards"
+expect_exit 2 "$REUNITE" link 1 "$adult" --relationship aunt --reason "no such relationship"
 
 # A bad row anywhere: nothing is written, errors name file:line:column.
 before=$("$REUNITE" people --limit 100000 2>/dev/null | md5sum)
