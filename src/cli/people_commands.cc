@@ -35,10 +35,22 @@ std::string LocationText(const Location& l) {
   return out;
 }
 
+// Pads to `width` characters (not bytes), so accented names keep columns aligned.
+std::string Pad(const std::string& text, size_t width) {
+  size_t chars = 0;
+  for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
+  return text + std::string(chars < width ? width - chars : 1, ' ');
+}
+
+std::string BirthShort(const BirthDate& b) {
+  if (b.precision == DatePrecision::kYearOnly) return std::to_string(b.date.year);
+  return b.date.ToIso();
+}
+
 void PrintPersonLine(const Person& p) {
-  std::cout << std::left << std::setw(8) << p.id << std::setw(6) << ToString(p.role) << std::setw(40)
-            << p.name.Display() << std::setw(12) << p.birth.date.ToIso() << std::setw(4) << p.nationality
-            << std::setw(11) << p.a_number << ToString(p.custody.status) << "\n";
+  std::cout << Pad(std::to_string(p.id), 8) << Pad(ToString(p.role), 6) << Pad(p.name.Display(), 40)
+            << Pad(BirthShort(p.birth), 11) << Pad(p.nationality, 3) << Pad(p.a_number, 10)
+            << ToString(p.custody.status) << "\n";
 }
 
 void PrintPerson(const Person& p) {
@@ -60,8 +72,8 @@ void PrintPerson(const Person& p) {
   row("phones", Join(p.phones, ", "));
   row("location", LocationText(p.location));
   std::string custody = ToString(p.custody.status);
-  if (p.custody.status == CustodyStatus::kRemoved)
-    custody += " to " + p.custody.removal_country + " on " + p.custody.removal_date.ToIso();
+  if (!p.custody.removal_country.empty()) custody += " to " + p.custody.removal_country;
+  if (!p.custody.removal_date.empty()) custody += " on " + p.custody.removal_date.ToIso();
   row("custody", custody);
   row("apprehended", Join({p.apprehension_date.ToIso(), p.apprehension_place}, " at "));
   row("reported relatives", p.reported_relatives);
