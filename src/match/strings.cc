@@ -1,0 +1,98 @@
+#include "match/strings.h"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+namespace reunite::match {
+
+namespace {
+
+constexpr size_t kSmall = 64;
+
+// Jaro over flags held in caller-provided buffers.
+double JaroWith(std::string_view a, std::string_view b, bool* a_used, bool* b_used) {
+  if (a.empty() && b.empty()) return 1.0;
+  if (a.empty() || b.empty()) return 0.0;
+  const size_t window = std::max<size_t>(std::max(a.size(), b.size()) / 2, 1) - 1;
+  std::fill(a_used, a_used + a.size(), false);
+  std::fill(b_used, b_used + b.size(), false);
+  size_t matches = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    size_t lo = i > window ? i - window : 0;
+    size_t hi = std::min(i + window + 1, b.size());
+    for (size_t j = lo; j < hi; ++j) {
+      if (b_used[j] || a[i] != b[j]) continue;
+      a_used[i] = b_used[j] = true;
+      ++matches;
+      break;
+    }
+  }
+  if (matches == 0) return 0.0;
+  size_t transpositions = 0;
+  for (size_t i = 0, j = 0; i < a.size(); ++i) {
+    if (!a_used[i]) continue;
+    while (!b_used[j]) ++j;
+    if (a[i] != b[j]) ++transpositions;
+    ++j;
+  }
+  const double m = static_cast<double>(matches);
+  return (m / a.size() + m / b.size() + (m - transpositions / 2.0) / m) / 3.0;
+}
+
+}  // namespace
+
+double Jaro(std::string_view a, std::string_view b) {
+  if (a.size() <= kSmall && b.size() <= kSmall) {
+    std::array<bool, kSmall> au, bu;
+    return JaroWith(a, b, au.data(), bu.data());
+  }
+  std::vector<char> au(a.size()), bu(b.size());
+  return JaroWith(a, b, reinterpret_cast<bool*>(au.data()), reinterpret_cast<bool*>(bu.data()));
+}
+
+double JaroWinkler(std::string_view a, std::string_view b) {
+  double jaro = Jaro(a, b);
+  size_t prefix = 0;
+  while (prefix < 4 && prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
+  return jaro + prefix * 0.1 * (1.0 - jaro);
+}
+
+int DamerauLevenshtein(std::string_view a, std::string_view b, int max_distance) {
+  const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
+  if (std::abs(n - m) > max_distance) return max_distance + 1;
+  if (n == 0 || m == 0) return std::max(n, m);
+  // Three rolling rows: two back (for transpositions), previous, current.
+  std::array<int, kSmall + 1> small[3];
+  std::vector<int> big[3];
+  int* rows[3];
+  for (int r = 0; r < 3; ++r) {
+    if (m <= static_cast<int>(kSmall)) {
+      rows[r] = small[r].data();
+    } else {
+      big[r].resize(m + 1);
+      rows[r] = big[r].data();
+    }
+  }
+  int *two = rows[0], *prev = rows[1], *cur = rows[2];
+  for (int j = 0; j <= m; ++j) prev[j] = j;
+  for (int i = 1; i <= n; ++i) {
+    cur[0] = i;
+    int row_min = cur[0];
+    for (int j = 1; j <= m; ++j) {
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      int best = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) best = std::min(best, two[j - 2] + 1);
+      cur[j] = best;
+      row_min = std::min(row_min, best);
+    }
+    if (row_min > max_distance) return max_distance + 1;
+    int* old_two = two;
+    two = prev;
+    prev = cur;
+    cur = old_two;
+  }
+  return std::min(prev[m], max_distance + 1);
+}
+
+}  // namespace reunite::match
