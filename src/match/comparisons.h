@@ -23,7 +23,9 @@ struct PreparedString {
 PreparedString PrepareString(std::string_view raw);
 
 // Multi-part names (surnames, given names): their tokens, prepared, particles
-// (de, del, la, las, los, y) dropped.
+// (de, del, la, las, los, y) dropped. Tokens are split at spacing and at ASCII
+// punctuation other than the apostrophe ("Hernández-López" has two tokens, "Tz'ul"
+// one). A name made of particles only keeps them rather than becoming empty.
 struct PreparedTokens {
   std::vector<PreparedString> tokens;
   bool empty() const { return tokens.empty(); }
@@ -42,6 +44,10 @@ PreparedDate PrepareDate(const BirthDate& birth);
 
 // String levels, tried in order; the first that holds gives the level.
 struct StringLevel {
+  // kExact: folded texts equal. kNickname: SameGivenNameOrNickname on the whole
+  // folded texts or on their first words ("jose luis" / "chepe"). kPhonetic: equal,
+  // non-empty phonetic keys. kPrefix: both at least `threshold` bytes long (at least
+  // 1) and equal over those bytes (initials: prefix 1).
   enum class Test { kExact, kNickname, kPhonetic, kJaroWinkler, kDamerauLevenshtein, kPrefix };
   Test test = Test::kExact;
   double threshold = 0;  // JW: similarity >= threshold; DL: distance <= threshold; prefix: length
@@ -49,7 +55,7 @@ struct StringLevel {
 };
 
 // Returns the index of the first level that holds, levels.size() for "different",
-// or kNull when either side is empty.
+// or kNull when either side is empty. Does not allocate.
 int CompareStrings(const PreparedString& a, const PreparedString& b, const std::vector<StringLevel>& levels);
 
 // Token-set levels for multi-part names. Fixed ladder:
@@ -57,22 +63,28 @@ int CompareStrings(const PreparedString& a, const PreparedString& b, const std::
 //   surnames); 2 one side's tokens all found in the other (a surname missing);
 //   3 first tokens match fuzzily (JW >= fuzzy_threshold or same phonetic key) and
 //   so do the rest where both have them; 4 at least one token in common (exact or
-//   phonetic); 5 different. kNull when either side has no tokens.
+//   phonetic); 5 different. kNull when either side has no tokens. Does not allocate.
 int CompareTokenSets(const PreparedTokens& a, const PreparedTokens& b, double fuzzy_threshold = 0.9);
 const std::vector<std::string>& TokenSetLevelLabels();
 
 // Date levels, fixed ladder:
 //   0 exact (both exact, not January-1 defaults); 1 exact but January 1 on both
 //   (a shared default is weak evidence); 2 day and month swapped; 3 one side a
-//   January-1 default or year-only and the years equal; 4 year off by one, month
-//   and day equal; 5 one digit-typo component differs (same year, month or day
-//   differs); 6 years within 2; 7 different. kNull when either is empty.
+//   January-1 default or imprecise (year-only, or month or day 0) and the years
+//   equal (and the months, where both sides really know them); 4 year off by one,
+//   month and day equal; 5 one digit-typo component differs (same year, month or
+//   day differs; or same month and day, years one digit apart or with two adjacent
+//   digits swapped: 1985/1995, 1985/1958); 6 years within 2; 7 different. kNull
+//   when either is empty. Levels 2, 4 and 5 need exact dates on both sides.
 int CompareDates(const PreparedDate& a, const PreparedDate& b);
 const std::vector<std::string>& DateLevelLabels();
 
 // Identifier levels (A-numbers, social security numbers, phone numbers): 0 equal;
 // 1 one digit different or two adjacent digits transposed; 2 different. kNull when
-// either is empty. Compares the digits only.
+// either is empty. Compares the digits only, the shorter padded with leading zeros
+// ("A012345678" equals "12345678", as 8-digit A-numbers are padded to 9, and
+// "012345678"/"102345678" is a transposition); zeros only is a placeholder: kNull.
+// Does not allocate.
 int CompareIdentifiers(std::string_view a, std::string_view b);
 const std::vector<std::string>& IdentifierLevelLabels();
 

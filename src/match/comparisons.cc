@@ -1,0 +1,317 @@
+#include "match/comparisons.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdint>
+#include <cstdlib>
+
+#include "ingest/fold.h"
+#include "match/nicknames.h"
+#include "match/phonetic.h"
+#include "match/strings.h"
+
+namespace reunite::match {
+
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Between tokens of a multi-part name: spacing and ASCII punctuation except the
+// apostrophe, which belongs to Maya names (Tz'ul). Bytes >= 0x80 stay in tokens.
+bool SplitsTokens(char c) {
+  const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return static_cast<unsigned char>(c) < 0x80 && c != '\'' && !alnum;
+}
+
+bool IsParticle(std::string_view t) {
+  return t == "de" || t == "del" || t == "la" || t == "las" || t == "los" || t == "y";
+}
+
+PreparedString PrepareFolded(std::string folded) {
+  PreparedString p;
+  p.phonetic = PhoneticKey(folded);
+  p.folded = std::move(folded);
+  return p;
+}
+
+std::string_view FirstWord(std::string_view s) { return s.substr(0, s.find(' ')); }
+
+}  // namespace
+
+PreparedString PrepareString(std::string_view raw) {
+  const std::string folded = FoldForSearch(raw);
+  std::string clean;
+  clean.reserve(folded.size());
+  for (char c : folded) {
+    if (!IsSpace(c)) {
+      clean.push_back(c);
+    } else if (!clean.empty() && clean.back() != ' ') {
+      clean.push_back(' ');
+    }
+  }
+  if (!clean.empty() && clean.back() == ' ') clean.pop_back();
+  return PrepareFolded(std::move(clean));
+}
+
+PreparedTokens PrepareTokens(std::string_view raw) {
+  const std::string folded = FoldForSearch(raw);
+  std::vector<std::string> words;
+  size_t start = 0;
+  for (size_t i = 0; i <= folded.size(); ++i) {
+    if (i < folded.size() && !SplitsTokens(folded[i])) continue;
+    if (i > start) words.push_back(folded.substr(start, i - start));
+    start = i + 1;
+  }
+  bool all_particles = true;
+  for (const auto& w : words) all_particles = all_particles && IsParticle(w);
+  PreparedTokens out;
+  for (auto& w : words) {
+    if (all_particles || !IsParticle(w)) out.tokens.push_back(PrepareFolded(std::move(w)));
+  }
+  return out;
+}
+
+PreparedDate PrepareDate(const BirthDate& birth) {
+  PreparedDate d;
+  if (birth.precision == DatePrecision::kUnknown || birth.date.year == 0) return d;
+  d.year = birth.date.year;
+  if (birth.precision == DatePrecision::kExact) {
+    d.month = birth.date.month;
+    d.day = birth.date.day;
+    d.january_first_default = birth.january_first_default;
+  }
+  return d;
+}
+
+// --- Strings ------------------------------------------------------------------
+
+namespace {
+
+bool LevelHolds(const PreparedString& a, const PreparedString& b, const StringLevel& level) {
+  using Test = StringLevel::Test;
+  switch (level.test) {
+    case Test::kExact:
+      return a.folded == b.folded;
+    case Test::kNickname:
+      return SameGivenNameOrNickname(a.folded, b.folded) ||
+             SameGivenNameOrNickname(FirstWord(a.folded), FirstWord(b.folded));
+    case Test::kPhonetic:
+      return !a.phonetic.empty() && a.phonetic == b.phonetic;
+    case Test::kJaroWinkler:
+      return JaroWinkler(a.folded, b.folded) >= level.threshold;
+    case Test::kDamerauLevenshtein: {
+      const int bound = static_cast<int>(level.threshold);
+      return bound >= 0 && DamerauLevenshtein(a.folded, b.folded, bound) <= bound;
+    }
+    case Test::kPrefix: {
+      const auto n = static_cast<size_t>(std::max(level.threshold, 1.0));
+      return a.folded.size() >= n && b.folded.size() >= n && a.folded.compare(0, n, b.folded, 0, n) == 0;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+int CompareStrings(const PreparedString& a, const PreparedString& b, const std::vector<StringLevel>& levels) {
+  if (a.empty() || b.empty()) return kNull;
+  for (size_t i = 0; i < levels.size(); ++i) {
+    if (LevelHolds(a, b, levels[i])) return static_cast<int>(i);
+  }
+  return static_cast<int>(levels.size());
+}
+
+// --- Token sets -----------------------------------------------------------------
+
+namespace {
+
+// Names longer than this many tokens are compared on their first 64 (one bit each).
+constexpr size_t kMaxTokens = 64;
+
+bool SameInOrder(const std::vector<PreparedString>& x, const std::vector<PreparedString>& y) {
+  if (x.size() != y.size()) return false;
+  for (size_t i = 0; i < x.size(); ++i) {
+    if (x[i].folded != y[i].folded) return false;
+  }
+  return true;
+}
+
+// Pairs equal tokens one to one. Equality is transitive, so greedy pairing finds
+// the largest matching.
+size_t ExactPairs(const std::vector<PreparedString>& x, const std::vector<PreparedString>& y) {
+  const size_t n = std::min(x.size(), kMaxTokens), m = std::min(y.size(), kMaxTokens);
+  std::uint64_t used = 0;
+  size_t pairs = 0;
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = 0; j < m; ++j) {
+      const std::uint64_t bit = std::uint64_t{1} << j;
+      if ((used & bit) || x[i].folded != y[j].folded) continue;
+      used |= bit;
+      ++pairs;
+      break;
+    }
+  }
+  return pairs;
+}
+
+bool SamePhonetic(const PreparedString& a, const PreparedString& b) {
+  return !a.phonetic.empty() && a.phonetic == b.phonetic;
+}
+
+bool FuzzyInOrder(const std::vector<PreparedString>& x, const std::vector<PreparedString>& y, double threshold) {
+  const size_t n = std::min(x.size(), y.size());
+  for (size_t i = 0; i < n; ++i) {
+    if (x[i].folded == y[i].folded || SamePhonetic(x[i], y[i])) continue;
+    if (JaroWinkler(x[i].folded, y[i].folded) < threshold) return false;
+  }
+  return true;
+}
+
+bool AnyPhoneticInCommon(const std::vector<PreparedString>& x, const std::vector<PreparedString>& y) {
+  for (const auto& s : x) {
+    for (const auto& t : y) {
+      if (SamePhonetic(s, t)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+int CompareTokenSets(const PreparedTokens& a, const PreparedTokens& b, double fuzzy_threshold) {
+  if (a.empty() || b.empty()) return kNull;
+  const auto& x = a.tokens;
+  const auto& y = b.tokens;
+  if (SameInOrder(x, y)) return 0;
+  const size_t pairs = ExactPairs(x, y);
+  if (pairs == std::min({x.size(), y.size(), kMaxTokens})) return x.size() == y.size() ? 1 : 2;
+  if (FuzzyInOrder(x, y, fuzzy_threshold)) return 3;
+  if (pairs > 0 || AnyPhoneticInCommon(x, y)) return 4;
+  return 5;
+}
+
+const std::vector<std::string>& TokenSetLevelLabels() {
+  static const std::vector<std::string> labels = {
+      "same tokens, same order", "same tokens, other order", "one side's tokens all in the other",
+      "fuzzy match token by token", "a token in common", "different"};
+  return labels;
+}
+
+// --- Dates --------------------------------------------------------------------
+
+namespace {
+
+// Month and day both known and not a January-1 stand-in for "unknown".
+bool IsFull(const PreparedDate& d) { return d.month != 0 && d.day != 0 && !d.january_first_default; }
+
+bool HasRealMonth(const PreparedDate& d) { return d.month != 0 && !d.january_first_default; }
+
+// Years that differ in one digit (1985/1995) or by two adjacent digits swapped (1985/1958).
+bool YearTypo(int a, int b) {
+  if (a < 1000 || a > 9999 || b < 1000 || b > 9999) return false;
+  char x[8], y[8];
+  std::snprintf(x, sizeof x, "%d", a);
+  std::snprintf(y, sizeof y, "%d", b);
+  return DamerauLevenshtein(std::string_view(x, 4), std::string_view(y, 4), 1) == 1;
+}
+
+}  // namespace
+
+int CompareDates(const PreparedDate& a, const PreparedDate& b) {
+  if (a.empty() || b.empty()) return kNull;
+  const bool full = IsFull(a) && IsFull(b);
+  const int years = std::abs(a.year - b.year);
+  const bool same_month = a.month == b.month, same_day = a.day == b.day;
+  if (full && years == 0 && same_month && same_day) return 0;
+  if (a.month != 0 && a.day != 0 && years == 0 && same_month && same_day) return 1;  // a shared January 1
+  if (full && years == 0 && a.month == b.day && a.day == b.month) return 2;
+  if (!full && years == 0 && (!HasRealMonth(a) || !HasRealMonth(b) || same_month)) return 3;
+  if (full && years == 1 && same_month && same_day) return 4;
+  if (full && years == 0 && (same_month != same_day)) return 5;
+  if (full && same_month && same_day && YearTypo(a.year, b.year)) return 5;
+  if (years <= 2) return 6;
+  return 7;
+}
+
+const std::vector<std::string>& DateLevelLabels() {
+  static const std::vector<std::string> labels = {
+      "exact", "exact, January 1 default", "day and month swapped", "same year, one side imprecise",
+      "year off by one", "one component differs", "years within 2", "different"};
+  return labels;
+}
+
+// --- Identifiers ----------------------------------------------------------------
+
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Reads an identifier's digits, skipping separators, after `pad` implicit leading
+// zeros, so that an 8-digit A-number lines up with its 9-digit padded form.
+class Digits {
+ public:
+  Digits(std::string_view s, size_t pad) : s_(s), pad_(pad) {}
+  char Next() {
+    if (pad_ > 0) {
+      --pad_;
+      return '0';
+    }
+    while (!IsDigit(s_[i_])) ++i_;
+    return s_[i_++];
+  }
+
+ private:
+  std::string_view s_;
+  size_t pad_;
+  size_t i_ = 0;
+};
+
+size_t CountDigits(std::string_view s) { return static_cast<size_t>(std::count_if(s.begin(), s.end(), IsDigit)); }
+
+bool HasSignificantDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '1' && c <= '9'; });
+}
+
+}  // namespace
+
+int CompareIdentifiers(std::string_view a, std::string_view b) {
+  // No digit, or zeros only (a placeholder): no identifier.
+  if (!HasSignificantDigit(a) || !HasSignificantDigit(b)) return kNull;
+  const size_t na = CountDigits(a), nb = CountDigits(b), n = std::max(na, nb);
+  Digits da(a, n - na), db(b, n - nb);
+  // Walk both digit sequences together, remembering up to two differences.
+  size_t diffs = 0, first = 0;
+  char a0 = 0, b0 = 0, a1 = 0, b1 = 0;
+  for (size_t pos = 0; pos < n; ++pos) {
+    const char x = da.Next(), y = db.Next();
+    if (x == y) continue;
+    if (++diffs > 2 || (diffs == 2 && pos != first + 1)) return 2;
+    if (diffs == 1) {
+      first = pos, a0 = x, b0 = y;
+    } else {
+      a1 = x, b1 = y;
+    }
+  }
+  if (diffs == 0) return 0;
+  return diffs == 1 || (a0 == b1 && a1 == b0) ? 1 : 2;
+}
+
+const std::vector<std::string>& IdentifierLevelLabels() {
+  static const std::vector<std::string> labels = {"equal", "one digit different or transposed", "different"};
+  return labels;
+}
+
+// --- Numbers ------------------------------------------------------------------
+
+int CompareNumbers(double a, double b, const std::vector<double>& max_differences) {
+  if (std::isnan(a) || std::isnan(b)) return kNull;
+  if (a == b) return 0;
+  const double diff = std::fabs(a - b);
+  for (size_t i = 0; i < max_differences.size(); ++i) {
+    if (diff <= max_differences[i]) return static_cast<int>(i) + 1;
+  }
+  return static_cast<int>(max_differences.size()) + 1;
+}
+
+}  // namespace reunite::match
