@@ -26,3 +26,21 @@ if [ -x "$BUILD/reunite_bench" ]; then
   echo "== micro-benchmarks"
   "$BUILD/reunite_bench" --benchmark_min_time=0.2
 fi
+
+# FEBRL benchmark files (../shared/data/febrl beside the clone): accuracy and the time
+# of the whole process (read, block, EM, score, write). Labels are used for scoring only.
+FEBRL="$(cd "$(dirname "$0")/.." && pwd)/../shared/data/febrl"
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+if [ -f "$FEBRL/dataset4a.csv" ]; then
+  echo "== FEBRL4: link dataset4a x dataset4b (targets: F1 >= 0.998, under 0.3 s; reference tool F1 0.9997 in ~4.4 s)"
+  /usr/bin/time -f "febrl4 link: %e s wall, %U s user, %M KB peak" \
+    "$BIN" match link "$FEBRL/dataset4a.csv" "$FEBRL/dataset4b.csv" \
+    --settings "$ROOT/examples/febrl/febrl4.json" --out "$TMP/febrl4.csv" > /dev/null
+  python3 "$ROOT/scripts/febrl_score.py" link "$TMP/febrl4.csv" "$FEBRL/dataset4a.csv" "$FEBRL/dataset4b.csv" | sed 's/^/  /'
+  echo "== FEBRL3: dedupe dataset3 (target: F1 >= 0.995; reference tool F1 0.9975 in ~2 s)"
+  /usr/bin/time -f "febrl3 dedupe: %e s wall, %U s user, %M KB peak" \
+    "$BIN" match dedupe "$FEBRL/dataset3.csv" --settings "$ROOT/examples/febrl/febrl3.json" --out "$TMP/febrl3.csv" > /dev/null
+  python3 "$ROOT/scripts/febrl_score.py" dedupe "$TMP/febrl3.csv" "$FEBRL/dataset3.csv" | sed 's/^/  /'
+else
+  echo "== FEBRL: skipped (no files at $FEBRL)"
+fi

@@ -41,6 +41,7 @@ void AddImportCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 void AddPeopleCommands(CLI::App& app, GlobalOptions& global, int* exit_code);  // people, show, history
 void AddLinkCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 void AddSynthCommand(CLI::App& app, int* exit_code);
+void AddMatchCommand(CLI::App& app, int* exit_code);  // match dedupe, link, explain (CSV files, no database)
 
 // A person id as typed: a positive number, else InvalidArgument.
 Result<PersonId> ParseId(const std::string& text);

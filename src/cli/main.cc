@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   AddPeopleCommands(app, global, &exit_code);
   AddLinkCommand(app, global, &exit_code);
   AddSynthCommand(app, &exit_code);
+  AddMatchCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,203 @@
+// reunite match dedupe|link|explain: record linkage on CSV files, without a database.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "cli/cli.h"
+#include "common/csv_writer.h"
+#include "match/linker.h"
+
+namespace reunite::cli {
+namespace {
+
+using match::Dataset;
+using match::LinkSettings;
+using match::LinkType;
+
+struct MatchOptions {
+  std::string left, right, out, settings;
+  std::string left_id, right_id;
+  bool all = false;
+  bool verbose = false;
+  int threads = 2;
+};
+
+Result<LinkSettings> LoadSettings(const MatchOptions& o, LinkType type) {
+  if (o.settings.empty()) return match::CanonicalSettings(type);
+  auto text = ReadFile(o.settings);
+  if (!text.ok()) return text.status();
+  auto settings = match::ParseSettings(*text, o.settings);
+  if (!settings.ok()) return settings.status();
+  if (settings->link_type != type) {
+    std::cerr << "reunite: warning: " << o.settings << " is for link_type " << match::ToString(settings->link_type)
+              << "; running " << match::ToString(type) << "\n";
+    settings->link_type = type;
+  }
+  return settings;
+}
+
+Result<Dataset> LoadDataset(const std::string& path, const LinkSettings& settings, bool left_side) {
+  auto bytes = ReadFile(path);
+  if (!bytes.ok()) return bytes.status();
+  auto data = match::ReadDataset(*bytes, path, settings, left_side);
+  if (!data.ok() && settings.format == match::InputFormat::kCanonical) {
+    return Status::InvalidArgument(data.status().ToString() +
+                                   "\n(read as a canonical person file; for another layout give --settings)");
+  }
+  return data;
+}
+
+void ReportBlocking(const match::BlockingReport& report, bool verbose) {
+  for (const auto& r : report.rules) {
+    if (verbose) std::cerr << "  rule " << r.text << ": " << r.pairs << " pairs\n";
+    if (r.skipped_keys > 0) {
+      std::cerr << "reunite: warning: blocking rule '" << r.text << "': skipped " << r.skipped_keys
+                << " keys over max_block_pairs (" << r.skipped_pairs << " pairs); largest '" << r.largest_skipped_key
+                << "' (" << r.largest_skipped_pairs << " pairs)\n";
+    }
+  }
+}
+
+// Loads settings and data and runs the model; *settings and the datasets must outlive
+// the returned Linkage.
+Result<std::unique_ptr<match::Linkage>> RunModel(const MatchOptions& o, LinkType type, LinkSettings* settings,
+                                                 Dataset* left, Dataset* right) {
+  auto start = std::chrono::steady_clock::now();
+  auto s = LoadSettings(o, type);
+  if (!s.ok()) return s.status();
+  *settings = std::move(*s);
+  auto l = LoadDataset(o.left, *settings, true);
+  if (!l.ok()) return l.status();
+  *left = std::move(*l);
+  if (type == LinkType::kLink) {
+    auto r = LoadDataset(o.right, *settings, false);
+    if (!r.ok()) return r.status();
+    *right = std::move(*r);
+  }
+  match::RunOptions run;
+  run.threads = o.threads;
+  if (o.verbose) {
+    std::cerr << "read       " << match::MillisecondsSince(start) << " ms\n";
+    run.log = [](const std::string& line) { std::cerr << line << "\n"; };
+  }
+  auto linkage = match::Linkage::Run(*settings, *left, type == LinkType::kLink ? right : nullptr, run);
+  if (!linkage.ok()) return linkage.status();
+  ReportBlocking((*linkage)->blocking(), o.verbose);
+  if (o.verbose) std::cerr << match::DescribeModel((*linkage)->model());
+  return linkage;
+}
+
+Status WriteRows(const std::string& path, const std::vector<std::vector<std::string>>& rows) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) return Status::IOError("cannot write " + path);
+  for (const auto& row : rows) WriteCsvRecord(out, row);
+  out.flush();
+  if (!out) return Status::IOError("cannot write " + path);
+  return Status::Ok();
+}
+
+std::string FormatDouble(double v, const char* format) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, format, v);
+  return buf;
+}
+
+int Dedupe(const MatchOptions& o) {
+  auto start = std::chrono::steady_clock::now();
+  LinkSettings settings;
+  Dataset left, right;
+  auto linkage = RunModel(o, LinkType::kDedupe, &settings, &left, &right);
+  if (!linkage.ok()) return Fail(linkage.status());
+  match::ClusterStats stats;
+  auto clusters = (*linkage)->Clusters(&stats);
+  std::vector<std::vector<std::string>> rows = {{"record_id", "cluster_id"}};
+  size_t distinct = 0;
+  for (size_t i = 0; i < clusters.size(); ++i) {
+    distinct += clusters[i] == i;
+    rows.push_back({left.ids[i], left.ids[clusters[i]]});
+  }
+  Status written = WriteRows(o.out, rows);
+  if (!written.ok()) return Fail(written);
+  if (o.verbose) {
+    std::cerr << "cluster: " << stats.merges << " merges, " << stats.refused_incoherent << " refused as incoherent, "
+              << stats.scored_on_demand << " pairs scored on demand\n";
+    std::cerr << "total      " << match::MillisecondsSince(start) << " ms\n";
+  }
+  std::cout << "wrote " << o.out << ": " << left.size() << " records in " << distinct << " clusters\n";
+  return kExitOk;
+}
+
+int Link(const MatchOptions& o) {
+  auto start = std::chrono::steady_clock::now();
+  LinkSettings settings;
+  Dataset left, right;
+  auto linkage = RunModel(o, LinkType::kLink, &settings, &left, &right);
+  if (!linkage.ok()) return Fail(linkage.status());
+  auto links = (*linkage)->Links(o.all);
+  std::vector<std::vector<std::string>> rows = {{"left_id", "right_id", "match_weight", "probability"}};
+  for (const auto& p : links) {
+    rows.push_back({left.ids[p.left], right.ids[p.right], FormatDouble(p.weight, "%.4f"), FormatDouble(p.probability, "%.6f")});
+  }
+  Status written = WriteRows(o.out, rows);
+  if (!written.ok()) return Fail(written);
+  if (o.verbose) std::cerr << "total      " << match::MillisecondsSince(start) << " ms\n";
+  std::cout << "wrote " << o.out << ": " << links.size() << (o.all ? " scored pairs" : " matched pairs") << "\n";
+  return kExitOk;
+}
+
+int Explain(MatchOptions o) {
+  LinkType type = o.right.empty() ? LinkType::kDedupe : LinkType::kLink;
+  LinkSettings settings;
+  Dataset left, right;
+  auto linkage = RunModel(o, type, &settings, &left, &right);
+  if (!linkage.ok()) return Fail(linkage.status());
+  const Dataset& other = type == LinkType::kLink ? right : left;
+  long l = left.Find(o.left_id), r = other.Find(o.right_id);
+  if (l < 0) return Fail(Status::NotFound("no record '" + o.left_id + "' in " + left.name));
+  if (r < 0) return Fail(Status::NotFound("no record '" + o.right_id + "' in " + other.name));
+  if (type == LinkType::kDedupe && l == r) return Fail(Status::InvalidArgument("--left-id and --right-id name the same record"));
+  std::cout << match::FormatExplanation((*linkage)->Explain(static_cast<std::uint32_t>(l), static_cast<std::uint32_t>(r)));
+  return kExitOk;
+}
+
+void CommonOptions(CLI::App* cmd, MatchOptions& o) {
+  cmd->add_option("--settings", o.settings, "Linkage settings (JSON); default: the built-in model for canonical person files");
+  cmd->add_option("--threads", o.threads, "Threads for comparing pairs")->check(CLI::Range(1, 64))->capture_default_str();
+  cmd->add_flag("--verbose", o.verbose, "Print timings, blocking and the model (m and u of every level) to stderr");
+}
+
+}  // namespace
+
+void AddMatchCommand(CLI::App& app, int* exit_code) {
+  auto o = std::make_shared<MatchOptions>();
+  auto* match = app.add_subcommand("match", "Link records in CSV files: find duplicates, link two lists, explain a pair");
+  match->require_subcommand(1);
+
+  auto* dedupe = match->add_subcommand("dedupe", "Cluster the records of one file that are the same person");
+  dedupe->add_option("input", o->left, "CSV file")->required();
+  dedupe->add_option("--out", o->out, "Output CSV: record_id, cluster_id for every record")->required();
+  CommonOptions(dedupe, *o);
+  dedupe->footer("Example: reunite match dedupe adults.csv --out clusters.csv");
+  dedupe->callback([o, exit_code] { *exit_code = Dedupe(*o); });
+
+  auto* link = match->add_subcommand("link", "Link the records of one file to those of another");
+  link->add_option("left", o->left, "Left CSV file")->required();
+  link->add_option("right", o->right, "Right CSV file")->required();
+  link->add_option("--out", o->out, "Output CSV: left_id, right_id, match_weight, probability")->required();
+  link->add_flag("--all", o->all, "Write every scored candidate pair, not only matches");
+  CommonOptions(link, *o);
+  link->footer("Example: reunite match link a.csv b.csv --settings examples/febrl/febrl4.json --out pairs.csv");
+  link->callback([o, exit_code] { *exit_code = Link(*o); });
+
+  auto* explain = match->add_subcommand("explain", "Show how one pair's match weight is made up (a waterfall)");
+  explain->add_option("left", o->left, "CSV file (dedupe), or the left file of a link")->required();
+  explain->add_option("right", o->right, "Right CSV file of a link");
+  explain->add_option("--left-id", o->left_id, "Record id in the left file")->required();
+  explain->add_option("--right-id", o->right_id, "Record id in the right file (the same file for a dedupe)")->required();
+  CommonOptions(explain, *o);
+  explain->footer("Example: reunite match explain adults.csv --left-id ICE-1 --right-id CBP-7");
+  explain->callback([o, exit_code] { *exit_code = Explain(*o); });
+}
+
+}  // namespace reunite::cli

@@ -1,0 +1,58 @@
+// The built-in model for Reunite's canonical person files, written as a settings
+// document like any other so it can be read, copied and tuned as a file.
+#include <cstdlib>
+#include <iostream>
+
+#include "match/settings.h"
+
+namespace reunite::match {
+namespace {
+
+// Blocking for Hispanic names: surnames get dropped, swapped or misspelt and given
+// names shortened, so every rule leans on a different field: the paternal surname's
+// sound with the birth year and sex, or with the day of birth (a wrong year); the first
+// given name's sound with either surname's sound (a swapped or dropped surname);
+// identifiers; and the date of birth with the given name's initial (a bare date of
+// birth makes blocks too large on big lists).
+constexpr const char* kCanonicalSettings = R"json({
+  "format": "canonical",
+  "unique_id_column": "record_id",
+  "comparisons": [
+    {"name": "given_name", "kind": "string", "column": "first_given_name",
+     "levels": ["exact", "nickname", "phonetic", {"jaro_winkler": 0.92}, {"jaro_winkler": 0.8}],
+     "term_frequency_adjustment": true},
+    {"name": "surnames", "kind": "token_set", "column": "surnames", "term_frequency_adjustment": true},
+    {"name": "date_of_birth", "kind": "date", "column": "date_of_birth", "date_format": "iso"},
+    {"name": "a_number", "kind": "identifier", "column": "a_number"},
+    {"name": "phones", "kind": "identifier", "column": "phones", "list_separator": ";"},
+    {"name": "country", "kind": "string", "column": "country", "levels": ["exact"]},
+    {"name": "sex", "kind": "string", "column": "sex", "levels": ["exact"]}
+  ],
+  "blocking_rules": [
+    "paternal_surname.phonetic+date_of_birth.year+sex",
+    "paternal_surname.phonetic+date_of_birth.month_day",
+    "first_given_name.phonetic+maternal_surname.phonetic",
+    "first_given_name.phonetic+paternal_surname.phonetic",
+    "a_number",
+    "phones.items",
+    "date_of_birth+first_given_name.prefix1"
+  ],
+  "threshold": 0.9,
+  "max_block_pairs": 50000,
+  "em": {"max_u_pairs": 100000, "max_iterations": 100, "convergence": 1e-6, "seed": 42, "fix_u": false}
+})json";
+
+}  // namespace
+
+LinkSettings CanonicalSettings(LinkType link_type) {
+  auto parsed = ParseSettings(kCanonicalSettings, "built-in canonical settings");
+  if (!parsed.ok()) {  // a programming error, caught by settings_test
+    std::cerr << parsed.status().ToString() << "\n";
+    std::abort();
+  }
+  LinkSettings settings = std::move(*parsed);
+  settings.link_type = link_type;
+  return settings;
+}
+
+}  // namespace reunite::match

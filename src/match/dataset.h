@@ -1,0 +1,82 @@
+// Records to link, as columns of text, and their values prepared once for comparison.
+// A Dataset is read from any header-first CSV (the settings name the id column and
+// the CSV options) or from a Reunite canonical person file, which ingest's agency-list
+// reader parses so names, dates, A-numbers and phones are read as everywhere else.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "ingest/agency_list.h"
+#include "match/comparisons.h"
+#include "match/settings.h"
+
+namespace reunite::match {
+
+// Column-major text: columns[c][row]. Only the columns the settings read are kept.
+struct Dataset {
+  std::string name;                  // file name, for messages
+  std::vector<std::string> ids;      // unique record ids
+  std::vector<std::string> column_names;
+  std::vector<std::vector<std::string>> columns;
+  size_t size() const { return ids.size(); }
+  int ColumnIndex(std::string_view column) const;  // -1 when absent
+  // Row of a record id; -1 when absent.
+  long Find(std::string_view id) const;
+};
+
+// Reads a CSV with a header. Refuses (InvalidArgument, file:line:column): a missing
+// id column or any column in `needed`, a row with the wrong number of fields, an empty
+// or repeated id, and broken quoting. Values are trimmed of surrounding spaces.
+Result<Dataset> ReadCsvDataset(std::string_view text, const std::string& file_name, const CsvOptions& options,
+                               const std::string& id_column, const std::vector<std::string>& needed);
+
+// The derived columns of a canonical person file: record_id, given_names,
+// first_given_name, surnames, paternal_surname, maternal_surname, sex, date_of_birth
+// (ISO, or the bare year when only the year is known), country, a_number, phones
+// (';'-separated E.164).
+const std::vector<std::string>& CanonicalColumns();
+
+// Reads a canonical person file with ReadAgencyList (trying the adult role, then the
+// child role, whichever the status column fits). Refuses a file with errors, listing
+// the first ones.
+Result<Dataset> ReadCanonicalDataset(std::string_view bytes, const std::string& file_name);
+// The same from already parsed rows (for callers that hold people, such as the store).
+Dataset DatasetFromRows(const std::vector<ListRow>& rows, const std::string& name);
+
+// Reads a file's bytes as the settings say (format, CSV options, columns needed on
+// the given side).
+Result<Dataset> ReadDataset(std::string_view bytes, const std::string& file_name, const LinkSettings& settings,
+                            bool left_side);
+
+// One comparison's values for every record of a dataset, prepared once.
+struct PreparedComparison {
+  std::vector<PreparedString> strings;              // kString (one item per record without separator)
+  std::vector<std::vector<PreparedString>> string_items;  // kString with list_separator
+  std::vector<PreparedTokens> tokens;               // kTokenSet
+  std::vector<PreparedDate> dates;                  // kDate
+  std::vector<std::vector<std::string>> identifiers;  // kIdentifier: digits of each item
+  std::vector<double> numbers;                      // kNumber (NaN when empty)
+  std::vector<std::string> tf_keys;                 // the value as TF counts it ("" = empty)
+  std::vector<float> tf;                            // the value's relative frequency (0 = empty)
+};
+
+struct PreparedDataset {
+  const Dataset* data = nullptr;  // not owned
+  std::vector<PreparedComparison> comparisons;  // one per settings comparison
+};
+
+// Prepares every comparison's values. Refuses (InvalidArgument) a comparison column the
+// dataset lacks.
+Result<PreparedDataset> PrepareDataset(const Dataset& data, const LinkSettings& settings, bool left_side);
+
+// Fills tf for comparisons that ask for term-frequency adjustment: the frequency of
+// each value among the non-empty values of all the given datasets together.
+void ComputeTermFrequencies(const LinkSettings& settings, const std::vector<PreparedDataset*>& datasets);
+
+// The value of a date cell in a comparison's format; empty when unreadable. Shared by
+// comparison preparation and blocking keys.
+PreparedDate ReadDateValue(std::string_view text, DateOrder order);
+
+}  // namespace reunite::match

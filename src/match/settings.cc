@@ -1,0 +1,442 @@
+#include "match/settings.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace reunite::match {
+namespace {
+
+using nlohmann::json;
+
+std::string FormatNumber(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+// Reads a JSON document, remembering the first error with the path where it is.
+class SettingsReader {
+ public:
+  explicit SettingsReader(std::string_view file) : file_(file) {}
+
+  bool Fail(const std::string& path, const std::string& why) {
+    if (error_.empty()) error_ = file_ + ": " + path + ": " + why;
+    return false;
+  }
+  const std::string& error() const { return error_; }
+
+  bool String(const json& j, const std::string& path, std::string* out) {
+    if (!j.is_string()) return Fail(path, "expected a string");
+    *out = j.get<std::string>();
+    return true;
+  }
+  bool Number(const json& j, const std::string& path, double lo, double hi, double* out) {
+    if (!j.is_number()) return Fail(path, "expected a number");
+    double v = j.get<double>();
+    if (v < lo || v > hi) return Fail(path, FormatNumber(v) + " is outside [" + FormatNumber(lo) + ", " + FormatNumber(hi) + "]");
+    *out = v;
+    return true;
+  }
+  bool Bool(const json& j, const std::string& path, bool* out) {
+    if (!j.is_boolean()) return Fail(path, "expected true or false");
+    *out = j.get<bool>();
+    return true;
+  }
+  // Refuses keys outside `known`, so a typo does not silently fall back to a default.
+  bool KnownKeys(const json& obj, const std::string& path, std::initializer_list<const char*> known) {
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+      if (std::none_of(known.begin(), known.end(), [&](const char* k) { return it.key() == k; })) {
+        return Fail(path, "unknown key '" + it.key() + "'");
+      }
+    }
+    return true;
+  }
+  bool Columns(const json& c, const std::string& path, ComparisonSpec* spec);
+  bool StringLevels(const json& levels, const std::string& path, ComparisonSpec* spec);
+  bool Comparison(const json& c, const std::string& path, ComparisonSpec* spec);
+  bool Blocking(const json& rules, const std::string& path, std::vector<BlockingRule>* out);
+  bool Em(const json& em, const std::string& path, EmSettings* out);
+  bool Csv(const json& csv, const std::string& path, CsvOptions* out);
+  bool Top(const json& doc, LinkSettings* s);
+
+ private:
+  std::string file_;
+  std::string error_;
+};
+
+bool SettingsReader::Columns(const json& c, const std::string& path, ComparisonSpec* spec) {
+  auto read = [&](const char* key, std::vector<std::string>* out) {
+    if (!c.contains(key)) return true;
+    const json& v = c[key];
+    std::string p = path + "." + key;
+    if (v.is_string()) {
+      out->push_back(v.get<std::string>());
+      return true;
+    }
+    if (!v.is_array() || v.empty()) return Fail(p, "expected a column name or a non-empty list of them");
+    for (size_t i = 0; i < v.size(); ++i) {
+      std::string col;
+      if (!String(v[i], p + "[" + std::to_string(i) + "]", &col)) return false;
+      out->push_back(col);
+    }
+    return true;
+  };
+  std::vector<std::string> both;
+  if (!read("column", &both) || !read("columns", &both)) return false;
+  if (!read("left_column", &spec->left_columns) || !read("right_column", &spec->right_columns)) return false;
+  if (!both.empty()) {
+    if (!spec->left_columns.empty() || !spec->right_columns.empty()) {
+      return Fail(path, "give either column(s) or left_column and right_column, not both");
+    }
+    spec->left_columns = spec->right_columns = both;
+  }
+  if (spec->left_columns.empty() || spec->right_columns.empty()) {
+    return Fail(path, "missing \"column\" (or \"left_column\" and \"right_column\")");
+  }
+  return true;
+}
+
+bool SettingsReader::StringLevels(const json& levels, const std::string& path, ComparisonSpec* spec) {
+  if (!levels.is_array() || levels.empty()) return Fail(path, "expected a non-empty list of levels");
+  for (size_t i = 0; i < levels.size(); ++i) {
+    std::string p = path + "[" + std::to_string(i) + "]";
+    const json& l = levels[i];
+    std::string name;
+    const json* arg = nullptr;
+    if (l.is_string()) {
+      name = l.get<std::string>();
+    } else if (l.is_object() && l.size() == 1) {
+      name = l.begin().key();
+      arg = &l.begin().value();
+    } else {
+      return Fail(p, "expected a level name or a one-key object like {\"jaro_winkler\": 0.92}");
+    }
+    StringLevel level;
+    using T = StringLevel::Test;
+    if (name == "exact" || name == "nickname" || name == "phonetic") {
+      level.test = name == "exact" ? T::kExact : name == "nickname" ? T::kNickname : T::kPhonetic;
+      if (arg && !(arg->is_boolean() && arg->get<bool>())) return Fail(p + "." + name, "takes no value (or true)");
+      level.label = name;
+    } else if (name == "jaro_winkler") {
+      if (!arg) return Fail(p, "jaro_winkler needs a threshold, e.g. {\"jaro_winkler\": 0.92}");
+      level.test = T::kJaroWinkler;
+      if (!Number(*arg, p + ".jaro_winkler", 0.0, 1.0, &level.threshold)) return false;
+      level.label = "jaro_winkler >= " + FormatNumber(level.threshold);
+    } else if (name == "damerau_levenshtein" || name == "prefix") {
+      if (!arg) return Fail(p, name + " needs a number, e.g. {\"" + name + "\": 2}");
+      level.test = name == "prefix" ? T::kPrefix : T::kDamerauLevenshtein;
+      if (!Number(*arg, p + "." + name, name == "prefix" ? 1 : 0, 100, &level.threshold)) return false;
+      level.label = name == "prefix" ? "prefix " + FormatNumber(level.threshold)
+                                     : "damerau_levenshtein <= " + FormatNumber(level.threshold);
+    } else {
+      return Fail(p, "unknown level '" + name + "' (exact, nickname, phonetic, jaro_winkler, damerau_levenshtein, prefix)");
+    }
+    spec->string_levels.push_back(level);
+  }
+  if (static_cast<int>(spec->string_levels.size()) + 1 > kMaxLevels) {
+    return Fail(path, "at most " + std::to_string(kMaxLevels - 1) + " levels");
+  }
+  return true;
+}
+
+bool SettingsReader::Comparison(const json& c, const std::string& path, ComparisonSpec* spec) {
+  if (!c.is_object()) return Fail(path, "expected an object");
+  if (!KnownKeys(c, path, {"name", "kind", "column", "columns", "left_column", "right_column", "levels",
+                           "term_frequency_adjustment", "fuzzy_threshold", "date_format", "list_separator",
+                           "max_differences"})) {
+    return false;
+  }
+  if (!c.contains("kind")) return Fail(path, "missing \"kind\"");
+  std::string kind;
+  if (!String(c["kind"], path + ".kind", &kind)) return false;
+  static const std::vector<std::pair<std::string, ComparisonKind>> kinds = {
+      {"string", ComparisonKind::kString}, {"token_set", ComparisonKind::kTokenSet},
+      {"date", ComparisonKind::kDate}, {"identifier", ComparisonKind::kIdentifier},
+      {"number", ComparisonKind::kNumber}};
+  auto k = std::find_if(kinds.begin(), kinds.end(), [&](const auto& e) { return e.first == kind; });
+  if (k == kinds.end()) return Fail(path + ".kind", "unknown kind '" + kind + "' (string, token_set, date, identifier, number)");
+  spec->kind = k->second;
+  if (!Columns(c, path, spec)) return false;
+  spec->name = spec->left_columns.front();
+  if (c.contains("name") && !String(c["name"], path + ".name", &spec->name)) return false;
+  if (c.contains("term_frequency_adjustment") &&
+      !Bool(c["term_frequency_adjustment"], path + ".term_frequency_adjustment", &spec->term_frequency_adjustment)) {
+    return false;
+  }
+  if (c.contains("list_separator") && !String(c["list_separator"], path + ".list_separator", &spec->list_separator)) return false;
+  if (spec->kind == ComparisonKind::kString) {
+    if (!c.contains("levels")) return Fail(path, "a string comparison needs \"levels\"");
+    return StringLevels(c["levels"], path + ".levels", spec);
+  }
+  if (c.contains("levels")) return Fail(path + ".levels", "only string comparisons take levels; " + kind + " has a fixed ladder");
+  if (c.contains("fuzzy_threshold") && !Number(c["fuzzy_threshold"], path + ".fuzzy_threshold", 0, 1, &spec->fuzzy_threshold)) return false;
+  if (c.contains("date_format")) {
+    std::string f;
+    if (!String(c["date_format"], path + ".date_format", &f)) return false;
+    if (f == "YYYYMMDD" || f == "iso") {
+      spec->date_order = DateOrder::kIso;
+    } else {
+      auto order = DateOrderFromString(f);
+      if (!order.ok()) return Fail(path + ".date_format", "unknown date format '" + f + "' (YYYYMMDD, iso, mdy, dmy)");
+      spec->date_order = *order;
+    }
+  }
+  if (c.contains("max_differences")) {
+    const json& d = c["max_differences"];
+    if (!d.is_array()) return Fail(path + ".max_differences", "expected a list of numbers");
+    for (size_t i = 0; i < d.size(); ++i) {
+      double v;
+      if (!Number(d[i], path + ".max_differences[" + std::to_string(i) + "]", 0, 1e12, &v)) return false;
+      spec->max_differences.push_back(v);
+    }
+    if (static_cast<int>(d.size()) + 2 > kMaxLevels) return Fail(path + ".max_differences", "too many levels");
+  }
+  return true;
+}
+
+bool SettingsReader::Blocking(const json& rules, const std::string& path, std::vector<BlockingRule>* out) {
+  if (!rules.is_array() || rules.empty()) return Fail(path, "expected a non-empty list of rules");
+  for (size_t i = 0; i < rules.size(); ++i) {
+    std::string p = path + "[" + std::to_string(i) + "]";
+    std::string text;
+    if (rules[i].is_string()) {
+      text = rules[i].get<std::string>();
+    } else if (rules[i].is_array() && !rules[i].empty()) {
+      for (size_t k = 0; k < rules[i].size(); ++k) {
+        std::string part;
+        if (!String(rules[i][k], p + "[" + std::to_string(k) + "]", &part)) return false;
+        text += (k ? "+" : "") + part;
+      }
+    } else {
+      return Fail(p, "expected a rule: \"col.transform+col2\" or a list of parts");
+    }
+    auto rule = ParseBlockingRule(text);
+    if (!rule.ok()) return Fail(p, rule.status().message());
+    out->push_back(*rule);
+  }
+  return true;
+}
+
+bool SettingsReader::Em(const json& em, const std::string& path, EmSettings* out) {
+  if (!em.is_object()) return Fail(path, "expected an object");
+  if (!KnownKeys(em, path, {"max_u_pairs", "max_iterations", "convergence", "seed", "fix_u", "tf_minimum_u"})) return false;
+  double v;
+  if (em.contains("max_u_pairs")) {
+    if (!Number(em["max_u_pairs"], path + ".max_u_pairs", 1000, 1e9, &v)) return false;
+    out->max_u_pairs = static_cast<long>(v);
+  }
+  if (em.contains("max_iterations")) {
+    if (!Number(em["max_iterations"], path + ".max_iterations", 1, 100000, &v)) return false;
+    out->max_iterations = static_cast<int>(v);
+  }
+  if (em.contains("convergence") && !Number(em["convergence"], path + ".convergence", 0, 1, &out->convergence)) return false;
+  if (em.contains("seed")) {
+    if (!em["seed"].is_number_unsigned()) return Fail(path + ".seed", "expected a non-negative integer");
+    out->seed = em["seed"].get<std::uint64_t>();
+  }
+  if (em.contains("fix_u") && !Bool(em["fix_u"], path + ".fix_u", &out->fix_u)) return false;
+  if (em.contains("tf_minimum_u") && !Number(em["tf_minimum_u"], path + ".tf_minimum_u", 0, 1, &out->tf_minimum_u)) return false;
+  return true;
+}
+
+bool SettingsReader::Csv(const json& csv, const std::string& path, CsvOptions* out) {
+  if (!csv.is_object()) return Fail(path, "expected an object");
+  if (!KnownKeys(csv, path, {"delimiter", "trim_leading_space"})) return false;
+  if (csv.contains("delimiter")) {
+    std::string d;
+    if (!String(csv["delimiter"], path + ".delimiter", &d)) return false;
+    if (d.size() != 1 || d[0] == '"' || d[0] == '\n' || d[0] == '\r') return Fail(path + ".delimiter", "expected one character");
+    out->delimiter = d[0];
+  }
+  if (csv.contains("trim_leading_space") && !Bool(csv["trim_leading_space"], path + ".trim_leading_space", &out->trim_leading_space)) {
+    return false;
+  }
+  return true;
+}
+
+bool SettingsReader::Top(const json& doc, LinkSettings* s) {
+  if (!doc.is_object()) return Fail("$", "expected an object");
+  if (!KnownKeys(doc, "$", {"link_type", "format", "unique_id_column", "csv", "comparisons", "blocking_rules",
+                            "threshold", "one_to_one", "max_block_pairs", "em", "description"})) {
+    return false;
+  }
+  std::string text;
+  if (doc.contains("link_type")) {
+    if (!String(doc["link_type"], "$.link_type", &text)) return false;
+    if (text != "dedupe" && text != "link") return Fail("$.link_type", "expected \"dedupe\" or \"link\", not '" + text + "'");
+    s->link_type = text == "link" ? LinkType::kLink : LinkType::kDedupe;
+  }
+  if (doc.contains("format")) {
+    if (!String(doc["format"], "$.format", &text)) return false;
+    if (text != "csv" && text != "canonical") return Fail("$.format", "expected \"csv\" or \"canonical\", not '" + text + "'");
+    s->format = text == "canonical" ? InputFormat::kCanonical : InputFormat::kCsv;
+  }
+  if (doc.contains("unique_id_column") && !String(doc["unique_id_column"], "$.unique_id_column", &s->unique_id_column)) return false;
+  if (doc.contains("csv") && !Csv(doc["csv"], "$.csv", &s->csv)) return false;
+  if (!doc.contains("comparisons")) return Fail("$", "missing \"comparisons\"");
+  const json& comps = doc["comparisons"];
+  if (!comps.is_array() || comps.empty()) return Fail("$.comparisons", "expected a non-empty list");
+  if (comps.size() > kMaxComparisons) return Fail("$.comparisons", "at most " + std::to_string(kMaxComparisons) + " comparisons");
+  std::set<std::string> names;
+  for (size_t i = 0; i < comps.size(); ++i) {
+    std::string p = "$.comparisons[" + std::to_string(i) + "]";
+    ComparisonSpec spec;
+    if (!Comparison(comps[i], p, &spec)) return false;
+    if (!names.insert(spec.name).second) return Fail(p + ".name", "repeated comparison name '" + spec.name + "'");
+    s->comparisons.push_back(std::move(spec));
+  }
+  if (!doc.contains("blocking_rules")) return Fail("$", "missing \"blocking_rules\"");
+  if (!Blocking(doc["blocking_rules"], "$.blocking_rules", &s->blocking_rules)) return false;
+  if (doc.contains("threshold") && !Number(doc["threshold"], "$.threshold", 0, 1, &s->threshold)) return false;
+  if (doc.contains("one_to_one") && !Bool(doc["one_to_one"], "$.one_to_one", &s->one_to_one)) return false;
+  if (doc.contains("max_block_pairs")) {
+    double v;
+    if (!Number(doc["max_block_pairs"], "$.max_block_pairs", 1, 1e12, &v)) return false;
+    s->max_block_pairs = static_cast<long>(v);
+  }
+  if (doc.contains("em") && !Em(doc["em"], "$.em", &s->em)) return false;
+  return true;
+}
+
+bool ParseLength(std::string_view text, int* n) {
+  if (text.empty() || text.size() > 3) return false;
+  *n = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    *n = *n * 10 + (c - '0');
+  }
+  return *n > 0;
+}
+
+Result<BlockingPart> ParseBlockingPart(std::string_view text) {
+  using T = BlockingPart::Transform;
+  BlockingPart part;
+  auto dot = text.rfind('.');
+  part.column = std::string(text.substr(0, dot));
+  std::string_view t = dot == std::string_view::npos ? "exact" : text.substr(dot + 1);
+  if (part.column.empty()) return Status::InvalidArgument("blocking part '" + std::string(text) + "' names no column");
+  static const std::vector<std::pair<std::string_view, T>> names = {
+      {"exact", T::kExact}, {"phonetic", T::kPhonetic}, {"first_token", T::kFirstToken},
+      {"last_token", T::kLastToken}, {"items", T::kItems}, {"digits", T::kDigits},
+      {"digits_sorted", T::kDigitsSorted}, {"year", T::kYear}, {"month", T::kMonth}, {"month_day", T::kMonthDay}};
+  for (const auto& [name, transform] : names) {
+    if (t == name) {
+      part.transform = transform;
+      return part;
+    }
+  }
+  for (auto [prefix, transform] : {std::pair{std::string_view("prefix"), T::kPrefix}, {"suffix", T::kSuffix}}) {
+    if (t.substr(0, prefix.size()) == prefix && ParseLength(t.substr(prefix.size()), &part.length)) {
+      part.transform = transform;
+      return part;
+    }
+  }
+  return Status::InvalidArgument("unknown transform '" + std::string(t) + "' in '" + std::string(text) +
+                                 "' (exact, phonetic, prefixN, suffixN, first_token, last_token, items, digits, "
+                                 "digits_sorted, year, month, month_day)");
+}
+
+}  // namespace
+
+Result<BlockingRule> ParseBlockingRule(std::string_view text) {
+  BlockingRule rule;
+  rule.text = std::string(text);
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t plus = text.find('+', start);
+    std::string_view piece = text.substr(start, plus == std::string_view::npos ? std::string_view::npos : plus - start);
+    while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1);
+    while (!piece.empty() && piece.back() == ' ') piece.remove_suffix(1);
+    if (piece.empty()) return Status::InvalidArgument("empty part in blocking rule '" + rule.text + "'");
+    auto part = ParseBlockingPart(piece);
+    if (!part.ok()) return part.status();
+    rule.parts.push_back(*part);
+    if (plus == std::string_view::npos) break;
+    start = plus + 1;
+  }
+  return rule;
+}
+
+int ComparisonSpec::LevelCount() const { return static_cast<int>(LevelLabels().size()); }
+
+std::vector<std::string> ComparisonSpec::LevelLabels() const {
+  std::vector<std::string> labels;
+  switch (kind) {
+    case ComparisonKind::kString:
+      for (const auto& l : string_levels) labels.push_back(l.label);
+      labels.push_back("different");
+      return labels;
+    case ComparisonKind::kTokenSet: return TokenSetLevelLabels();
+    case ComparisonKind::kDate: return DateLevelLabels();
+    case ComparisonKind::kIdentifier: return IdentifierLevelLabels();
+    case ComparisonKind::kNumber:
+      labels.push_back("equal");
+      for (double d : max_differences) labels.push_back("within " + FormatNumber(d));
+      labels.push_back("different");
+      return labels;
+  }
+  return labels;
+}
+
+int ComparisonSpec::ExactLevel() const {
+  if (kind != ComparisonKind::kString) return 0;
+  for (size_t i = 0; i < string_levels.size(); ++i) {
+    if (string_levels[i].test == StringLevel::Test::kExact) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+namespace {
+std::vector<std::string> ColumnsOf(const LinkSettings& s, bool left) {
+  std::vector<std::string> cols = {s.unique_id_column};
+  auto add = [&](const std::string& c) {
+    if (std::find(cols.begin(), cols.end(), c) == cols.end()) cols.push_back(c);
+  };
+  for (const auto& c : s.comparisons) {
+    for (const auto& col : left ? c.left_columns : c.right_columns) add(col);
+  }
+  for (const auto& r : s.blocking_rules) {
+    for (const auto& p : r.parts) add(p.column);
+  }
+  return cols;
+}
+}  // namespace
+
+std::vector<std::string> LinkSettings::LeftColumns() const { return ColumnsOf(*this, true); }
+std::vector<std::string> LinkSettings::RightColumns() const { return ColumnsOf(*this, false); }
+
+std::string ToString(LinkType t) { return t == LinkType::kLink ? "link" : "dedupe"; }
+
+std::string ToString(ComparisonKind k) {
+  switch (k) {
+    case ComparisonKind::kString: return "string";
+    case ComparisonKind::kTokenSet: return "token_set";
+    case ComparisonKind::kDate: return "date";
+    case ComparisonKind::kIdentifier: return "identifier";
+    case ComparisonKind::kNumber: return "number";
+  }
+  return "?";
+}
+
+Result<LinkSettings> ParseSettings(std::string_view json_text, std::string_view file_name) {
+  json doc;
+  try {
+    doc = json::parse(json_text);
+  } catch (const json::exception& e) {
+    return Status::InvalidArgument(std::string(file_name) + ": not valid JSON: " + e.what());
+  }
+  SettingsReader reader(file_name);
+  LinkSettings settings;
+  bool ok = false;
+  try {
+    ok = reader.Top(doc, &settings);
+  } catch (const json::exception& e) {  // defensive: every access above is type-checked
+    return Status::InvalidArgument(std::string(file_name) + ": " + e.what());
+  }
+  if (!ok) return Status::InvalidArgument(reader.error());
+  return settings;
+}
+
+}  // namespace reunite::match

@@ -1,0 +1,138 @@
+// Linkage settings: the declarative description of one Fellegi-Sunter model, in
+// Splink's shape. The code holds comparison *kinds* (comparisons.h); a settings file
+// chooses the columns, each comparison's kind and levels, the blocking rules, the
+// threshold and the EM parameters. Reunite's canonical person files need no file:
+// CanonicalSettings() is the built-in model for them.
+//
+// JSON shape (every key but "comparisons" and "blocking_rules" optional):
+//   {
+//     "link_type": "dedupe" | "link",
+//     "format": "csv" | "canonical",          // canonical: read with ingest's agency-list reader
+//     "unique_id_column": "rec_id",
+//     "csv": {"delimiter": ",", "trim_leading_space": true},
+//     "comparisons": [
+//       {"name": "given_name", "kind": "string", "column": "given_name",
+//        "levels": ["exact", "nickname", "phonetic", {"jaro_winkler": 0.92}, {"damerau_levenshtein": 1},
+//                   {"prefix": 3}],
+//        "term_frequency_adjustment": true},
+//       {"name": "surnames", "kind": "token_set", "columns": ["paternal", "maternal"], "fuzzy_threshold": 0.9},
+//       {"name": "dob", "kind": "date", "column": "date_of_birth", "date_format": "YYYYMMDD"},
+//       {"name": "phones", "kind": "identifier", "column": "phones", "list_separator": ";"},
+//       {"name": "street_number", "kind": "number", "column": "street_number", "max_differences": [1, 10]}
+//     ],
+//     "blocking_rules": ["given_name.phonetic+surname.prefix2", ["date_of_birth"], ...],
+//     "threshold": 0.5,              // match probability at which a pair is a match
+//     "one_to_one": false,           // link only: each record in at most one predicted pair
+//     "max_block_pairs": 50000,      // a blocking key giving more pairs than this is skipped
+//     "em": {"max_u_pairs": 1000000, "max_iterations": 100, "convergence": 1e-6, "seed": 42,
+//            "fix_u": false, "tf_minimum_u": 1e-6}
+//   }
+// A comparison reads "column" (or "columns", joined with a space) on both sides, or
+// "left_column"/"right_column" when the two sides name it differently.
+//
+// Blocking key language: a rule is a list of parts (or one string joining them with
+// '+'); records that agree on every part of a rule become a candidate pair. A part is
+// "column" or "column.transform" with transform one of: exact (the default: folded,
+// spaces collapsed), phonetic, prefixN, suffixN, first_token, last_token, items (one
+// key per ';'-separated item), digits, digits_sorted, year, month, month_day (dates are
+// read in the format of the column's date comparison, else ISO/YYYYMMDD). A record
+// whose part is empty takes no part in that rule.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "ingest/csv_reader.h"
+#include "ingest/dates.h"
+#include "match/comparisons.h"
+
+namespace reunite::match {
+
+enum class LinkType { kDedupe, kLink };
+enum class InputFormat { kCsv, kCanonical };
+enum class ComparisonKind { kString, kTokenSet, kDate, kIdentifier, kNumber };
+
+// Packed comparison vectors (model.h) hold 4 bits per comparison.
+inline constexpr int kMaxComparisons = 16;
+inline constexpr int kMaxLevels = 15;  // including the last, "different" level
+
+struct ComparisonSpec {
+  std::string name;
+  ComparisonKind kind = ComparisonKind::kString;
+  std::vector<std::string> left_columns, right_columns;  // joined with a space when several
+  std::vector<StringLevel> string_levels;                // kString
+  double fuzzy_threshold = 0.9;                          // kTokenSet
+  DateOrder date_order = DateOrder::kIso;                // kDate ("YYYYMMDD" and ISO always read)
+  std::string list_separator;                            // kString/kIdentifier: best level over items
+  std::vector<double> max_differences;                   // kNumber
+  bool term_frequency_adjustment = false;
+
+  int LevelCount() const;                       // levels excluding null, "different" included
+  std::vector<std::string> LevelLabels() const;  // LevelCount() labels
+  // The level at which values are equal (TF adjustment applies there); -1 if none.
+  int ExactLevel() const;
+};
+
+struct BlockingPart {
+  enum class Transform {
+    kExact, kPhonetic, kPrefix, kSuffix, kFirstToken, kLastToken, kItems, kDigits, kDigitsSorted,
+    kYear, kMonth, kMonthDay,
+  };
+  std::string column;
+  Transform transform = Transform::kExact;
+  int length = 0;  // prefix/suffix length
+};
+
+struct BlockingRule {
+  std::vector<BlockingPart> parts;
+  std::string text;  // as written, for reports
+};
+
+struct EmSettings {
+  long max_u_pairs = 1'000'000;  // random pairs sampled to estimate u
+  int max_iterations = 100;
+  double convergence = 1e-6;     // stop when no parameter moves more than this
+  std::uint64_t seed = 42;
+  // false (the default): u from random pairs only starts EM, which re-estimates it
+  // over the candidate pairs (ECM-style). true keeps u fixed, as Splink does; with
+  // multi-pass blocking that fails, because candidate non-matches agree on far more
+  // than random pairs do and EM then takes every candidate for a match.
+  bool fix_u = false;
+  double tf_minimum_u = 1e-6;    // floor of a term-frequency-adjusted u
+};
+
+struct LinkSettings {
+  LinkType link_type = LinkType::kDedupe;
+  InputFormat format = InputFormat::kCsv;
+  std::string unique_id_column = "record_id";
+  CsvOptions csv;
+  std::vector<ComparisonSpec> comparisons;
+  std::vector<BlockingRule> blocking_rules;
+  double threshold = 0.5;
+  bool one_to_one = false;
+  long max_block_pairs = 50'000;
+  EmSettings em;
+
+  // Every column the model reads (comparisons, blocking, id), left or right side.
+  std::vector<std::string> LeftColumns() const;
+  std::vector<std::string> RightColumns() const;
+};
+
+// Parses and validates a settings document. Errors are InvalidArgument with the
+// file name and the JSON path of the offending value, e.g.
+// "febrl4.json: $.comparisons[2].levels[1]: unknown level 'jaro'". Never throws.
+Result<LinkSettings> ParseSettings(std::string_view json_text, std::string_view file_name);
+
+// Parses one blocking rule ("surname.phonetic+date_of_birth.year").
+Result<BlockingRule> ParseBlockingRule(std::string_view text);
+
+// The built-in model for Reunite's canonical person files (format kCanonical), whose
+// derived columns are listed by CanonicalColumns() (dataset.h).
+LinkSettings CanonicalSettings(LinkType link_type);
+
+std::string ToString(LinkType t);
+std::string ToString(ComparisonKind k);
+
+}  // namespace reunite::match

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# reunite match on CSV files: dedupe and link canonical lists with the built-in model,
+# a settings file for another layout, explain, and the errors with their exit codes.
+source "$(dirname "$0")/lib.sh"
+
+for sub in dedupe link explain; do expect_exit 0 "$REUNITE" match "$sub" --help; done
+expect_exit 2 "$REUNITE" match
+expect_exit 2 "$REUNITE" match dedupe "$WORK/none.csv"          # --out missing
+
+expect_exit 0 "$REUNITE" synth --families 150 --seed 5 --out "$WORK/lists"
+expect_exit 0 "$REUNITE" match dedupe "$WORK/lists/adults.csv" --out "$WORK/clusters.csv" --verbose
+expect_contains "$WORK/out" "clusters"
+expect_contains "$WORK/err" "lambda"
+expect_contains "$WORK/err" "compare"
+expect_eq "$(head -1 "$WORK/clusters.csv")" "record_id,cluster_id" "clusters header"
+expect_eq "$(wc -l < "$WORK/clusters.csv")" "$(wc -l < "$WORK/lists/adults.csv")" "one row per record"
+# Same input, same seed, one or two threads: the same file.
+expect_exit 0 "$REUNITE" match dedupe "$WORK/lists/adults.csv" --out "$WORK/clusters1.csv" --threads 1
+if cmp -s "$WORK/clusters.csv" "$WORK/clusters1.csv"; then pass; else fail "dedupe differs with 1 thread"; fi
+
+expect_exit 0 "$REUNITE" match link "$WORK/lists/adults.csv" "$WORK/lists/children.csv" --out "$WORK/pairs.csv" --all
+expect_eq "$(head -1 "$WORK/pairs.csv")" "left_id,right_id,match_weight,probability" "pairs header"
+
+# A record and its copy in another agency's list explain as a strong match.
+read -r a b < <(python3 - "$WORK/lists/truth_entities.csv" <<'PY'
+import csv, sys, collections
+by = collections.defaultdict(list)
+for r in csv.DictReader(open(sys.argv[1])):
+    if r["list"] == "adults": by[r["person_id"]].append(r["record_id"])
+print(*next(v for v in by.values() if len(v) > 1)[:2])
+PY
+)
+expect_exit 0 "$REUNITE" match explain "$WORK/lists/adults.csv" --left-id "$a" --right-id "$b"
+expect_contains "$WORK/out" "prior"
+expect_contains "$WORK/out" "given_name"
+expect_contains "$WORK/out" "match weight"
+expect_exit 3 "$REUNITE" match explain "$WORK/lists/adults.csv" --left-id "$a" --right-id no-such-id
+expect_contains "$WORK/err" "no record 'no-such-id'"
+
+# Any header-first CSV through a settings file.
+cat > "$WORK/a.csv" <<'CSV'
+id, first, last, born
+1, ana, pop, 19900101
+2, jose, xol, 19850302
+CSV
+cat > "$WORK/b.csv" <<'CSV'
+id, first, last, born
+x, anna, pop, 19900101
+y, pedro, caal, 19700101
+CSV
+cat > "$WORK/s.json" <<'JSON'
+{"link_type": "link", "unique_id_column": "id", "csv": {"trim_leading_space": true},
+ "comparisons": [
+   {"kind": "string", "column": "first", "levels": ["exact", {"jaro_winkler": 0.85}]},
+   {"kind": "string", "column": "last", "levels": ["exact"]},
+   {"kind": "date", "column": "born", "date_format": "YYYYMMDD"}],
+ "blocking_rules": ["last", "born.year"]}
+JSON
+expect_exit 0 "$REUNITE" match link "$WORK/a.csv" "$WORK/b.csv" --settings "$WORK/s.json" --out "$WORK/ab.csv" --all
+expect_contains "$WORK/ab.csv" "1,x,"
+
+# Errors: a bad settings file names the JSON path; unreadable files; wrong columns.
+echo '{"comparisons": [{"kind": "string", "column": "first", "levels": ["jaro"]}], "blocking_rules": ["first"]}' > "$WORK/bad.json"
+expect_exit 1 "$REUNITE" match link "$WORK/a.csv" "$WORK/b.csv" --settings "$WORK/bad.json" --out "$WORK/x.csv"
+expect_contains "$WORK/err" '$.comparisons[0].levels[0]: unknown level'
+expect_exit 5 "$REUNITE" match dedupe "$WORK/missing.csv" --out "$WORK/x.csv"
+expect_exit 5 "$REUNITE" match link "$WORK/a.csv" "$WORK/b.csv" --settings "$WORK/nofile.json" --out "$WORK/x.csv"
+expect_exit 1 "$REUNITE" match dedupe "$WORK/a.csv" --out "$WORK/x.csv"   # not canonical, no settings
+expect_exit 5 "$REUNITE" match link "$WORK/a.csv" "$WORK/b.csv" --settings "$WORK/s.json" --out "$WORK/no/dir/x.csv"
+finish
