@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <functional>
 #include <iomanip>
 #include <iostream>
@@ -5,6 +8,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli.h"
+#include "ingest/dates.h"
+#include "ingest/identifiers.h"
+#include "match/person_search.h"
 #include "store/repositories.h"
 
 namespace reunite::cli {
@@ -47,10 +53,75 @@ std::string BirthShort(const BirthDate& b) {
   return b.date.ToIso();
 }
 
-void PrintPersonLine(const Person& p) {
+// One line per person (scripts count them); `tail` (a search's score and why)
+// goes last, after the custody column.
+void PrintPersonLine(const Person& p, const std::string& tail = "") {
+  const std::string custody = ToString(p.custody.status);
   std::cout << Pad(std::to_string(p.id), 8) << Pad(ToString(p.role), 6) << Pad(p.name.Display(), 40)
             << Pad(BirthShort(p.birth), 11) << Pad(p.nationality, 3) << Pad(p.a_number, 10)
-            << ToString(p.custody.status) << "\n";
+            << (tail.empty() ? custody : Pad(custody, 11) + tail) << "\n";
+}
+
+struct PeopleOptions {
+  PersonQuery query;
+  std::string kind, born, country;
+  bool exact_text = false;
+  double min_score = 0.5;
+};
+
+// The fuzzy search applies to names; A-numbers and record ids (text with a digit)
+// and --exact-text keep the substring search.
+bool WantsFuzzySearch(const PeopleOptions& o) {
+  if (o.query.text.empty() || o.exact_text) return false;
+  return std::none_of(o.query.text.begin(), o.query.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+Result<match::SearchQuery> MakeSearchQuery(const PeopleOptions& o) {
+  match::SearchQuery q;
+  q.name = o.query.text;
+  q.role = o.query.role;
+  q.limit = std::max(o.query.limit, 0) + std::max(o.query.offset, 0);
+  q.min_score = o.min_score;
+  if (!o.born.empty()) {
+    auto birth = ParseBirthDate(o.born, DateOrder::kIso, "");
+    if (!birth.ok()) return Status::InvalidArgument("--born: " + birth.status().message());
+    q.birth = *birth;
+  }
+  if (!o.country.empty()) {
+    auto country = NormalizeCountry(o.country);
+    if (!country.ok()) return Status::InvalidArgument("--country: unknown country '" + o.country + "'");
+    q.country = *country;
+  }
+  return q;
+}
+
+// Loads the people (of the role asked for) into a search index, searches it and
+// prints the hits, best first, each with its score and why.
+Status FuzzySearch(Database& db, const PeopleOptions& o) {
+  auto query = MakeSearchQuery(o);
+  if (!query.ok()) return query.status();
+  PersonRepository repo(db);
+  match::PersonSearchIndex index;
+  index.Reserve(static_cast<std::size_t>(std::max(0L, repo.Count(o.query.role))));
+  const auto start = std::chrono::steady_clock::now();
+  Status loaded = repo.ForEach([&](Person&& p) { return index.Add(p); }, o.query.role);
+  if (!loaded.ok()) return loaded;
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  auto hits = index.Search(*query);
+  if (!hits.ok()) return hits.status();
+  long shown = 0;
+  for (std::size_t i = static_cast<std::size_t>(std::max(o.query.offset, 0)); i < hits->size(); ++i) {
+    const auto& hit = (*hits)[i];
+    auto person = repo.Get(hit.id);
+    if (!person.ok()) return person.status();
+    char score[16];
+    std::snprintf(score, sizeof score, "%.3f", hit.score);
+    PrintPersonLine(*person, Pad(score, 6) + hit.why);
+    ++shown;
+  }
+  std::cerr << shown << " people (fuzzy search over " << index.size() << ", loaded in " << std::fixed
+            << std::setprecision(1) << seconds << " s)\n";
+  return Status::Ok();
 }
 
 void PrintPerson(const Person& p) {
@@ -131,20 +202,39 @@ void AddPersonCommand(CLI::App& app, const char* name, const char* help, const c
 }  // namespace
 
 void AddPeopleCommands(CLI::App& app, GlobalOptions& global, int* exit_code) {
-  auto query = std::make_shared<PersonQuery>();
-  auto kind = std::make_shared<std::string>();
-  auto* people = app.add_subcommand("people", "List people, optionally filtered");
-  people->add_option("--search", query->text, "Text in the name, A-number or record (accents and case ignored)");
-  people->add_option("--kind", *kind, "child or adult")->check(CLI::IsMember({"child", "adult"}));
-  people->add_option("--limit", query->limit, "At most this many")->capture_default_str();
-  people->add_option("--offset", query->offset, "Skip this many")->capture_default_str();
-  people->footer("Example: reunite people --search \"hernandez lopez\" --kind adult");
-  people->callback([query, kind, &global, exit_code] {
+  auto o = std::make_shared<PeopleOptions>();
+  auto* people = app.add_subcommand("people", "List people, or search them by name");
+  people->add_option("--search", o->query.text,
+                     "Name to search for, fuzzily: misspellings, missing accents, nicknames and swapped or "
+                     "missing surnames still match; best first, with a score and why (text with a digit is "
+                     "matched as a substring of the A-number or record id)");
+  people->add_option("--born", o->born, "With --search: date of birth (YYYY-MM-DD) or year, to rank by");
+  people->add_option("--country", o->country, "With --search: country (GT, Guatemala, ...), to rank by");
+  people->add_option("--min-score", o->min_score, "With --search: leave out hits scoring lower (0 to 1)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  people->add_flag("--exact-text", o->exact_text,
+                   "With --search: match the text as a substring of the name, A-number or record id instead");
+  people->add_option("--kind", o->kind, "child or adult")->check(CLI::IsMember({"child", "adult"}));
+  people->add_option("--limit", o->query.limit, "At most this many")->capture_default_str();
+  people->add_option("--offset", o->query.offset, "Skip this many")->capture_default_str();
+  people->footer("Examples: reunite people --search \"chepe ernandes\" --born 1985 --country GT --kind adult\n"
+                 "          reunite people --search A201234567");
+  people->callback([o, &global, exit_code] {
+    if (o->query.text.empty() && (!o->born.empty() || !o->country.empty())) {
+      std::cerr << "reunite: --born and --country need --search\n";
+      return void(*exit_code = kExitUsage);
+    }
     auto db = OpenDatabase(global);
     if (!db.ok()) return void(*exit_code = Fail(db.status()));
-    if (!kind->empty()) query->role = RoleFromString(*kind);
+    if (!o->kind.empty()) o->query.role = RoleFromString(o->kind);
+    if (WantsFuzzySearch(*o)) {
+      Status searched = FuzzySearch(**db, *o);
+      if (!searched.ok()) *exit_code = Fail(searched);
+      return;
+    }
     PersonRepository repo(**db);
-    auto found = repo.Find(*query);
+    auto found = repo.Find(o->query);
     for (const auto& p : found) PrintPersonLine(p);
     std::cerr << found.size() << " people\n";
   });

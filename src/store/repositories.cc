@@ -68,6 +68,16 @@ std::vector<Person> PersonRepository::Find(const PersonQuery& query) {
   });
 }
 
+Status PersonRepository::ForEach(const std::function<Status(Person&&)>& visit, std::optional<Role> role) {
+  const std::string role_text = role ? ToString(*role) : "";
+  const std::string tail = std::string(role ? "WHERE role = :role " : "") + "ORDER BY id";
+  return GuardStorage("read people", [&]() -> Status {
+    return ForEachSelectedPerson(db_.session(), tail, [&](soci::statement& st) {
+      if (role) st.exchange(soci::use(role_text));
+    }, visit);
+  });
+}
+
 long PersonRepository::Count(std::optional<Role> role) {
   return OrEmpty<long>("count people", [&] {
     long long n = 0;

@@ -3,6 +3,7 @@
 // "nothing found" (empty, nullopt, 0) after logging it with spdlog; a caller that
 // must tell the two apart uses Get, which returns a Result.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +39,12 @@ class PersonRepository {
   // People matching every given filter, in id order.
   std::vector<Person> Find(const PersonQuery& query);
   long Count(std::optional<Role> role = std::nullopt);
+  // Calls `visit` with every person (of `role`, when given) in id order, read in
+  // one query without holding them all (for building an in-memory index). Stops at
+  // the first non-OK Status `visit` returns and returns it; otherwise OK, or
+  // StorageError when the database fails, InvalidArgument when a stored value does
+  // not parse.
+  Status ForEach(const std::function<Status(Person&&)>& visit, std::optional<Role> role = std::nullopt);
   // Every provenance row of the person, oldest first.
   std::vector<SourceRow> Provenance(PersonId id);
   // The person a source's record points to, if any.

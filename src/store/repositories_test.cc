@@ -82,6 +82,29 @@ TEST_P(PersonFindTest, UpdateRefreshesSearchKey) {
   EXPECT_EQ(FindIds("nunez"), (std::vector<PersonId>{ids_[0], ids_[1]}));
 }
 
+TEST_P(PersonFindTest, ForEachVisitsEveryPersonInIdOrder) {
+  PersonRepository people(*db_);
+  std::vector<PersonId> seen;
+  auto collect = [&](Person&& p) {
+    seen.push_back(p.id);
+    return Status::Ok();
+  };
+  ASSERT_TRUE(people.ForEach(collect).ok());
+  EXPECT_EQ(seen, ids_);
+  seen.clear();
+  ASSERT_TRUE(people.ForEach(collect, Role::kChild).ok());
+  EXPECT_EQ(seen, std::vector<PersonId>{ids_[1]});
+  Person first;
+  auto stop = [&](Person&& p) {
+    first = std::move(p);
+    return Status::Conflict("enough");
+  };
+  EXPECT_EQ(people.ForEach(stop).code(), StatusCode::kConflict);
+  EXPECT_EQ(first.id, ids_[0]);
+  EXPECT_EQ(first.name.paternal_surname, "Núñez");
+  EXPECT_EQ(first.a_number, "201234567");
+}
+
 REUNITE_ON_BOTH_BACKENDS(PersonFindTest);
 
 }  // namespace

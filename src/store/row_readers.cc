@@ -28,8 +28,8 @@ Binder BindId(const long long& id) {
   return [&id](soci::statement& st) { st.exchange(soci::use(id)); };
 }
 
-Result<std::vector<Person>> SelectPeople(soci::session& session, const std::string& tail,
-                                         const Binder& bind) {
+Status ForEachSelectedPerson(soci::session& session, const std::string& tail, const Binder& bind,
+                             const std::function<Status(Person&&)>& visit) {
   long long id = 0;
   std::vector<std::string> values(PersonColumns().size());
   soci::statement st(session);
@@ -39,14 +39,25 @@ Result<std::vector<Person>> SelectPeople(soci::session& session, const std::stri
   st.alloc();
   st.prepare("SELECT id, " + Join(PersonColumns()) + " FROM people " + tail);
   st.define_and_bind();
-  std::vector<Person> people;
   for (st.execute(); st.fetch();) {
     Result<Person> person = PersonFromValues(values);
     if (!person.ok())
       return Status::InvalidArgument("person " + std::to_string(id) + ": " + person.status().message());
     person->id = id;
-    people.push_back(std::move(*person));
+    Status visited = visit(std::move(*person));
+    if (!visited.ok()) return visited;
   }
+  return Status::Ok();
+}
+
+Result<std::vector<Person>> SelectPeople(soci::session& session, const std::string& tail,
+                                         const Binder& bind) {
+  std::vector<Person> people;
+  Status read = ForEachSelectedPerson(session, tail, bind, [&](Person&& p) {
+    people.push_back(std::move(p));
+    return Status::Ok();
+  });
+  if (!read.ok()) return read;
   return people;
 }
 

@@ -23,6 +23,12 @@ using Binder = std::function<void(soci::statement&)>;
 Result<std::vector<Person>> SelectPeople(soci::session& session, const std::string& tail,
                                          const Binder& bind);
 
+// Like SelectPeople, but hands each person to `visit` as it is read instead of
+// keeping them all (for reading a whole table). Stops at the first non-OK Status
+// from `visit` and returns it.
+Status ForEachSelectedPerson(soci::session& session, const std::string& tail, const Binder& bind,
+                             const std::function<Status(Person&&)>& visit);
+
 // Runs "SELECT id, child_id, adult_id, relationship, verification FROM
 // family_links <tail>". An error when a stored enum does not parse.
 Result<std::vector<FamilyLink>> SelectLinks(soci::session& session, const std::string& tail,

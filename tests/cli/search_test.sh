@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Fuzzy person search through the CLI: import synthetic lists, then find a known
+# adult from a misspelled, accent-less, reordered version of the name.
+source "$(dirname "$0")/lib.sh"
+
+expect_exit 0 "$REUNITE" synth --families 300 --seed 11 --out "$WORK/lists"
+expect_exit 0 "$REUNITE" import --source ORR --kind child "$WORK/lists/children.csv"
+expect_exit 0 "$REUNITE" import --source ICE --kind adult "$WORK/lists/adults.csv"
+
+# A known adult with two surnames, and a garbled retelling of the name: accents
+# dropped, one letter of the paternal surname missing, surnames in the
+# "SURNAMES, GIVEN" order, upper case.
+read -r record query year < <(python3 - "$WORK/lists/adults.csv" <<'PY'
+import csv, sys, unicodedata
+def plain(s):
+    return ''.join(c for c in unicodedata.normalize('NFD', s) if unicodedata.category(c) != 'Mn')
+rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8')))
+for r in rows:
+    surnames = r['surnames'].split()
+    given = r['given_names'].split()
+    if len(surnames) == 2 and len(surnames[0]) >= 6 and given and r['date_of_birth']:
+        pat = plain(surnames[0])
+        pat = pat[:3] + pat[4:]
+        q = f"{pat} {plain(surnames[1])}, {plain(given[0])}".upper()
+        print(r['record_id'], q.replace(' ', '_'), r['date_of_birth'][:4])
+        break
+PY
+)
+query="${query//_/ }"
+[ -n "$record" ] && pass || fail "no suitable adult in the synthetic list"
+
+# The record id has digits: a substring search, which finds exactly that record.
+expect_exit 0 "$REUNITE" people --search "$record"
+id=$(awk 'NR == 1 {print $1}' "$WORK/out")
+[ -n "$id" ] && pass || fail "record $record not found"
+
+expect_exit 0 "$REUNITE" people --search "$query" --limit 3
+if awk '{print $1}' "$WORK/out" | grep -qx "$id"; then pass; else
+  fail "'$query' does not find person $id in the top 3"; cat "$WORK/out" >&2
+fi
+expect_contains "$WORK/err" "fuzzy search over"
+
+# With the birth year, and the adults only: first.
+expect_exit 0 "$REUNITE" people --search "$query" --born "$year" --kind adult --limit 3
+expect_eq "$(awk 'NR == 1 {print $1}' "$WORK/out")" "$id" "first hit with --born $year"
+expect_contains "$WORK/out" "born $year"
+[ "$(grep -c ' child ' "$WORK/out" || true)" -eq 0 ] && pass || fail "--kind adult listed a child"
+
+# One line per person on stdout; --limit caps it.
+expect_exit 0 "$REUNITE" people --search "$query" --limit 5 --min-score 0
+expect_eq "$(wc -l < "$WORK/out")" "5" "lines for --limit 5"
+
+# The old substring search is still there.
+expect_exit 0 "$REUNITE" people --search "$query" --exact-text
+expect_eq "$(wc -l < "$WORK/out")" "0" "substring search for a misspelled name"
+
+# Wrong use.
+expect_exit 2 "$REUNITE" people --born 1985
+expect_exit 1 "$REUNITE" people --search "juan" --country Atlantis
+expect_exit 1 "$REUNITE" people --search "juan" --born 1985-13-40
+expect_exit 1 "$REUNITE" people --search "--- ..."
+
+finish
