@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <filesystem>
 
 #include "ingest/encoding.h"
@@ -184,29 +183,23 @@ TEST(CsvReaderTest, BadRowOnLine99999) {
   EXPECT_EQ(st.ToString(), "t.csv:99999:9: bare quote in unquoted field");
 }
 
-TEST(CsvReaderTest, ParsesHundredThousandRowsQuickly) {
+// Timing lives in make bench (BM_CsvReader); this checks a long input reads whole,
+// with the last record's line number right.
+TEST(CsvReaderTest, ReadsHundredThousandRowsWithLineNumbers) {
   std::string row;
   for (int f = 0; f < 15; ++f) row += f % 3 == 0 ? "\"López, José\"," : "Hernández García,";
   row.back() = '\n';
   std::string text;
   text.reserve(row.size() * 100000);
   for (int i = 0; i < 100000; ++i) text += row;
-  const auto start = std::chrono::steady_clock::now();
   CsvReader reader(text, "big.csv");
   CsvRecord r;
   long n = 0;
   while (reader.Next(&r)) ++n;
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_EQ(n, 100000);
+  EXPECT_EQ(r.line, 100000);
+  EXPECT_EQ(r.fields.size(), 15u);
   EXPECT_TRUE(reader.status().ok());
-#if defined(__SANITIZE_ADDRESS__) || !defined(__OPTIMIZE__)
-  const double limit = 2.0;  // sanitizers and -O0 slow everything several-fold
-#else
-  const double limit = 0.3;
-#endif
-  EXPECT_LT(seconds, limit);
-  RecordProperty("seconds", std::to_string(seconds));
 }
 
 }  // namespace
