@@ -42,6 +42,8 @@ void AddPeopleCommands(CLI::App& app, GlobalOptions& global, int* exit_code);  /
 void AddLinkCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 void AddSynthCommand(CLI::App& app, int* exit_code);
 void AddMatchCommand(CLI::App& app, int* exit_code);  // match dedupe, link, explain (CSV files, no database)
+// match families, families-explain: child-to-adult family links (CSV files, no database).
+void AddFamiliesCommands(CLI::App* match, int* exit_code);
 
 // A person id as typed: a positive number, else InvalidArgument.
 Result<PersonId> ParseId(const std::string& text);

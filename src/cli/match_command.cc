@@ -171,7 +171,7 @@ void CommonOptions(CLI::App* cmd, MatchOptions& o) {
 
 void AddMatchCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<MatchOptions>();
-  auto* match = app.add_subcommand("match", "Link records in CSV files: find duplicates, link two lists, explain a pair");
+  auto* match = app.add_subcommand("match", "Link records in CSV files: find duplicates, link two lists, link children to parents, explain a pair");
   match->require_subcommand(1);
 
   auto* dedupe = match->add_subcommand("dedupe", "Cluster the records of one file that are the same person");
@@ -198,6 +198,8 @@ void AddMatchCommand(CLI::App& app, int* exit_code) {
   CommonOptions(explain, *o);
   explain->footer("Example: reunite match explain adults.csv --left-id ICE-1 --right-id CBP-7");
   explain->callback([o, exit_code] { *exit_code = Explain(*o); });
+
+  AddFamiliesCommands(match, exit_code);
 }
 
 }  // namespace reunite::cli

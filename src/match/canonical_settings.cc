@@ -12,8 +12,12 @@ namespace {
 // names shortened, so every rule leans on a different field: the paternal surname's
 // sound with the birth year and sex, or with the day of birth (a wrong year); the first
 // given name's sound with either surname's sound (a swapped or dropped surname);
-// identifiers; and the date of birth with the given name's initial (a bare date of
-// birth makes blocks too large on big lists).
+// identifiers; the date of birth with the given name's initial (a bare date of
+// birth makes blocks too large on big lists); and the apprehension (date and place)
+// with that initial, for records with neither a date of birth nor a usable surname.
+// Beyond names, agencies' records of one person share the apprehension, the custody
+// facility or home place and the removal date; a second given name tells apart the
+// many Marías born on one day.
 constexpr const char* kCanonicalSettings = R"json({
   "format": "canonical",
   "unique_id_column": "record_id",
@@ -26,7 +30,11 @@ constexpr const char* kCanonicalSettings = R"json({
     {"name": "a_number", "kind": "identifier", "column": "a_number"},
     {"name": "phones", "kind": "identifier", "column": "phones", "list_separator": ";"},
     {"name": "country", "kind": "string", "column": "country", "levels": ["exact"]},
-    {"name": "sex", "kind": "string", "column": "sex", "levels": ["exact"]}
+    {"name": "sex", "kind": "string", "column": "sex", "levels": ["exact"]},
+    {"name": "other_given_names", "kind": "token_set", "column": "other_given_names"},
+    {"name": "apprehension", "kind": "string", "column": "apprehension", "levels": ["exact"]},
+    {"name": "location", "kind": "string", "column": "location", "levels": ["exact", {"jaro_winkler": 0.9}]},
+    {"name": "removal_date", "kind": "date", "column": "removal_date", "date_format": "iso"}
   ],
   "blocking_rules": [
     "paternal_surname.phonetic+date_of_birth.year+sex",
@@ -35,7 +43,8 @@ constexpr const char* kCanonicalSettings = R"json({
     "first_given_name.phonetic+paternal_surname.phonetic",
     "a_number",
     "phones.items",
-    "date_of_birth+first_given_name.prefix1"
+    "date_of_birth+first_given_name.prefix1",
+    "apprehension+first_given_name.prefix1"
   ],
   "threshold": 0.9,
   "max_block_pairs": 50000,

@@ -88,7 +88,9 @@ PreparedDate PrepareDate(const BirthDate& birth) {
 
 namespace {
 
-bool LevelHolds(const PreparedString& a, const PreparedString& b, const StringLevel& level) {
+// Jaro-Winkler is the costly test and ladders often hold several JW levels: compute
+// it once per pair (a negative *jw means not yet computed).
+bool LevelHolds(const PreparedString& a, const PreparedString& b, const StringLevel& level, double* jw) {
   using Test = StringLevel::Test;
   switch (level.test) {
     case Test::kExact:
@@ -99,7 +101,8 @@ bool LevelHolds(const PreparedString& a, const PreparedString& b, const StringLe
     case Test::kPhonetic:
       return !a.phonetic.empty() && a.phonetic == b.phonetic;
     case Test::kJaroWinkler:
-      return JaroWinkler(a.folded, b.folded) >= level.threshold;
+      if (*jw < 0) *jw = JaroWinkler(a.folded, b.folded);
+      return *jw >= level.threshold;
     case Test::kDamerauLevenshtein: {
       const int bound = static_cast<int>(level.threshold);
       return bound >= 0 && DamerauLevenshtein(a.folded, b.folded, bound) <= bound;
@@ -116,8 +119,9 @@ bool LevelHolds(const PreparedString& a, const PreparedString& b, const StringLe
 
 int CompareStrings(const PreparedString& a, const PreparedString& b, const std::vector<StringLevel>& levels) {
   if (a.empty() || b.empty()) return kNull;
+  double jw = -1;
   for (size_t i = 0; i < levels.size(); ++i) {
-    if (LevelHolds(a, b, levels[i])) return static_cast<int>(i);
+    if (LevelHolds(a, b, levels[i], &jw)) return static_cast<int>(i);
   }
   return static_cast<int>(levels.size());
 }

@@ -123,10 +123,41 @@ Result<Dataset> ReadCsvDataset(std::string_view text, const std::string& file_na
   return d;
 }
 
+namespace {
+
+// Given names after the first ("Luis" of "José Luis"): tells apart the many Marías
+// who share a date of birth, and holds a surname a US form moved into the given names.
+std::string OtherGivenNames(const PersonName& name) {
+  std::string out;
+  for (size_t i = 1; i < name.given_names.size(); ++i) out += (out.empty() ? "" : " ") + name.given_names[i];
+  return out;
+}
+
+// Date and place of apprehension as one value: Border Patrol's event, which every
+// agency's record of the same person repeats. Empty unless both are known, since a
+// date alone is shared by whole busloads.
+std::string ApprehensionKey(const Person& p) {
+  if (p.apprehension_date.empty() || p.apprehension_place.empty()) return "";
+  return p.apprehension_date.ToIso() + " " + p.apprehension_place;
+}
+
+// The custody facility, else the home place from the village up.
+std::string LocationKey(const Location& l) {
+  if (!l.facility.empty()) return l.facility;
+  std::string out;
+  for (const std::string* part : {&l.village, &l.municipality, &l.department}) {
+    if (!part->empty()) out += (out.empty() ? "" : ", ") + *part;
+  }
+  return out;
+}
+
+}  // namespace
+
 const std::vector<std::string>& CanonicalColumns() {
   static const std::vector<std::string> cols = {
       "record_id", "given_names", "first_given_name", "surnames", "paternal_surname", "maternal_surname",
-      "sex", "date_of_birth", "country", "a_number", "phones"};
+      "sex", "date_of_birth", "country", "a_number", "phones", "other_given_names", "apprehension", "location",
+      "removal_date"};
   return cols;
 }
 
@@ -147,7 +178,8 @@ Dataset DatasetFromRows(const std::vector<ListRow>& rows, const std::string& nam
     std::vector<std::string> values = {
         row.record_id, p.name.GivenNames(), p.name.given_names.empty() ? "" : p.name.given_names.front(),
         p.name.Surnames(), p.name.paternal_surname, p.name.maternal_surname, ToString(p.sex), dob,
-        p.nationality, p.a_number, phones};
+        p.nationality, p.a_number, phones, OtherGivenNames(p.name), ApprehensionKey(p), LocationKey(p.location),
+        p.custody.removal_date.ToIso()};
     for (size_t c = 0; c < values.size(); ++c) d.columns[c].push_back(std::move(values[c]));
   }
   return d;

@@ -35,7 +35,9 @@ Result<Dataset> ReadCsvDataset(std::string_view text, const std::string& file_na
 // The derived columns of a canonical person file: record_id, given_names,
 // first_given_name, surnames, paternal_surname, maternal_surname, sex, date_of_birth
 // (ISO, or the bare year when only the year is known), country, a_number, phones
-// (';'-separated E.164).
+// (';'-separated E.164), other_given_names (after the first), apprehension (date and
+// place, empty unless both are known), location (custody facility, else village,
+// municipality, department) and removal_date (ISO).
 const std::vector<std::string>& CanonicalColumns();
 
 // Reads a canonical person file with ReadAgencyList (trying the adult role, then the

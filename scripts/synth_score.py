@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Scores `reunite match` outputs on `reunite synth` lists against their truth files.
+
+  synth_score.py families LINKS.csv TRUTH_LINKS.csv
+      LINKS: child_record_id, adult_record_id, relationship, probability.
+      Pairwise precision, recall and F1 over (child, adult record) pairs, then the
+      relationship accuracy among the true positives. The truth's legal_guardian is
+      counted right when predicted legal_guardian (the families command's name for an
+      adult who calls the child "menor", unrelated by name).
+  synth_score.py dedupe CLUSTERS.csv TRUTH_ENTITIES.csv [LIST]
+      CLUSTERS: record_id, cluster_id. Pairwise precision, recall and F1 over pairs of
+      records of one list (default "adults") that are the same person.
+
+Recall is against ALL true pairs, so pairs that blocking never compared count as missed.
+Labels are used for scoring only, never for training.
+"""
+import collections
+import csv
+import itertools
+import sys
+
+
+def score(predicted, truth):
+    tp = len(predicted & truth)
+    precision = tp / len(predicted) if predicted else 1.0
+    recall = tp / len(truth) if truth else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return tp, precision, recall, f1
+
+
+def read(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def pairs_within(groups):
+    out = set()
+    for members in groups.values():
+        out.update(itertools.combinations(sorted(members), 2))
+    return out
+
+
+def families(links_path, truth_path):
+    predicted = {(r["child_record_id"], r["adult_record_id"]): r["relationship"] for r in read(links_path)}
+    truth = {(r["child_record_id"], r["adult_record_id"]): r["relationship"] for r in read(truth_path)}
+    tp, p, r, f1 = score(set(predicted), set(truth))
+    print(f"family links: predicted {len(predicted)}, true {len(truth)}, true positives {tp}")
+    print(f"  precision {p:.4f}  recall {r:.4f}  F1 {f1:.4f}")
+    confusion = collections.Counter()
+    for pair in set(predicted) & set(truth):
+        confusion[(truth[pair], predicted[pair])] += 1
+    right = sum(n for (t, q), n in confusion.items() if t == q)
+    print(f"  relationship accuracy among true positives {right / tp if tp else 1.0:.4f}")
+    for (t, q), n in sorted(confusion.items()):
+        if t != q:
+            print(f"    truth {t} predicted {q}: {n}")
+    missed = collections.Counter(truth[pair] for pair in set(truth) - set(predicted))
+    print("  missed by truth relationship: " + ", ".join(f"{k} {v}" for k, v in sorted(missed.items())))
+
+
+def dedupe(clusters_path, truth_path, list_name):
+    clusters = collections.defaultdict(list)
+    for r in read(clusters_path):
+        clusters[r["cluster_id"]].append(r["record_id"])
+    people = collections.defaultdict(list)
+    for r in read(truth_path):
+        if r["list"] == list_name:
+            people[r["person_id"]].append(r["record_id"])
+    tp, p, r, f1 = score(pairs_within(clusters), pairs_within(people))
+    print(f"{list_name} dedupe: true pairs {len(pairs_within(people))}, true positives {tp}")
+    print(f"  precision {p:.4f}  recall {r:.4f}  F1 {f1:.4f}")
+
+
+def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "families":
+        families(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) in (4, 5) and sys.argv[1] == "dedupe":
+        dedupe(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) == 5 else "adults")
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,288 @@
+#include "match/family_features.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "ingest/fold.h"
+#include "match/nicknames.h"
+#include "match/strings.h"
+
+namespace reunite::match {
+namespace {
+
+constexpr double kFuzzy = 0.9;  // Jaro-Winkler of two spellings of one name
+
+// Days since 1970-01-01 (Howard Hinnant's days_from_civil); 0 for an empty date.
+long DaysOf(const Date& d) {
+  if (d.empty() || d.month == 0 || d.day == 0) return 0;
+  int y = d.year - (d.month <= 2);
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+FamilyName Given(const std::string& token) {
+  FamilyName n;
+  n.text = PrepareString(token);
+  n.formal = FormalNames(n.text.folded);
+  return n;
+}
+
+PreparedString FirstToken(const std::string& surname) {
+  PreparedTokens t = PrepareTokens(surname);
+  return t.empty() ? PreparedString{} : t.tokens.front();
+}
+
+// Two adjacent letters swapped ("Ppo"/"Pop"), a clerk's slip that Jaro-Winkler
+// scores low on short names.
+bool Transposed(const std::string& a, const std::string& b) {
+  if (a.size() != b.size() || a.size() < 3) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.compare(i + 2, std::string::npos, b, i + 2) == 0;
+}
+
+// 0 same name (or a nickname of it), 1 spelt alike (same sound, Jaro-Winkler, two
+// letters swapped), 2 not.
+int NameSimilarity(const FamilyName& a, const FamilyName& b) {
+  if (a.text.folded == b.text.folded) return 0;
+  for (const auto& x : a.formal)
+    for (const auto& y : b.formal)
+      if (x == y) return 0;
+  if (!a.text.phonetic.empty() && a.text.phonetic == b.text.phonetic) return 1;
+  if (Transposed(a.text.folded, b.text.folded)) return 1;
+  return JaroWinkler(a.text.folded, b.text.folded) >= kFuzzy ? 1 : 2;
+}
+
+// 0 equal or same sound, 1 Jaro-Winkler close, 2 different.
+int SurnameSimilarity(const PreparedString& a, const PreparedString& b) {
+  if (a.empty() || b.empty()) return 2;
+  if (a.folded == b.folded || (!a.phonetic.empty() && a.phonetic == b.phonetic)) return 0;
+  return Transposed(a.folded, b.folded) || JaroWinkler(a.folded, b.folded) >= kFuzzy ? 1 : 2;
+}
+
+bool SharesSurname(const FamilyName& token, const FamilyRecord& r) {
+  for (const auto& s : r.surname_tokens)
+    if (SurnameSimilarity(token.text, s) == 0) return true;
+  return false;
+}
+
+// How well one mention names a person: 0 a given name and a surname or second given
+// name, 1 a given name,
+// 2 a given name spelt alike, 3 names that are not the person's; kNull without names.
+int MentionLevel(const FamilyMention& m, const FamilyRecord& person) {
+  if (m.names.empty() || person.given.empty()) return kNull;
+  int given = 2;
+  for (const auto& g : person.given) given = std::min(given, NameSimilarity(m.names.front(), g));
+  // A second name that is the person's surname or another of their given names
+  // ("hija Rosalía Maritza") makes a chance meeting of first names unlikely.
+  bool second = false;
+  for (size_t i = 1; i < m.names.size() && !second; ++i) {
+    second = SharesSurname(m.names[i], person);
+    for (size_t j = 1; j < person.given.size() && !second; ++j) second = NameSimilarity(m.names[i], person.given[j]) == 0;
+  }
+  if (given == 0) return second ? 0 : 1;
+  return given == 1 ? 2 : 3;
+}
+
+// A child's "papá" is not a woman, nor "mamá" a man; an adult's own parents are not
+// the child.
+bool FitsAdult(RelativeKind kind, Sex adult_sex) {
+  if (kind == RelativeKind::kFather) return adult_sex != Sex::kFemale;
+  if (kind == RelativeKind::kMother) return adult_sex != Sex::kMale;
+  return kind != RelativeKind::kChild;
+}
+bool NamesChild(RelativeKind kind) { return kind != RelativeKind::kFather && kind != RelativeKind::kMother; }
+
+int ChildAgeAt(const FamilyRecord& child, const FamilyRecord& adult) {
+  if (child.birth == 0) return -1;
+  long day = adult.apprehension_day ? adult.apprehension_day : child.apprehension_day;
+  if (day == 0) return -1;
+  return static_cast<int>(std::floor(1970.0 + day / 365.2425 - child.birth));
+}
+
+struct MentionMatch {
+  int level = kNull;
+  RelativeKind kind = RelativeKind::kUnknown;
+};
+
+// child_named levels: 0-2 a name matches (MentionLevel); 3 only a relation word that
+// fits the adult ("mamá" and a woman); 4 names, none the adult's; 5 only relation words
+// that do not fit. A young child often says only "mamá".
+MentionMatch BestChildMention(const FamilyRecord& child, const FamilyRecord& adult) {
+  MentionMatch best;
+  bool named = false, word_fits = false, word_only = false;
+  for (const auto& m : child.mentions) {
+    if (m.names.empty()) {
+      word_only = word_only || m.kind != RelativeKind::kUnknown;
+      word_fits = word_fits || (m.kind != RelativeKind::kUnknown && adult.sex != Sex::kUnknown && FitsAdult(m.kind, adult.sex));
+      continue;
+    }
+    named = true;
+    if (!FitsAdult(m.kind, adult.sex)) continue;
+    int level = MentionLevel(m, adult);
+    if (level != kNull && level < 3 && (best.level == kNull || level < best.level)) best = {level, m.kind};
+  }
+  if (best.level != kNull) return best;
+  if (word_fits) return {3, RelativeKind::kUnknown};
+  if (named) return {4, RelativeKind::kUnknown};
+  if (word_only) return {5, RelativeKind::kUnknown};
+  return best;
+}
+
+// adult_named levels: 0 given name with another name or the right age, 1 given name
+// (or spelt alike with the right age), 2 spelt alike, 3 other names.
+MentionMatch BestAdultMention(const FamilyRecord& child, const FamilyRecord& adult) {
+  MentionMatch best;
+  int age = ChildAgeAt(child, adult);
+  for (const auto& m : adult.mentions) {
+    if (!NamesChild(m.kind)) continue;
+    int level = MentionLevel(m, child);
+    // The right age makes a first name count as a second name would.
+    if ((level == 1 || level == 2) && m.age >= 0 && age >= 0 && std::abs(m.age - age) <= 1) --level;
+    if (level != kNull && (best.level == kNull || level < best.level)) best = {level, m.kind};
+  }
+  return best;
+}
+
+int SurnameLineLevel(const FamilyRecord& child, const FamilyRecord& adult) {
+  if (child.surname_tokens.empty() || adult.surname_tokens.empty()) return kNull;
+  int paternal = SurnameSimilarity(child.paternal, adult.paternal);
+  if (paternal == 0) return adult.sex == Sex::kFemale ? kPaternalExactWoman : kPaternalExact;
+  if (paternal == 1) return kPaternalFuzzy;
+  int maternal = SurnameSimilarity(child.maternal, adult.paternal);
+  if (maternal == 0) return adult.sex == Sex::kMale ? kMaternalExactMan : kMaternalExact;
+  if (maternal == 1) return kMaternalFuzzy;
+  if (SurnameSimilarity(child.paternal, adult.married) == 0) return kMarried;
+  // Swapped surnames, or one moved into the given names by a one-box US form.
+  std::vector<const PreparedString*> theirs;
+  for (const auto& s : adult.surname_tokens) theirs.push_back(&s);
+  for (size_t i = 1; i < adult.given.size(); ++i) theirs.push_back(&adult.given[i].text);
+  std::vector<const PreparedString*> ours;
+  for (const auto& s : child.surname_tokens) ours.push_back(&s);
+  if (child.given.size() > 1) ours.push_back(&child.given.back().text);
+  for (const auto* a : ours)
+    for (const auto* b : theirs)
+      if (SurnameSimilarity(*a, *b) == 0) return kOtherShared;
+  // A child's one surname may be the father's alone: its absence says nothing of the mother.
+  if (child.maternal.empty()) return kNull;
+  return kNoneShared;
+}
+
+int ApprehensionLevel(const FamilyRecord& child, const FamilyRecord& adult) {
+  if (child.apprehension_day == 0 || adult.apprehension_day == 0) return kNull;
+  long days = std::abs(child.apprehension_day - adult.apprehension_day);
+  if (days == 0) {
+    return !child.apprehension_place.empty() && child.apprehension_place == adult.apprehension_place ? 0 : 1;
+  }
+  return days <= 3 ? 2 : 3;
+}
+
+int HomePlaceLevel(const FamilyRecord& child, const FamilyRecord& adult) {
+  if (child.department.empty() || adult.department.empty()) return kNull;
+  if (child.department != adult.department) return 3;
+  if (child.municipality.empty() || child.municipality != adult.municipality) return 2;
+  if (!child.village.empty() && !adult.village.empty() && JaroWinkler(child.village, adult.village) >= kFuzzy) return 0;
+  return 1;
+}
+
+int AgeGapLevel(const FamilyRecord& child, const FamilyRecord& adult) {
+  double gap = AgeGap(child, adult);
+  if (std::isnan(gap)) return kNull;
+  if (gap >= 17 && gap <= 45) return 0;
+  if (gap >= 14 && gap <= 55) return 1;
+  if (gap > 55) return 2;
+  return gap >= 0 ? 3 : 4;
+}
+
+}  // namespace
+
+FamilyRecord PrepareFamilyRecord(const Person& p) {
+  FamilyRecord r;
+  for (const auto& g : p.name.given_names) {
+    PreparedTokens t = PrepareTokens(g);
+    for (const auto& tok : t.tokens) r.given.push_back(Given(tok.folded));
+  }
+  r.paternal = FirstToken(p.name.paternal_surname);
+  r.maternal = FirstToken(p.name.maternal_surname);
+  r.married = FirstToken(p.name.married_surname);
+  for (const std::string* s : {&p.name.paternal_surname, &p.name.maternal_surname, &p.name.married_surname}) {
+    PreparedTokens t = PrepareTokens(*s);
+    for (auto& tok : t.tokens) r.surname_tokens.push_back(std::move(tok));
+  }
+  r.sex = p.sex;
+  const Date& b = p.birth.date;
+  if (b.year > 0) r.birth = b.year + (b.month > 0 && !p.birth.january_first_default ? (b.month - 0.5) / 12.0 : 0.5);
+  r.apprehension_day = DaysOf(p.apprehension_date);
+  r.apprehension_place = FoldForSearch(p.apprehension_place);
+  r.country = p.nationality;
+  r.department = p.location.department;
+  r.municipality = FoldForSearch(p.location.municipality);
+  r.village = FoldForSearch(p.location.village);
+  for (const RelativeMention& m : ParseRelativeMentions(p.reported_relatives)) {
+    FamilyMention fm;
+    fm.kind = m.kind;
+    fm.age = m.age;
+    for (const auto& n : m.names) fm.names.push_back(Given(n));
+    r.mentions.push_back(std::move(fm));
+  }
+  return r;
+}
+
+const std::array<std::string, kFamilyComparisons>& FamilyComparisonNames() {
+  static const std::array<std::string, kFamilyComparisons> names = {
+      "surname_line", "child_named", "adult_named", "apprehension", "country", "home_place", "age_gap"};
+  return names;
+}
+
+const std::vector<std::string>& FamilyLevelLabels(int c) {
+  static const std::vector<std::string> labels[kFamilyComparisons] = {
+      {"child paternal = man's first surname", "child paternal = woman's first surname",
+       "child paternal ~ adult first surname", "child maternal = woman's first surname",
+       "child maternal = man's first surname", "child maternal ~ adult first surname",
+       "child paternal = adult married surname", "a surname shared otherwise", "no surname shared"},
+      {"given name and another name", "given name or nickname", "given name spelt alike",
+       "a relation word that fits the adult", "other names", "relation words that do not fit"},
+      {"given name with another name or age", "given name or nickname", "given name spelt alike", "other names"},
+      {"same date and place", "same date", "within 3 days", "different"},
+      {"same", "different"},
+      {"same village", "same municipality", "same department", "different"},
+      {"17 to 45 years", "14 to 55 years", "over 55 years", "0 to 13 years", "adult younger"},
+  };
+  return labels[c];
+}
+
+int CompareFamily(int c, const FamilyRecord& child, const FamilyRecord& adult) {
+  switch (c) {
+    case kSurnameLine: return SurnameLineLevel(child, adult);
+    case kChildNamed: return BestChildMention(child, adult).level;
+    case kAdultNamed: return BestAdultMention(child, adult).level;
+    case kApprehension: return ApprehensionLevel(child, adult);
+    case kCountry:
+      if (child.country.empty() || adult.country.empty()) return kNull;
+      return child.country == adult.country ? 0 : 1;
+    case kHomePlace: return HomePlaceLevel(child, adult);
+    case kAgeGap: return AgeGapLevel(child, adult);
+    default: return kNull;
+  }
+}
+
+RelativeKind MatchedChildMention(const FamilyRecord& child, const FamilyRecord& adult) {
+  MentionMatch m = BestChildMention(child, adult);
+  return m.level != kNull && m.level <= 2 ? m.kind : RelativeKind::kUnknown;
+}
+
+RelativeKind MatchedAdultMention(const FamilyRecord& child, const FamilyRecord& adult) {
+  MentionMatch m = BestAdultMention(child, adult);
+  return m.level != kNull && m.level <= 2 ? m.kind : RelativeKind::kUnknown;
+}
+
+double AgeGap(const FamilyRecord& child, const FamilyRecord& adult) {
+  if (child.birth == 0 || adult.birth == 0) return std::numeric_limits<double>::quiet_NaN();
+  return child.birth - adult.birth;
+}
+
+}  // namespace reunite::match

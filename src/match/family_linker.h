@@ -1,0 +1,110 @@
+// Family linking: which adult on an adults' list is which child's father, mother or
+// other relative. Identity linkage asks "same person?"; this asks "same family, and
+// in what role?", from the child's surnames against the adult's (the paternal surname
+// is the father's first, the maternal the mother's first), the names each reported of
+// the other, the same apprehension, country and home place, and the age gap.
+//
+// Pipeline (deterministic for the same input and options, whatever `threads`):
+//   1. the adults are deduplicated with the identity model (CanonicalSettings, or
+//      the given settings), so every record of one adult gets the same links;
+//   2. candidate child-adult pairs by blocking: the same apprehension (date and
+//      place); a parent's name as the child reported it with the child's surname
+//      against the adult's given name and first surname; the child's given name and
+//      surname against a child the adult reported;
+//   3. a Fellegi-Sunter model over the family comparisons (family_features.h): u
+//      from random child-adult pairs, m, u and lambda by EM over the candidates;
+//      no labels are used;
+//   4. each adult (cluster) gets the probability of its best record; the role comes
+//      from the relation words that matched, the adult's sex, which surname line
+//      matched and the age gap;
+//   5. siblings (children of one apprehension with the same two surnames) share
+//      parents: an adult linked to one with probability >= 0.99 is linked to another
+//      whose own probability is at least 0.05, with the sibling's probability;
+//   6. assignment: a child has at most one father and one mother (the most probable;
+//      a runner-up above the threshold stays linked as other_relative), any number of
+//      other relatives; an adult may be the parent of several children (siblings).
+//      An adult who would be parent to children of several sibling sets keeps the
+//      set with the strongest link (weaker links below 0.99 to other sets are dropped:
+//      more likely a namesake of a parent who was not apprehended). Every record of a
+//      linked adult's cluster is linked.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "ingest/agency_list.h"
+#include "match/explain.h"
+#include "match/family_features.h"
+#include "match/model.h"
+#include "match/settings.h"
+
+namespace reunite::match {
+
+// kLegalGuardian: an adult who calls the child "menor" and shares no surname;
+// kUnknown: linked, but the evidence does not say in what role.
+enum class FamilyRole { kFather, kMother, kLegalGuardian, kOtherRelative, kUnknown };
+std::string ToString(FamilyRole role);  // "father", "mother", "legal_guardian", "other_relative", "unknown"
+
+struct FamilyLinkOptions {
+  double threshold = 0.8;  // probability at which a child and an adult are linked
+  int threads = 2;
+  bool dedupe_adults = true;
+  // Identity model for the adult dedupe; null: CanonicalSettings(kDedupe). Not owned.
+  const LinkSettings* adult_settings = nullptr;
+  EmSettings em;  // max_u_pairs, iterations, convergence and seed of the family model
+  std::function<void(const std::string&)> log;  // timings (--verbose); may be empty
+};
+
+struct FamilyLinkResult {
+  std::uint32_t child = 0, adult = 0;  // rows of the children's and adults' lists
+  FamilyRole role = FamilyRole::kUnknown;
+  double weight = 0, probability = 0;
+};
+
+// Runs the pipeline. The row vectors must outlive the result. Errors: InvalidArgument
+// from the adult dedupe settings (a column the canonical files lack).
+class FamilyLinkage {
+ public:
+  static Result<std::unique_ptr<FamilyLinkage>> Run(const std::vector<ListRow>& children,
+                                                   const std::vector<ListRow>& adults,
+                                                   const FamilyLinkOptions& options);
+
+  // Linked pairs, by child row then adult row; one per record of each linked adult.
+  const std::vector<FamilyLinkResult>& links() const { return links_; }
+  const FellegiSunterModel& model() const { return model_; }
+  // Cluster representative (smallest row) of each adult row.
+  const std::vector<std::uint32_t>& adult_clusters() const { return adult_cluster_; }
+  long candidate_pairs() const { return candidate_pairs_; }
+
+  // Weight and probability of any child-adult record pair, scored now.
+  FamilyLinkResult Score(std::uint32_t child, std::uint32_t adult) const;
+  // The waterfall of one pair (explain.h), the role it would get and why.
+  Explanation Explain(std::uint32_t child, std::uint32_t adult) const;
+  std::string RoleReason(std::uint32_t child, std::uint32_t adult) const;
+
+ private:
+  FamilyLinkage(const std::vector<ListRow>& children, const std::vector<ListRow>& adults)
+      : children_(children), adults_(adults) {}
+  Status DedupeAdults(const FamilyLinkOptions& options);
+  void Train(const std::vector<std::uint64_t>& gammas, const FamilyLinkOptions& options);
+  void Assign(const std::vector<std::uint64_t>& pairs, const std::vector<std::uint64_t>& gammas,
+              const FamilyLinkOptions& options);
+  FamilyRole Role(std::uint32_t child, std::uint32_t adult, std::uint64_t gamma) const;
+  struct Candidate;  // an adult (cluster) considered for a child
+  void AssignRoles(std::uint32_t child, std::map<std::uint32_t, Candidate>* chosen) const;
+  void DropCompetingFamilies(std::vector<std::map<std::uint32_t, Candidate>>* chosen) const;
+
+  const std::vector<ListRow>& children_;
+  const std::vector<ListRow>& adults_;
+  std::vector<FamilyRecord> child_records_, adult_records_;
+  std::vector<std::uint32_t> adult_cluster_;
+  FellegiSunterModel model_;
+  long candidate_pairs_ = 0;
+  std::vector<FamilyLinkResult> links_;
+};
+
+}  // namespace reunite::match

@@ -1,0 +1,198 @@
+#include "match/family_linker.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+#include "match/family_features.h"
+
+namespace reunite::match {
+namespace {
+
+Person MakePerson(Role role, const std::string& given, const std::string& paternal, const std::string& maternal,
+                  Sex sex, Date born, Date apprehended, const std::string& place, const std::string& reported) {
+  Person p;
+  p.role = role;
+  std::string rest = given;
+  for (size_t at; !rest.empty();) {
+    at = rest.find(' ');
+    p.name.given_names.push_back(rest.substr(0, at));
+    rest = at == std::string::npos ? "" : rest.substr(at + 1);
+  }
+  p.name.paternal_surname = paternal;
+  p.name.maternal_surname = maternal;
+  p.sex = sex;
+  p.birth.date = born;
+  p.birth.precision = DatePrecision::kExact;
+  p.nationality = "GT";
+  p.apprehension_date = apprehended;
+  p.apprehension_place = place;
+  p.reported_relatives = reported;
+  return p;
+}
+
+// A hand-made list: family A (father with two agency records, mother, an uncle, two
+// children), family B apprehended the same day at the same station, and filler
+// families in other groups so the model has data to learn from.
+struct Lists {
+  std::vector<ListRow> children, adults;
+  void Child(const std::string& id, Person p) { children.push_back({id, 0, "", std::move(p)}); }
+  void Adult(const std::string& id, Person p) { adults.push_back({id, 0, "", std::move(p)}); }
+};
+
+Lists MakeLists() {
+  Lists l;
+  const Date day{2018, 6, 1};
+  const std::string yuma = "Yuma Station";
+  l.Child("C-kevin", MakePerson(Role::kChild, "Kevin José", "Pérez", "López", Sex::kMale, {2010, 3, 4}, day, yuma,
+                                "papá José Luis; mamá Rosa; tío Pedro"));
+  l.Child("C-maria", MakePerson(Role::kChild, "María Fernanda", "Pérez", "López", Sex::kFemale, {2012, 5, 6}, day,
+                                yuma, "mami Rosa López"));
+  l.Child("C-ana", MakePerson(Role::kChild, "Ana Lucía", "Coc", "Xol", Sex::kFemale, {2011, 7, 8}, day, yuma,
+                              "mamá Juana"));
+  Person father = MakePerson(Role::kAdult, "José Luis", "Pérez", "García", Sex::kMale, {1980, 1, 2}, day, yuma,
+                             "hijo Kevin 8 años; hija María Fernanda");
+  father.a_number = "212345678";
+  l.Adult("ICE-father", father);
+  l.Adult("CBP-father", father);
+  Person mother = MakePerson(Role::kAdult, "Rosa Elena", "López", "Hernández", Sex::kFemale, {1983, 2, 3}, day, yuma,
+                             "hijo Kevin; hija María");
+  mother.name.married_surname = "Pérez";
+  mother.a_number = "223456789";
+  l.Adult("ICE-mother", mother);
+  Person uncle = MakePerson(Role::kAdult, "Pedro Antonio", "Pérez", "García", Sex::kMale, {1975, 4, 5}, day, yuma,
+                            "sobrino Kevin");
+  uncle.a_number = "234567890";
+  l.Adult("ICE-uncle", uncle);
+  Person juana = MakePerson(Role::kAdult, "Juana", "Xol", "Caal", Sex::kFemale, {1985, 9, 10}, day, yuma, "hija Ana");
+  juana.a_number = "245678901";
+  l.Adult("ICE-juana", juana);
+  // Filler families: a parent and a child each, in two more groups.
+  const char* given_m[] = {"Carlos", "Mario", "Luis", "Jorge", "Hugo", "Raúl", "Oscar", "Edwin", "Marvin", "Byron"};
+  const char* given_f[] = {"Lucía", "Marta", "Elena", "Sofía", "Ruth", "Iris", "Olga", "Alba", "Nora", "Ana"};
+  const char* surnames[] = {"Tzul", "Caal", "Choc", "Ixcoy", "Quej", "Cux", "Pop", "Tzoc", "Xol", "Coc", "Mejía",
+                            "Orellana", "Villatoro", "Sandoval", "Barrios", "Estrada", "Galindo", "Rosales"};
+  for (int i = 0; i < 40; ++i) {
+    Date when{2018, 5, 10 + i % 2};
+    std::string place = i % 2 ? "El Paso Station" : "Clint Station";
+    std::string pat = surnames[i % 18], mat = surnames[(i * 7 + 3) % 18], other = surnames[(i * 5 + 1) % 18];
+    bool mother_came = i % 3 == 0;
+    std::string parent_given = mother_came ? given_f[i % 10] : given_m[i % 10];
+    std::string child_given = i % 2 ? given_f[(i + 3) % 10] : given_m[(i + 3) % 10];
+    Sex child_sex = i % 2 ? Sex::kFemale : Sex::kMale;
+    l.Child("C-" + std::to_string(i),
+            MakePerson(Role::kChild, child_given, pat, mat, child_sex, {2008 + i % 9, 1 + i % 12, 1 + i % 28}, when,
+                       place, (mother_came ? "mamá " : "papá ") + parent_given));
+    Person parent = MakePerson(Role::kAdult, parent_given, mother_came ? mat : pat, other,
+                               mother_came ? Sex::kFemale : Sex::kMale, {1978 + i % 10, 1 + i % 12, 2 + i % 27}, when,
+                               place, (child_sex == Sex::kFemale ? "hija " : "hijo ") + child_given);
+    parent.a_number = std::to_string(260000000 + 7919 * i);  // distinct people have distinct A-numbers
+    l.Adult("A-" + std::to_string(i), parent);
+  }
+  return l;
+}
+
+std::map<std::pair<std::string, std::string>, std::string> Links(const Lists& l, int threads) {
+  FamilyLinkOptions options;
+  options.threads = threads;
+  options.em.max_u_pairs = 20'000;
+  auto linkage = FamilyLinkage::Run(l.children, l.adults, options);
+  EXPECT_TRUE(linkage.ok()) << linkage.status().ToString();
+  std::map<std::pair<std::string, std::string>, std::string> out;
+  if (!linkage.ok()) return out;
+  for (const auto& link : (*linkage)->links()) {
+    out[{l.children[link.child].record_id, l.adults[link.adult].record_id}] = ToString(link.role);
+  }
+  return out;
+}
+
+using LinkMap = std::map<std::pair<std::string, std::string>, std::string>;
+std::pair<std::string, std::string> Key(const std::string& child, const std::string& adult) { return {child, adult}; }
+// The role of a pair, "" when not linked.
+std::string At(const LinkMap& links, const std::string& child, const std::string& adult) {
+  auto it = links.find({child, adult});
+  return it == links.end() ? "" : it->second;
+}
+
+TEST(FamilyLinkerTest, FatherMotherAndUncleToldApart) {
+  auto links = Links(MakeLists(), 2);
+  EXPECT_EQ(At(links, "C-kevin", "ICE-father"), "father");
+  EXPECT_EQ(At(links, "C-kevin", "ICE-mother"), "mother");
+  EXPECT_EQ(At(links, "C-kevin", "ICE-uncle"), "other_relative");
+}
+
+TEST(FamilyLinkerTest, SiblingsShareTheirParentsAndEveryRecordIsLinked) {
+  auto links = Links(MakeLists(), 2);
+  EXPECT_EQ(At(links, "C-maria", "ICE-father"), "father");
+  EXPECT_EQ(At(links, "C-maria", "CBP-father"), "father");  // the father's second agency record
+  EXPECT_EQ(At(links, "C-kevin", "CBP-father"), "father");
+  EXPECT_EQ(At(links, "C-maria", "ICE-mother"), "mother");
+}
+
+TEST(FamilyLinkerTest, UnrelatedFamilyApprehendedTheSameDayIsNotLinked) {
+  auto links = Links(MakeLists(), 2);
+  EXPECT_EQ(At(links, "C-ana", "ICE-juana"), "mother");
+  for (const char* adult : {"ICE-father", "CBP-father", "ICE-mother", "ICE-uncle"}) {
+    EXPECT_EQ(links.count(Key("C-ana", adult)), 0u) << adult;
+  }
+  EXPECT_EQ(links.count(Key("C-kevin", "ICE-juana")), 0u);
+  EXPECT_EQ(links.count(Key("C-maria", "ICE-juana")), 0u);
+}
+
+TEST(FamilyLinkerTest, AtMostOneFatherAndOneMotherPerChild) {
+  auto links = Links(MakeLists(), 2);
+  std::map<std::string, int> fathers, mothers;
+  for (const auto& [pair, role] : links) {
+    fathers[pair.first] += role == "father" && pair.second.rfind("CBP-", 0) != 0;
+    mothers[pair.first] += role == "mother";
+  }
+  for (const auto& [child, n] : fathers) EXPECT_LE(n, 1) << child;
+  for (const auto& [child, n] : mothers) EXPECT_LE(n, 1) << child;
+}
+
+TEST(FamilyLinkerTest, FillerFamiliesAreFound) {
+  auto links = Links(MakeLists(), 2);
+  int found = 0;
+  for (int i = 0; i < 40; ++i) found += links.count({"C-" + std::to_string(i), "A-" + std::to_string(i)}) > 0;
+  EXPECT_GE(found, 36);
+}
+
+TEST(FamilyLinkerTest, DeterministicWhateverTheThreads) {
+  Lists l = MakeLists();
+  EXPECT_EQ(Links(l, 1), Links(l, 2));
+  EXPECT_EQ(Links(l, 2), Links(l, 2));
+}
+
+TEST(FamilyLinkerTest, ExplanationSumsToTheWeight) {
+  Lists l = MakeLists();
+  FamilyLinkOptions options;
+  options.em.max_u_pairs = 20'000;
+  auto linkage = FamilyLinkage::Run(l.children, l.adults, options);
+  ASSERT_TRUE(linkage.ok());
+  Explanation e = (*linkage)->Explain(0, 0);
+  double sum = e.prior_weight;
+  for (const auto& s : e.steps) sum += s.weight;
+  EXPECT_NEAR(sum, e.total_weight, 1e-9);
+  EXPECT_NEAR(e.total_weight, (*linkage)->Score(0, 0).weight, 1e-9);
+  EXPECT_EQ(e.steps.size(), static_cast<size_t>(kFamilyComparisons));
+  EXPECT_NE((*linkage)->RoleReason(0, 0).find("father"), std::string::npos);
+}
+
+TEST(FamilyFeaturesTest, SurnameLines) {
+  const Date day{2018, 6, 1};
+  FamilyRecord child = PrepareFamilyRecord(
+      MakePerson(Role::kChild, "Kevin", "Pérez", "López", Sex::kMale, {2010, 1, 1}, day, "Yuma Station", ""));
+  auto adult = [&](const char* pat, const char* mat) {
+    return PrepareFamilyRecord(MakePerson(Role::kAdult, "X", pat, mat, Sex::kMale, {1980, 1, 1}, day, "Yuma Station", ""));
+  };
+  EXPECT_EQ(CompareFamily(kSurnameLine, child, adult("Peres", "García")), kPaternalExact);  // same sound
+  EXPECT_EQ(CompareFamily(kSurnameLine, child, adult("López", "Cruz")), kMaternalExactMan);
+  EXPECT_EQ(CompareFamily(kSurnameLine, child, adult("Cruz", "Pérez")), kOtherShared);
+  EXPECT_EQ(CompareFamily(kSurnameLine, child, adult("Cruz", "Caal")), kNoneShared);
+  EXPECT_EQ(CompareFamily(kApprehension, child, adult("Cruz", "Caal")), 0);
+  EXPECT_EQ(CompareFamily(kAgeGap, child, adult("Cruz", "Caal")), 0);  // 30 years
+}
+
+}  // namespace
+}  // namespace reunite::match
