@@ -6,6 +6,7 @@
 
 #include <optional>
 
+#include "store/case_writer_impl.h"
 #include "store/person_fields.h"
 #include "store/row_readers.h"
 #include "store/storage_guard.h"
@@ -43,163 +44,105 @@ soci::statement Prepare(soci::session& session, const std::string& sql, const Bi
 
 }  // namespace
 
-// Statements are prepared on first use and kept for the writer's life; each call
-// fills the member buffers they are bound to and executes.
-struct CaseWriter::Impl {
-  Impl(Database& db, std::string actor, Clock& clock)
-      : session(db.session()),
-        postgres(db.backend() == Backend::kPostgres),
-        actor(std::move(actor)),
-        clock(clock),
-        person(PersonColumns().size() + 1) {}
-
-  soci::session& session;
-  const bool postgres;
-  const std::string actor;
-  Clock& clock;
-
-  // people: PersonColumns() values, then search_key. Sized once: the statements
-  // hold references to its elements.
-  std::vector<std::string> person;
-  long long person_id = 0;
-  std::optional<soci::statement> insert_person, update_person;
-
-  JournalEntry entry;
-  long long entry_entity_id = 0;
-  std::optional<soci::statement> insert_journal;
-
-  SourceRow row;
-  std::string row_hash;
-  long long row_line = 0, row_person = 0, row_id = 0;
-  std::optional<soci::statement> insert_row, upsert_record;
-
-  // New ids: PostgreSQL returns them (INSERT ... RETURNING id, into `id`); on
-  // SQLite the connection's last rowid is read instead, which costs a C call
-  // where RETURNING costs a buffered result row and an extra step per insert.
-  std::string Returning() const { return postgres ? " RETURNING id" : ""; }
-  void BindNewId(soci::statement& st, long long& id) const {
-    if (postgres) st.exchange(soci::into(id));
+soci::statement& CaseWriter::Impl::InsertPersonStmt() {
+  if (!insert_person) {
+    std::vector<std::string> columns = PersonColumns();
+    columns.push_back("search_key");
+    std::string names;
+    for (const auto& c : columns) names += (names.empty() ? "" : ", ") + c;
+    insert_person = Prepare(session,
+        "INSERT INTO people (" + names + ") VALUES (" + Placeholders(columns.size()) + ")" + Returning(),
+        [&](soci::statement& st) {
+          BindPerson(st);
+          BindNewId(st, person_id);
+        });
   }
-  bool ExecuteInsert(soci::statement& st, const char* table, long long& id) {
-    if (postgres) return st.execute(true);
-    st.execute(true);
-    return session.get_last_insert_id(table, id);
-  }
+  return *insert_person;
+}
 
-  void BindPerson(soci::statement& st) {
-    for (auto& v : person) st.exchange(soci::use(v));
+// Writes the whole row: simpler than per-column statements, and an update is
+// rare next to the journal entries it produces.
+soci::statement& CaseWriter::Impl::UpdatePersonStmt() {
+  if (!update_person) {
+    std::vector<std::string> columns = PersonColumns();
+    columns.push_back("search_key");
+    std::string sets;
+    for (size_t i = 0; i < columns.size(); ++i)
+      sets += (i ? ", " : "") + columns[i] + " = :p" + std::to_string(i);
+    update_person = Prepare(session, "UPDATE people SET " + sets + " WHERE id = :id",
+        [&](soci::statement& st) { BindPerson(st); st.exchange(soci::use(person_id)); });
   }
-  void SetPerson(const Person& p, const FieldList& fields) {
-    for (size_t i = 0; i < fields.size(); ++i) person[i] = fields[i].second;
-    person.back() = PersonSearchKey(p);
-  }
+  return *update_person;
+}
 
-  soci::statement& InsertPersonStmt() {
-    if (!insert_person) {
-      std::vector<std::string> columns = PersonColumns();
-      columns.push_back("search_key");
-      std::string names;
-      for (const auto& c : columns) names += (names.empty() ? "" : ", ") + c;
-      insert_person = Prepare(session,
-          "INSERT INTO people (" + names + ") VALUES (" + Placeholders(columns.size()) + ")" + Returning(),
-          [&](soci::statement& st) {
-            BindPerson(st);
-            BindNewId(st, person_id);
-          });
-    }
-    return *insert_person;
-  }
+void CaseWriter::Impl::Journal(const std::string& entity, long long id, const std::string& field,
+                               std::string before, std::string after, const std::string& reason) {
+  if (!insert_journal)
+    insert_journal = Prepare(session,
+        "INSERT INTO journal (actor, at, entity, entity_id, field, before_value, after_value, reason) "
+        "VALUES (:actor, :at, :entity, :entity_id, :field, :before, :after, :reason)",
+        [&](soci::statement& st) {
+          st.exchange(soci::use(entry.actor));
+          st.exchange(soci::use(entry.at));
+          st.exchange(soci::use(entry.entity));
+          st.exchange(soci::use(entry_entity_id));
+          st.exchange(soci::use(entry.field));
+          st.exchange(soci::use(entry.before));
+          st.exchange(soci::use(entry.after));
+          st.exchange(soci::use(entry.reason));
+        });
+  entry.actor = actor;
+  entry.at = clock.NowIso();
+  entry.entity = entity;
+  entry_entity_id = id;
+  entry.field = field;
+  entry.before = std::move(before);
+  entry.after = std::move(after);
+  entry.reason = reason;
+  insert_journal->execute(true);
+}
 
-  // Writes the whole row: simpler than per-column statements, and an update is
-  // rare next to the journal entries it produces.
-  soci::statement& UpdatePersonStmt() {
-    if (!update_person) {
-      std::vector<std::string> columns = PersonColumns();
-      columns.push_back("search_key");
-      std::string sets;
-      for (size_t i = 0; i < columns.size(); ++i)
-        sets += (i ? ", " : "") + columns[i] + " = :p" + std::to_string(i);
-      update_person = Prepare(session, "UPDATE people SET " + sets + " WHERE id = :id",
-          [&](soci::statement& st) { BindPerson(st); st.exchange(soci::use(person_id)); });
-    }
-    return *update_person;
-  }
+soci::statement& CaseWriter::Impl::InsertRowStmt() {
+  if (!insert_row)
+    insert_row = Prepare(session,
+        "INSERT INTO source_rows (source, record_id, file_name, line, raw, row_hash, person_id, imported_at) "
+        "VALUES (:source, :record_id, :file_name, :line, :raw, :row_hash, :person_id, :imported_at)" +
+            Returning(),
+        [&](soci::statement& st) {
+          st.exchange(soci::use(row.source));
+          st.exchange(soci::use(row.record_id));
+          st.exchange(soci::use(row.file_name));
+          st.exchange(soci::use(row_line));
+          st.exchange(soci::use(row.raw));
+          st.exchange(soci::use(row_hash));
+          st.exchange(soci::use(row_person));
+          st.exchange(soci::use(row.imported_at));
+          BindNewId(st, row_id);
+        });
+  return *insert_row;
+}
 
-  void Journal(const std::string& entity, long long id, const std::string& field, std::string before,
-               std::string after, const std::string& reason) {
-    if (!insert_journal)
-      insert_journal = Prepare(session,
-          "INSERT INTO journal (actor, at, entity, entity_id, field, before_value, after_value, reason) "
-          "VALUES (:actor, :at, :entity, :entity_id, :field, :before, :after, :reason)",
-          [&](soci::statement& st) {
-            st.exchange(soci::use(entry.actor));
-            st.exchange(soci::use(entry.at));
-            st.exchange(soci::use(entry.entity));
-            st.exchange(soci::use(entry_entity_id));
-            st.exchange(soci::use(entry.field));
-            st.exchange(soci::use(entry.before));
-            st.exchange(soci::use(entry.after));
-            st.exchange(soci::use(entry.reason));
-          });
-    entry.actor = actor;
-    entry.at = clock.NowIso();
-    entry.entity = entity;
-    entry_entity_id = id;
-    entry.field = field;
-    entry.before = std::move(before);
-    entry.after = std::move(after);
-    entry.reason = reason;
-    insert_journal->execute(true);
-  }
-
-  soci::statement& InsertRowStmt() {
-    if (!insert_row)
-      insert_row = Prepare(session,
-          "INSERT INTO source_rows (source, record_id, file_name, line, raw, row_hash, person_id, imported_at) "
-          "VALUES (:source, :record_id, :file_name, :line, :raw, :row_hash, :person_id, :imported_at)" +
-              Returning(),
-          [&](soci::statement& st) {
-            st.exchange(soci::use(row.source));
-            st.exchange(soci::use(row.record_id));
-            st.exchange(soci::use(row.file_name));
-            st.exchange(soci::use(row_line));
-            st.exchange(soci::use(row.raw));
-            st.exchange(soci::use(row_hash));
-            st.exchange(soci::use(row_person));
-            st.exchange(soci::use(row.imported_at));
-            BindNewId(st, row_id);
-          });
-    return *insert_row;
-  }
-
-  // The record key follows the newest row of the record (an upsert, portable to
-  // SQLite >= 3.24 and PostgreSQL >= 9.5).
-  soci::statement& UpsertRecordStmt() {
-    if (!upsert_record)
-      upsert_record = Prepare(session,
-          "INSERT INTO source_records (source, record_id, person_id, row_hash, last_row_id) "
-          "VALUES (:source, :record_id, :person_id, :row_hash, :row_id) "
-          "ON CONFLICT (source, record_id) DO UPDATE SET person_id = excluded.person_id, "
-          "row_hash = excluded.row_hash, last_row_id = excluded.last_row_id",
-          [&](soci::statement& st) {
-            st.exchange(soci::use(row.source));
-            st.exchange(soci::use(row.record_id));
-            st.exchange(soci::use(row_person));
-            st.exchange(soci::use(row_hash));
-            st.exchange(soci::use(row_id));
-          });
-    return *upsert_record;
-  }
-
-  Result<PersonId> CreatePerson(const Person& p, const std::string& reason);
-  Result<int> UpdatePerson(const Person& p, const std::string& reason);
-  Result<FamilyLinkId> AddFamilyLink(const FamilyLink& link, const std::string& reason);
-  Result<int> UpdateFamilyLink(const FamilyLink& link, const std::string& reason);
-  Result<std::int64_t> AddSourceRow(const SourceRow& source_row);
-  Status CheckLinkEnds(const FamilyLink& link);
-};
+soci::statement& CaseWriter::Impl::UpsertRecordStmt() {
+  if (!upsert_record)
+    upsert_record = Prepare(session,
+        std::string("INSERT INTO source_records (source, record_id, person_id, row_hash, last_row_id) "
+                    "VALUES (:source, :record_id, :person_id, :row_hash, :row_id) ") + kRecordUpsert,
+        [&](soci::statement& st) {
+          st.exchange(soci::use(row.source));
+          st.exchange(soci::use(row.record_id));
+          st.exchange(soci::use(row_person));
+          st.exchange(soci::use(row_hash));
+          st.exchange(soci::use(row_id));
+        });
+  return *upsert_record;
+}
 
 Result<PersonId> CaseWriter::Impl::CreatePerson(const Person& p, const std::string& reason) {
+  if (Status s = CheckStorable(p); !s.ok()) return s;
+  return InsertPerson(p, reason);
+}
+
+Result<PersonId> CaseWriter::Impl::InsertPerson(const Person& p, const std::string& reason) {
   const FieldList fields = ToFields(p);
   SetPerson(p, fields);
   if (!ExecuteInsert(InsertPersonStmt(), "people", person_id)) return Status::Internal("no id for new person");
@@ -209,6 +152,7 @@ Result<PersonId> CaseWriter::Impl::CreatePerson(const Person& p, const std::stri
 }
 
 Result<int> CaseWriter::Impl::UpdatePerson(const Person& p, const std::string& reason) {
+  if (Status s = CheckStorable(p); !s.ok()) return s;
   const long long id = p.id;
   Result<std::vector<Person>> stored = SelectPeople(session, "WHERE id = :id", BindId(id));
   if (!stored.ok()) return stored.status();

@@ -30,12 +30,14 @@ struct JournalEntry {
 };
 
 // Writes case data and its journal. Statements are prepared once per writer, so a
-// writer used for a whole import is fast. The caller owns transactions (wrap a
-// batch in soci::transaction); the writer never commits on its own, and a call
-// that fails part-way (StorageError) may leave part of its writes in the open
-// transaction, which the caller then rolls back. Ids are assigned by the database
-// (SQLite rowid, PostgreSQL identity column), so writers on different connections
-// never collide and need no table lock.
+// writer used for a whole import is fast, and the batch calls (CreatePeople,
+// AddSourceRows) spare PostgreSQL a round trip per row. The caller owns
+// transactions (wrap a batch in soci::transaction); the writer never commits on
+// its own, and a call that fails part-way (StorageError) may leave part of its
+// writes in the open transaction, which the caller then rolls back. Ids are
+// assigned by the database (SQLite rowid, PostgreSQL identity column and its
+// sequence), so writers on different connections never collide and need no
+// table lock.
 class CaseWriter {
  public:
   CaseWriter(Database& db, std::string actor, Clock& clock = DefaultClock());
@@ -43,11 +45,26 @@ class CaseWriter {
 
   // Inserts the person (person.id is ignored) and one journal entry with field "*"
   // whose `after` is a JSON snapshot of every field. Returns the new id.
+  // InvalidArgument, writing nothing, when a field cannot be stored alike on both
+  // back ends (see CheckStorable in store/person_fields.h).
   Result<PersonId> CreatePerson(const Person& person, const std::string& reason);
+
+  // CreatePerson for each of `people` in order, people[i] with reasons[i]: the
+  // same rows, ids, journal entries and clock readings; returns the ids in input
+  // order. InvalidArgument, writing nothing, when the sizes differ or any person
+  // cannot be stored (the message names its index); StorageError part-way is
+  // rolled back by the caller as for CreatePerson. On PostgreSQL each table gets
+  // one statement per call, with ids drawn from the id column's own sequence
+  // first; on SQLite, where a statement costs no round trip, it runs CreatePerson's
+  // statements. Callers pass a few thousand people at a time: each call's rows
+  // are buffered whole in memory on the way to PostgreSQL.
+  Result<std::vector<PersonId>> CreatePeople(const std::vector<Person>& people,
+                                             const std::vector<std::string>& reasons);
 
   // Stores `person` (person.id must exist) and journals each field whose stored
   // value differs, one entry per field with before and after. Returns the number
   // of fields changed (0 when nothing differed: no write, no journal).
+  // InvalidArgument, writing nothing, when a field cannot be stored.
   Result<int> UpdatePerson(const Person& person, const std::string& reason);
 
   // Adds a link between a child and an adult (both must exist with those roles);
@@ -62,6 +79,19 @@ class CaseWriter {
   // imported_at defaults to the clock's now. Provenance is append-only and is its
   // own record, so it is not journaled.
   Result<std::int64_t> AddSourceRow(const SourceRow& row);
+
+  // AddSourceRow for each of `rows` in order: the same rows, ids, record keys (a
+  // record named twice points at its later row) and clock readings; returns the
+  // ids in input order. InvalidArgument, writing nothing, when a row has no
+  // person_id. Statements and ids as for CreatePeople.
+  Result<std::vector<std::int64_t>> AddSourceRows(const std::vector<SourceRow>& rows);
+
+  // Sets a review candidate's status ("pending", "accepted", "rejected"; see
+  // store/review_queue.h) with decided_by = the actor, decided_at = now and `reason`,
+  // and journals it (entity "review_candidate", field "status"). Returns the status
+  // before. NotFound when there is no such candidate. (case_writer_review.cc)
+  Result<std::string> SetReviewStatus(std::int64_t candidate_id, const std::string& status,
+                                      const std::string& reason);
 
  private:
   struct Impl;

@@ -3,6 +3,8 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <libpq-fe.h>
+
 #include <cstdlib>
 
 #include "store/migrations.h"
@@ -17,6 +19,54 @@ bool StartsWith(const std::string& s, const char* prefix) { return s.rfind(prefi
 bool IsPostgresUrl(const std::string& url) {
   return StartsWith(url, "postgresql://") || StartsWith(url, "postgres://") ||
          StartsWith(url, "dbname=") || StartsWith(url, "host=");
+}
+
+// libpq's quoting for a keyword=value connection string: quoted when empty or
+// when it holds a quote or backslash.
+std::string QuoteConninfoValue(const std::string& value) {
+  if (!value.empty() && value.find_first_of("'\\") == std::string::npos) return value;
+  std::string out(1, '\'');
+  for (char c : value) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '\'';
+  return out;
+}
+
+// SOCI 4.0's PostgreSQL back end splits its connection string at white space and
+// rebuilds each piece as key=value, adding '=' to a piece without one, so a URI
+// ("postgresql://user@host:5432/db") would reach libpq as ".../db=" and name the
+// wrong database. A URI is therefore rewritten in keyword=value form, parsed by
+// libpq itself (percent-decoding, query parameters); keyword strings pass as given.
+// A value holding white space cannot survive SOCI's split, so it is refused.
+Result<std::string> PostgresConnectString(const std::string& url) {
+  if (!StartsWith(url, "postgresql://") && !StartsWith(url, "postgres://")) return url;
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+  if (!options) {
+    std::string message = error ? error : "out of memory";
+    PQfreemem(error);
+    return Status::StorageError("cannot open database: bad PostgreSQL URL: " + message);
+  }
+  std::string out;
+  Status status;
+  for (const PQconninfoOption* o = options; o->keyword; ++o) {
+    if (!o->val) continue;
+    const std::string value = o->val;
+    if (value.find_first_of(" \t\n\r\f\v") != std::string::npos) {
+      // The value itself stays out of the message: it may be a password.
+      std::string message = "cannot open database: the URL's ";
+      message.append(o->keyword).append(" holds white space, which SOCI cannot pass to PostgreSQL");
+      status = Status::StorageError(message);
+      break;
+    }
+    if (!out.empty()) out += ' ';
+    out.append(o->keyword).append("=").append(QuoteConninfoValue(value));
+  }
+  PQconninfoFree(options);
+  if (!status.ok()) return status;
+  return out;
 }
 
 // SOCI's SQLite back end reads "key=value" pairs when the string holds '=', so a
@@ -44,9 +94,11 @@ void ConfigureSqlite(soci::session& session) {
 Result<std::unique_ptr<Database>> Database::Open(const std::string& url) {
   std::unique_ptr<Database> db(new Database());
   db->backend_ = IsPostgresUrl(url) ? Backend::kPostgres : Backend::kSqlite;
+  Result<std::string> conninfo = db->backend_ == Backend::kPostgres ? PostgresConnectString(url) : url;
+  if (!conninfo.ok()) return conninfo.status();
   Status opened = GuardStorage("cannot open database", [&]() -> Status {
     if (db->backend_ == Backend::kPostgres) {
-      db->session_.open(*soci::factory_postgresql(), url);
+      db->session_.open(*soci::factory_postgresql(), *conninfo);
       // libpq prints NOTICEs (e.g. "already exists, skipping") to stderr.
       db->session_ << "SET client_min_messages = warning";
     } else {

@@ -15,11 +15,13 @@ enum class Backend { kSqlite, kPostgres };
 
 class Database {
  public:
-  // Opens `url`: "postgresql://..." (or "postgres://...", or a libpq keyword string
-  // starting "dbname=" / "host=") for PostgreSQL, anything else is an SQLite file
-  // path (created if missing). Applies every pending migration in one transaction
-  // each. Returns StorageError with the back end's message when it cannot connect
-  // or a migration fails (the failed migration leaves no trace).
+  // Opens `url`: a libpq URI "postgresql://user:password@host:port/dbname?k=v" (or
+  // "postgres://...") or a libpq keyword string starting "dbname=" / "host=" for
+  // PostgreSQL, anything else is an SQLite file path (created if missing). Applies
+  // every pending migration in one transaction each. Returns StorageError with the
+  // back end's message when it cannot connect or a migration fails (the failed
+  // migration leaves no trace), and when a URI is malformed or one of its values
+  // holds white space (SOCI 4.0 splits connection strings at white space).
   static Result<std::unique_ptr<Database>> Open(const std::string& url);
 
   // The url from REUNITE_DB when set, else "reunite.db".

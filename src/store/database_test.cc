@@ -36,6 +36,39 @@ TEST_P(DatabaseTest, EnforcesForeignKeys) {
 
 REUNITE_ON_BOTH_BACKENDS(DatabaseTest);
 
+// The README's URL form, which SOCI 4.0 would mangle if it were passed as given.
+TEST(DatabaseOpen, PostgresqlUrlFormConnects) {
+  Result<std::string> url = testing::TestPostgres::Instance().NewDatabaseUrl();
+  ASSERT_TRUE(url.ok()) << url.status().ToString();
+  // *url is "host=127.0.0.1 port=N dbname=D user=postgres"; the same as a URI:
+  auto value = [&](const std::string& key) {
+    size_t at = url->find(key + "=") + key.size() + 1;
+    return url->substr(at, url->find(' ', at) - at);
+  };
+  const std::string uri =
+      "postgresql://postgres@127.0.0.1:" + value("port") + "/" + value("dbname") + "?connect_timeout=5";
+  auto db = Database::Open(uri);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  EXPECT_EQ((*db)->backend(), Backend::kPostgres);
+  std::string name;
+  (*db)->session() << "SELECT current_database()", soci::into(name);
+  EXPECT_EQ(name, value("dbname"));
+}
+
+TEST(DatabaseOpen, PostgresqlUrlWithWhiteSpaceIsRefusedWithoutShowingIt) {
+  auto db = Database::Open("postgresql://someone:open%20sesame@127.0.0.1:1/cases");
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), StatusCode::kStorageError);
+  EXPECT_NE(db.status().message().find("password"), std::string::npos) << db.status().ToString();
+  EXPECT_EQ(db.status().message().find("sesame"), std::string::npos) << db.status().ToString();
+}
+
+TEST(DatabaseOpen, MalformedPostgresqlUrlIsStorageError) {
+  auto db = Database::Open("postgresql://[::1/cases");
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), StatusCode::kStorageError);
+}
+
 TEST(DatabaseOpen, UnreachableServerIsStorageError) {
   auto db = Database::Open("host=127.0.0.1 port=1 dbname=none user=none connect_timeout=2");
   ASSERT_FALSE(db.ok());

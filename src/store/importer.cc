@@ -1,6 +1,7 @@
 #include "store/importer.h"
 
 #include <unordered_map>
+#include <vector>
 
 #include "store/case_writer.h"
 #include "store/repositories.h"
@@ -32,25 +33,49 @@ class ImportRun {
       if (!s.ok()) return s;
       if (opt_.progress && i % 4096 == 0) opt_.progress(0.5 + 0.5 * i / rows.size());
     }
-    return Status::Ok();
+    return CreateQueued();
   }
 
  private:
+  // New rows are queued and written in batches (PostgreSQL charges a round trip
+  // and a statement's setup per statement); a batch is written before any other
+  // row, so rows are still written in file order. Past a few thousand rows the
+  // batch size barely matters (2,048 to 32,768 measured alike within noise).
+  static constexpr size_t kBatch = 8192;
+
   Status WriteRow(const ListRow& row) {
     auto known = known_.find(row.record_id);
-    if (known == known_.end()) return Create(row);
+    if (known == known_.end()) {
+      queued_.push_back(&row);
+      return queued_.size() < kBatch ? Status::Ok() : CreateQueued();
+    }
     if (known->second.row_hash == RowHash(row.raw)) {
       ++report_.unchanged;
       return Status::Ok();
     }
+    if (Status s = CreateQueued(); !s.ok()) return s;
     return Update(row, known->second.person_id);
   }
 
-  Status Create(const ListRow& row) {
-    auto id = writer_.CreatePerson(row.person, Reason(row));
-    if (!id.ok()) return id.status();
-    ++report_.created;
-    return AddProvenance(row, *id);
+  Status CreateQueued() {
+    if (queued_.empty()) return Status::Ok();
+    std::vector<Person> people;
+    std::vector<std::string> reasons;
+    people.reserve(queued_.size());
+    reasons.reserve(queued_.size());
+    for (const ListRow* row : queued_) {
+      people.push_back(row->person);
+      reasons.push_back(Reason(*row));
+    }
+    auto ids = writer_.CreatePeople(people, reasons);
+    if (!ids.ok()) return ids.status();
+    std::vector<SourceRow> rows;
+    rows.reserve(queued_.size());
+    for (size_t i = 0; i < queued_.size(); ++i) rows.push_back(Provenance(*queued_[i], (*ids)[i]));
+    if (Status s = writer_.AddSourceRows(rows).status(); !s.ok()) return s;
+    report_.created += static_cast<long>(queued_.size());
+    queued_.clear();
+    return Status::Ok();
   }
 
   Status Update(const ListRow& row, PersonId id) {
@@ -67,10 +92,10 @@ class ImportRun {
     if (!changed.ok()) return changed.status();
     report_.fields_changed += *changed;
     ++report_.updated;
-    return AddProvenance(row, id);
+    return writer_.AddSourceRow(Provenance(row, id)).status();
   }
 
-  Status AddProvenance(const ListRow& row, PersonId id) {
+  SourceRow Provenance(const ListRow& row, PersonId id) {
     SourceRow source_row;
     source_row.source = opt_.source;
     source_row.record_id = row.record_id;
@@ -79,7 +104,7 @@ class ImportRun {
     source_row.raw = row.raw;
     source_row.person_id = id;
     source_row.imported_at = clock_.NowIso();
-    return writer_.AddSourceRow(source_row).status();
+    return source_row;
   }
 
   std::string Reason(const ListRow& row) const {
@@ -92,6 +117,7 @@ class ImportRun {
   ImportReport& report_;
   CaseWriter writer_;
   std::unordered_map<std::string, KnownRecord> known_;
+  std::vector<const ListRow*> queued_;  // new rows not yet written, in file order
 };
 
 // Counts what a write would do, for dry runs.

@@ -18,8 +18,9 @@ struct ImportOptions {
   bool dry_run = false;     // validate and count, write nothing
   std::string actor = "import";
   std::function<void(double)> progress;  // fraction done, parse and write together
-  // Fault injection for tests: called before each row is written; a non-OK status
-  // aborts the import as a crash would, and the transaction is rolled back.
+  // Fault injection for tests: called before each row is written (new rows are
+  // written in batches, so before its batch is); a non-OK status aborts the import
+  // as a crash would, and the transaction is rolled back.
   std::function<Status(long row_index)> before_write;
 };
 

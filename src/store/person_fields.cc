@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "ingest/encoding.h"
 #include "ingest/fold.h"
 
 namespace reunite {
@@ -53,37 +54,69 @@ bool ParseEnum(const std::string& text, E& out, Parse parse) {
   return v.has_value();
 }
 
+// Why a value cannot be stored and read back alike on both back ends, or nullptr:
+// PostgreSQL refuses text with NUL or invalid UTF-8, which SQLite would keep.
+const char* TextProblem(const std::string& text) {
+  if (text.find('\0') != std::string::npos) return "holds a NUL character";
+  if (!IsValidUtf8(text)) return "is not valid UTF-8";
+  return nullptr;
+}
+
+const char* ListProblem(const std::vector<std::string>& items) {
+  for (const auto& item : items)
+    if (const char* problem = TextProblem(item)) return problem;
+  return nullptr;
+}
+
+// An empty date (year 0) is stored as ""; any other must fit "YYYY-MM-DD" with
+// month and day 0 (unknown) or in the calendar's range. Checked on the numbers:
+// formatting every date to check it doubled the check's cost.
+const char* DateProblem(const Date& date) {
+  if (date.empty()) return nullptr;
+  const bool fits = date.year >= 1 && date.year <= 9999 && date.month >= 0 && date.month <= 12 &&
+                    date.day >= 0 && date.day <= 31;
+  return fits ? nullptr : "is not a date of year 1 to 9999, month 0 to 12, day 0 to 31";
+}
+
 struct Column {
   const char* name;
   bool is_list;
   std::string (*get)(const Person&);
   bool (*set)(Person&, const std::string&);  // false when the text does not parse
+  const char* (*problem)(const Person&);      // see TextProblem
 };
+
+const char* NoProblem(const Person&) { return nullptr; }
 
 #define TEXT_COLUMN(col, member)                                         \
   Column {                                                               \
     col, false, [](const Person& p) { return p.member; },                \
-        [](Person& p, const std::string& v) { return p.member = v, true; } \
+        [](Person& p, const std::string& v) { return p.member = v, true; }, \
+        [](const Person& p) { return TextProblem(p.member); }             \
   }
 #define LIST_COLUMN(col, member)                                                    \
   Column {                                                                          \
     col, true, [](const Person& p) { return JoinList(p.member); },                  \
-        [](Person& p, const std::string& v) { return p.member = SplitList(v), true; } \
+        [](Person& p, const std::string& v) { return p.member = SplitList(v), true; }, \
+        [](const Person& p) { return ListProblem(p.member); }                       \
   }
 #define DATE_COLUMN(col, member)                                              \
   Column {                                                                    \
     col, false, [](const Person& p) { return p.member.ToIso(); },             \
-        [](Person& p, const std::string& v) { return ParseDateText(v, p.member); } \
+        [](Person& p, const std::string& v) { return ParseDateText(v, p.member); }, \
+        [](const Person& p) { return DateProblem(p.member); }                  \
   }
 #define FLAG_COLUMN(col, member)                                                 \
   Column {                                                                       \
     col, false, [](const Person& p) { return std::string(p.member ? "1" : "0"); }, \
-        [](Person& p, const std::string& v) { return ParseFlag(v, p.member); }   \
+        [](Person& p, const std::string& v) { return ParseFlag(v, p.member); },  \
+        NoProblem                                                                \
   }
 #define ENUM_COLUMN(col, member, parse)                                              \
   Column {                                                                           \
     col, false, [](const Person& p) { return ToString(p.member); },                  \
-        [](Person& p, const std::string& v) { return ParseEnum(v, p.member, parse); } \
+        [](Person& p, const std::string& v) { return ParseEnum(v, p.member, parse); }, \
+        NoProblem                                                                     \
   }
 
 const std::vector<Column>& Columns() {
@@ -190,6 +223,12 @@ Result<Person> PersonFromValues(const std::vector<std::string>& values) {
       return Status::InvalidArgument(std::string("stored ") + columns[i].name + " is not valid: '" +
                                      values[i] + "'");
   return person;
+}
+
+Status CheckStorable(const Person& person) {
+  for (const auto& c : Columns())
+    if (const char* problem = c.problem(person)) return Status::InvalidArgument(std::string(c.name) + " " + problem);
+  return Status::Ok();
 }
 
 std::string JournalValue(const std::string& column, const std::string& stored) {

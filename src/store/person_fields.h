@@ -32,6 +32,14 @@ FieldList ToFields(const Person& person);
 // or a date the model does not know), which means the row was not written by us.
 Result<Person> PersonFromValues(const std::vector<std::string>& values);
 
+// OK when every field of `person` can be stored and read back alike on both back
+// ends: text valid UTF-8 without NUL (PostgreSQL refuses such text, which SQLite
+// would keep) and dates empty or with year 1 to 9999, month 0 to 12 and day 0 to
+// 31 (0: unknown), which "YYYY-MM-DD" holds. Otherwise InvalidArgument naming the
+// column (not the value, which may be unprintable). Allocates nothing, so a bulk
+// write can check every row first.
+Status CheckStorable(const Person& person);
+
 // A value as a person reads it in the journal: lists become a JSON array, the
 // rest is the stored text.
 std::string JournalValue(const std::string& column, const std::string& stored);

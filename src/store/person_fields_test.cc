@@ -77,5 +77,25 @@ TEST(PersonFields, SearchKeyIsFoldedNameAndANumber) {
   EXPECT_NE(key.find("123456789"), std::string::npos);
 }
 
+// What PostgreSQL would refuse (and SQLite keep) or what would not read back.
+TEST(PersonFields, CheckStorableNamesTheFirstUnstorableColumn) {
+  EXPECT_TRUE(CheckStorable(Sample()).ok());
+  auto problem = [](void (*spoil)(Person&)) {
+    Person p = Sample();
+    spoil(p);
+    Status s = CheckStorable(p);
+    EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+    return s.message();
+  };
+  EXPECT_EQ(problem([](Person& p) { p.name.paternal_surname = "de la Cr\xFAz"; }),
+            "paternal_surname is not valid UTF-8");
+  EXPECT_EQ(problem([](Person& p) { p.phones.push_back(std::string("555\0" "1234", 8)); }),
+            "phones holds a NUL character");
+  EXPECT_EQ(problem([](Person& p) { p.custody.removal_date = {20180, 6, 21}; }),
+            "removal_date is not a date of year 1 to 9999, month 0 to 12, day 0 to 31");
+  EXPECT_EQ(problem([](Person& p) { p.apprehension_date = {2018, 13, 1}; }),
+            "apprehension_date is not a date of year 1 to 9999, month 0 to 12, day 0 to 31");
+}
+
 }  // namespace
 }  // namespace reunite
