@@ -45,6 +45,10 @@ void AddMatchCommand(CLI::App& app, int* exit_code);  // match dedupe, link, exp
 // match families, families-explain: child-to-adult family links (CSV files, no database).
 void AddFamiliesCommands(CLI::App* match, int* exit_code);
 
+// match run (fills the review queue from the database) and review list|show|accept|reject.
+void AddMatchRunCommand(CLI::App* match, GlobalOptions& global, int* exit_code);
+void AddReviewCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+
 // A person id as typed: a positive number, else InvalidArgument.
 Result<PersonId> ParseId(const std::string& text);
 

@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   AddLinkCommand(app, global, &exit_code);
   AddSynthCommand(app, &exit_code);
   AddMatchCommand(app, &exit_code);
+  AddMatchRunCommand(app.get_subcommand("match"), global, &exit_code);
+  AddReviewCommand(app, global, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

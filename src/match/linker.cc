@@ -43,10 +43,12 @@ Status Linkage::Prepare(const RunOptions& options) {
 
 void Linkage::Train(const std::vector<Gamma>& gammas, const RunOptions& options) {
   auto start = std::chrono::steady_clock::now();
-  auto patterns = CountPatterns(gammas);
-  RunEm(&model_, patterns, settings_.em);
-  Log(options, Timing("em", MillisecondsSince(start), std::to_string(patterns.size()) + " distinct patterns, " +
-                                                          std::to_string(model_.em_iterations) + " iterations"));
+  if (!options.model) {
+    auto patterns = CountPatterns(gammas);
+    RunEm(&model_, patterns, settings_.em);
+    Log(options, Timing("em", MillisecondsSince(start), std::to_string(patterns.size()) + " distinct patterns, " +
+                                                            std::to_string(model_.em_iterations) + " iterations"));
+  }
   start = std::chrono::steady_clock::now();
   // Weights: a per-level table, with TF adjustment only where it applies.
   std::vector<std::vector<double>> table(model_.comparisons.size());
@@ -85,6 +87,15 @@ Result<std::unique_ptr<Linkage>> Linkage::Run(const LinkSettings& settings, cons
   Log(options, Timing("block", MillisecondsSince(start), std::to_string(run->pairs().size()) + " candidate pairs"));
 
   start = std::chrono::steady_clock::now();
+  if (options.model) {
+    if (options.model->comparisons.size() != settings.comparisons.size())
+      return Status::InvalidArgument("the given model has " + std::to_string(options.model->comparisons.size()) +
+                                     " comparisons, the settings " + std::to_string(settings.comparisons.size()));
+    run->model_ = *options.model;
+    std::vector<Gamma> gammas = CompareAll(*run->comparator_, run->pairs(), options.threads);
+    run->Train(gammas, options);
+    return run;
+  }
   double expected_matches = right ? static_cast<double>(std::min(left.size(), right->size())) : left.size() / 2.0;
   run->model_ = InitialModel(settings, expected_matches / std::max<double>(1, run->pairs().size()));
   EstimateU(&run->model_, *run->comparator_, right == nullptr, settings.em, options.threads);

@@ -25,6 +25,10 @@ struct RunOptions {
   int threads = 2;
   // Progress and timing lines (for --verbose); may be empty.
   std::function<void(const std::string&)> log;
+  // When set, pairs are scored with this model (its comparisons must be the settings'
+  // ones) and nothing is estimated: for incremental matching, where a few new records
+  // are blocked against everyone with the model trained on the whole set. Not owned.
+  const FellegiSunterModel* model = nullptr;
 };
 
 struct LinkedPair {

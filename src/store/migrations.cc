@@ -92,10 +92,53 @@ Migration InitialSchema() {
   }};
 }
 
+// Version 2: the review queue that `reunite match run` fills (store/review_queue.h,
+// store/match_run.h). A candidate's versions are the journal ids of the last change
+// of each person when it was scored, so a decision is reconsidered only when a
+// record changes. person_match_state says at which version each person was last
+// matched (incremental runs take the others); match_models keeps the model of the
+// last full run, with which incremental runs score.
+Migration ReviewQueueSchema() {
+  return {2, "review queue, match state, match models", {
+      R"(CREATE TABLE review_candidates (
+        id ${ID},
+        kind TEXT NOT NULL,
+        left_id BIGINT NOT NULL REFERENCES people (id),
+        right_id BIGINT NOT NULL REFERENCES people (id),
+        relationship TEXT NOT NULL DEFAULT '',
+        match_weight DOUBLE PRECISION NOT NULL,
+        probability DOUBLE PRECISION NOT NULL,
+        explanation TEXT NOT NULL,
+        status TEXT NOT NULL,
+        left_version BIGINT NOT NULL,
+        right_version BIGINT NOT NULL,
+        decided_by TEXT NOT NULL DEFAULT '',
+        decided_at TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (kind, left_id, right_id))
+      )",
+      "CREATE INDEX review_candidates_status ON review_candidates (status, kind, id)",
+      "CREATE INDEX review_candidates_right ON review_candidates (right_id)",
+      R"(CREATE TABLE person_match_state (
+        person_id BIGINT PRIMARY KEY REFERENCES people (id),
+        version BIGINT NOT NULL,
+        matched_at TEXT NOT NULL)
+      )",
+      R"(CREATE TABLE match_models (
+        name TEXT PRIMARY KEY,
+        model TEXT NOT NULL,
+        records BIGINT NOT NULL,
+        trained_at TEXT NOT NULL)
+      )",
+  }};
+}
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
-  static const std::vector<Migration> all = {InitialSchema()};
+  static const std::vector<Migration> all = {InitialSchema(), ReviewQueueSchema()};
   return all;
 }
 
