@@ -19,25 +19,13 @@ import csv
 import itertools
 import sys
 
-
-def score(predicted, truth):
-    tp = len(predicted & truth)
-    precision = tp / len(predicted) if predicted else 1.0
-    recall = tp / len(truth) if truth else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return tp, precision, recall, f1
+# Pairwise scoring is shared with the FEBRL scorer beside this file.
+from febrl_score import pairs_within, score
 
 
 def read(path):
     with open(path, newline="", encoding="utf-8") as f:
         return list(csv.DictReader(f))
-
-
-def pairs_within(groups):
-    out = set()
-    for members in groups.values():
-        out.update(itertools.combinations(sorted(members), 2))
-    return out
 
 
 def families(links_path, truth_path):
