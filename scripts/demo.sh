@@ -12,6 +12,9 @@ echo "== Creating $DB"
 echo "== Importing the children's list (ORR) and the adults' list (ICE/CBP)"
 "$BIN" --db "$DB" --actor demo import --quiet --source ORR --kind child --date-order iso "$DIR/children.csv"
 "$BIN" --db "$DB" --actor demo import --quiet --source ICE --kind adult --date-order iso "$DIR/adults.csv"
+echo "== Matching: duplicates and child-parent links into the review queue"
+"$BIN" --db "$DB" --actor demo match run
+"$BIN" --db "$DB" review list --limit 5
 echo "== First children"
 "$BIN" --db "$DB" people --kind child --limit 5
 echo "== One child in full"
@@ -23,5 +26,7 @@ Try:
   $BIN --db $DB people --search "lopez" --limit 10
   $BIN --db $DB show 1
   $BIN --db $DB history 1
+  $BIN --db $DB review list --kind family_link
+  $BIN --db $DB review show 1
 (The web workspace comes with a later issue; until then the demo ends with this summary.)
 MSG
