@@ -10,19 +10,39 @@ namespace reunite {
 
 namespace {
 
-struct KnownRecord {
-  PersonId person_id;
-  std::string row_hash;
+// What the source already holds, and what a row of the new list means against it.
+class KnownRecords {
+ public:
+  enum class Fate { kNew, kUnchanged, kChanged };
+
+  KnownRecords(Database& db, const std::string& source) {
+    for (auto& key : PersonRepository(db).RecordKeys(source))
+      known_[key.record_id] = {key.person_id, std::move(key.row_hash)};
+  }
+
+  // The row's fate; for a row already known, *person is the person it points to.
+  Fate Of(const ListRow& row, PersonId* person) const {
+    auto it = known_.find(row.record_id);
+    if (it == known_.end()) return Fate::kNew;
+    *person = it->second.person_id;
+    return it->second.row_hash == RowHash(row.raw) ? Fate::kUnchanged : Fate::kChanged;
+  }
+
+ private:
+  struct Known {
+    PersonId person_id;
+    std::string row_hash;
+  };
+  std::unordered_map<std::string, Known> known_;
 };
 
 class ImportRun {
  public:
   ImportRun(Database& db, const ImportOptions& opt, Clock& clock, ImportReport& report)
-      : db_(db), opt_(opt), clock_(clock), report_(report), writer_(db, opt.actor, clock) {}
+      : db_(db), opt_(opt), clock_(clock), report_(report), writer_(db, opt.actor, clock),
+        known_(db, opt.source) {}
 
   Status WriteAll() {
-    PersonRepository people(db_);
-    for (auto& key : people.RecordKeys(opt_.source)) known_[key.record_id] = {key.person_id, key.row_hash};
     const auto& rows = report_.list.rows;
     for (size_t i = 0; i < rows.size(); ++i) {
       if (opt_.before_write) {
@@ -44,17 +64,19 @@ class ImportRun {
   static constexpr size_t kBatch = 8192;
 
   Status WriteRow(const ListRow& row) {
-    auto known = known_.find(row.record_id);
-    if (known == known_.end()) {
-      queued_.push_back(&row);
-      return queued_.size() < kBatch ? Status::Ok() : CreateQueued();
-    }
-    if (known->second.row_hash == RowHash(row.raw)) {
-      ++report_.unchanged;
-      return Status::Ok();
+    PersonId person = 0;
+    switch (known_.Of(row, &person)) {
+      case KnownRecords::Fate::kNew:
+        queued_.push_back(&row);
+        return queued_.size() < kBatch ? Status::Ok() : CreateQueued();
+      case KnownRecords::Fate::kUnchanged:
+        ++report_.unchanged;
+        return Status::Ok();
+      case KnownRecords::Fate::kChanged:
+        break;
     }
     if (Status s = CreateQueued(); !s.ok()) return s;
-    return Update(row, known->second.person_id);
+    return Update(row, person);
   }
 
   Status CreateQueued() {
@@ -116,20 +138,20 @@ class ImportRun {
   Clock& clock_;
   ImportReport& report_;
   CaseWriter writer_;
-  std::unordered_map<std::string, KnownRecord> known_;
+  KnownRecords known_;
   std::vector<const ListRow*> queued_;  // new rows not yet written, in file order
 };
 
 // Counts what a write would do, for dry runs.
 void CountDryRun(Database& db, const ImportOptions& opt, ImportReport& report) {
-  PersonRepository people(db);
-  std::unordered_map<std::string, std::string> hashes;
-  for (auto& key : people.RecordKeys(opt.source)) hashes[key.record_id] = key.row_hash;
+  KnownRecords known(db, opt.source);
+  PersonId ignored = 0;
   for (const auto& row : report.list.rows) {
-    auto it = hashes.find(row.record_id);
-    if (it == hashes.end()) ++report.created;
-    else if (it->second == RowHash(row.raw)) ++report.unchanged;
-    else ++report.updated;
+    switch (known.Of(row, &ignored)) {
+      case KnownRecords::Fate::kNew: ++report.created; break;
+      case KnownRecords::Fate::kUnchanged: ++report.unchanged; break;
+      case KnownRecords::Fate::kChanged: ++report.updated; break;
+    }
   }
 }
 
