@@ -17,6 +17,7 @@ struct FamiliesOptions {
   std::string children, adults, out, settings;
   std::string child_id, adult_id;
   double threshold = 0.8;
+  double lone_child_threshold = 0.3;
   int threads = 2;
   bool verbose = false;
 };
@@ -58,6 +59,7 @@ Status Load(const FamiliesOptions& o, Loaded* loaded) {
   loaded->adults = std::move(*adults);
   match::FamilyLinkOptions options;
   options.threshold = o.threshold;
+  options.lone_child_threshold = o.lone_child_threshold;
   options.threads = o.threads;
   options.em.max_u_pairs = 200'000;
   if (!o.settings.empty()) {
@@ -132,6 +134,10 @@ void Common(CLI::App* cmd, FamiliesOptions& o) {
   cmd->add_option("adults", o.adults, "Adults' list (canonical CSV)")->required();
   cmd->add_option("--settings", o.settings, "Settings of the adult dedupe (canonical format); default: built in");
   cmd->add_option("--threshold", o.threshold, "Probability at which a child and an adult are linked")
+      ->check(CLI::Range(0.0, 1.0))->capture_default_str();
+  cmd->add_option("--lone-child-threshold", o.lone_child_threshold,
+                  "A child with no link at --threshold gets its clearly best candidate at or above this "
+                  "probability (0: never)")
       ->check(CLI::Range(0.0, 1.0))->capture_default_str();
   cmd->add_option("--threads", o.threads, "Threads for comparing pairs")->check(CLI::Range(1, 64))->capture_default_str();
   cmd->add_flag("--verbose", o.verbose, "Print timings and the family model (m and u of every level) to stderr");

@@ -6,6 +6,7 @@
 
 #include "ingest/fold.h"
 #include "match/nicknames.h"
+#include "match/phonetic.h"
 #include "match/strings.h"
 
 namespace reunite::match {
@@ -28,6 +29,7 @@ FamilyName Given(const std::string& token) {
   FamilyName n;
   n.text = PrepareString(token);
   n.formal = FormalNames(n.text.folded);
+  for (const auto& f : n.formal) n.formal_sounds.push_back(PhoneticKey(f));
   return n;
 }
 
@@ -45,47 +47,57 @@ bool Transposed(const std::string& a, const std::string& b) {
   return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.compare(i + 2, std::string::npos, b, i + 2) == 0;
 }
 
-// 0 same name (or a nickname of it), 1 spelt alike (same sound, Jaro-Winkler, two
-// letters swapped), 2 not.
-int NameSimilarity(const FamilyName& a, const FamilyName& b) {
-  if (a.text.folded == b.text.folded) return 0;
-  for (const auto& x : a.formal)
-    for (const auto& y : b.formal)
-      if (x == y) return 0;
-  if (!a.text.phonetic.empty() && a.text.phonetic == b.text.phonetic) return 1;
-  if (Transposed(a.text.folded, b.text.folded)) return 1;
-  return JaroWinkler(a.text.folded, b.text.folded) >= kFuzzy ? 1 : 2;
-}
-
-// 0 equal or same sound, 1 Jaro-Winkler close, 2 different.
-int SurnameSimilarity(const PreparedString& a, const PreparedString& b) {
-  if (a.empty() || b.empty()) return 2;
-  if (a.folded == b.folded || (!a.phonetic.empty() && a.phonetic == b.phonetic)) return 0;
-  return Transposed(a.folded, b.folded) || JaroWinkler(a.folded, b.folded) >= kFuzzy ? 1 : 2;
-}
-
-bool SharesSurname(const FamilyName& token, const FamilyRecord& r) {
-  for (const auto& s : r.surname_tokens)
-    if (SurnameSimilarity(token.text, s) == 0) return true;
+bool Intersect(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (const auto& x : a)
+    for (const auto& y : b)
+      if (x == y) return true;
   return false;
 }
 
+// Phonetic keys one letter apart ("Hejnández"/"Hernándes"): a clerk's slip on top of
+// a spelling variant, common on handwritten lists. Short keys are left out (too many
+// distinct names are one letter apart).
+bool SoundsNearlyAlike(const PreparedString& a, const PreparedString& b) {
+  return a.phonetic.size() >= 5 && b.phonetic.size() >= 5 && DamerauLevenshtein(a.phonetic, b.phonetic, 1) <= 1;
+}
+
+// "Eyena"/"Elena": one letter wrong in a name long enough for that to be a slip.
+bool OneLetterApart(const std::string& a, const std::string& b) {
+  return a.size() >= 5 && b.size() >= 5 && DamerauLevenshtein(a, b, 1) <= 1;
+}
+
+// 0 same name (or a nickname of it), 1 spelt alike (same sound, also of a nickname's
+// formal name: "Chepe"/"Joze"; Jaro-Winkler; two letters swapped), 2 not.
+int NameSimilarity(const FamilyName& a, const FamilyName& b) {
+  if (a.text.folded == b.text.folded || Intersect(a.formal, b.formal)) return 0;
+  if (Intersect(a.formal_sounds, b.formal_sounds)) return 1;
+  if (Transposed(a.text.folded, b.text.folded) || OneLetterApart(a.text.folded, b.text.folded)) return 1;
+  return JaroWinkler(a.text.folded, b.text.folded) >= kFuzzy ? 1 : 2;
+}
+
+// 0 equal or same sound, 1 Jaro-Winkler close or nearly the same sound, 2 different.
+int SurnameSimilarity(const PreparedString& a, const PreparedString& b) {
+  if (a.empty() || b.empty()) return 2;
+  if (a.folded == b.folded || (!a.phonetic.empty() && a.phonetic == b.phonetic)) return 0;
+  return Transposed(a.folded, b.folded) || JaroWinkler(a.folded, b.folded) >= kFuzzy || SoundsNearlyAlike(a, b) ? 1 : 2;
+}
+
 // How well one mention names a person: 0 a given name and a surname or second given
-// name, 1 a given name,
-// 2 a given name spelt alike, 3 names that are not the person's; kNull without names.
+// name, 1 a given name (or one spelt alike with a second name), 2 a given name spelt
+// alike, 3 names that are not the person's; kNull without names.
 int MentionLevel(const FamilyMention& m, const FamilyRecord& person) {
   if (m.names.empty() || person.given.empty()) return kNull;
   int given = 2;
   for (const auto& g : person.given) given = std::min(given, NameSimilarity(m.names.front(), g));
-  // A second name that is the person's surname or another of their given names
-  // ("hija Rosalía Maritza") makes a chance meeting of first names unlikely.
+  // A second name that is (spelt like) the person's surname or another of their given
+  // names ("hija Rosalía Maritza") makes a chance meeting of first names unlikely.
   bool second = false;
   for (size_t i = 1; i < m.names.size() && !second; ++i) {
-    second = SharesSurname(m.names[i], person);
-    for (size_t j = 1; j < person.given.size() && !second; ++j) second = NameSimilarity(m.names[i], person.given[j]) == 0;
+    for (const auto& s : person.surname_tokens) second = second || SurnameSimilarity(m.names[i].text, s) <= 1;
+    for (size_t j = 1; j < person.given.size() && !second; ++j) second = NameSimilarity(m.names[i], person.given[j]) <= 1;
   }
-  if (given == 0) return second ? 0 : 1;
-  return given == 1 ? 2 : 3;
+  if (given == 2) return 3;
+  return given + (second ? 0 : 1);
 }
 
 // A child's "papá" is not a woman, nor "mamá" a man; an adult's own parents are not
@@ -107,6 +119,7 @@ int ChildAgeAt(const FamilyRecord& child, const FamilyRecord& adult) {
 struct MentionMatch {
   int level = kNull;
   RelativeKind kind = RelativeKind::kUnknown;
+  const FamilyName* name = nullptr;  // the mention's first name, when a name matched
 };
 
 // child_named levels: 0-2 a name matches (MentionLevel); 3 only a relation word that
@@ -124,7 +137,7 @@ MentionMatch BestChildMention(const FamilyRecord& child, const FamilyRecord& adu
     named = true;
     if (!FitsAdult(m.kind, adult.sex)) continue;
     int level = MentionLevel(m, adult);
-    if (level != kNull && level < 3 && (best.level == kNull || level < best.level)) best = {level, m.kind};
+    if (level != kNull && level < 3 && (best.level == kNull || level < best.level)) best = {level, m.kind, &m.names.front()};
   }
   if (best.level != kNull) return best;
   if (word_fits) return {3, RelativeKind::kUnknown};
@@ -143,7 +156,9 @@ MentionMatch BestAdultMention(const FamilyRecord& child, const FamilyRecord& adu
     int level = MentionLevel(m, child);
     // The right age makes a first name count as a second name would.
     if ((level == 1 || level == 2) && m.age >= 0 && age >= 0 && std::abs(m.age - age) <= 1) --level;
-    if (level != kNull && (best.level == kNull || level < best.level)) best = {level, m.kind};
+    if (level != kNull && (best.level == kNull || level < best.level)) {
+      best = {level, m.kind, level <= 2 ? &m.names.front() : nullptr};
+    }
   }
   return best;
 }
@@ -170,6 +185,10 @@ int SurnameLineLevel(const FamilyRecord& child, const FamilyRecord& adult) {
   // A child's one surname may be the father's alone: its absence says nothing of the mother.
   if (child.maternal.empty()) return kNull;
   return kNoneShared;
+}
+
+bool NonParentNamed(const MentionMatch& m) {
+  return m.level != kNull && m.level <= 2 && (m.kind == RelativeKind::kOtherRelative || m.kind == RelativeKind::kWard);
 }
 
 int ApprehensionLevel(const FamilyRecord& child, const FamilyRecord& adult) {
@@ -255,9 +274,20 @@ const std::vector<std::string>& FamilyLevelLabels(int c) {
   return labels[c];
 }
 
+int SurnameLine(const FamilyRecord& child, const FamilyRecord& adult) { return SurnameLineLevel(child, adult); }
+
 int CompareFamily(int c, const FamilyRecord& child, const FamilyRecord& adult) {
   switch (c) {
-    case kSurnameLine: return SurnameLineLevel(child, adult);
+    case kSurnameLine: {
+      // A carer the child names as "tía" or who calls the child "menor" need not
+      // share a surname: then sharing none is no evidence against the link.
+      int level = SurnameLineLevel(child, adult);
+      if (level == kNoneShared && (NonParentNamed(BestChildMention(child, adult)) ||
+                                   NonParentNamed(BestAdultMention(child, adult)))) {
+        return kNull;
+      }
+      return level;
+    }
     case kChildNamed: return BestChildMention(child, adult).level;
     case kAdultNamed: return BestAdultMention(child, adult).level;
     case kApprehension: return ApprehensionLevel(child, adult);
@@ -280,9 +310,41 @@ RelativeKind MatchedAdultMention(const FamilyRecord& child, const FamilyRecord& 
   return m.level != kNull && m.level <= 2 ? m.kind : RelativeKind::kUnknown;
 }
 
+const FamilyName* ChildMentionName(const FamilyRecord& child, const FamilyRecord& adult) {
+  return BestChildMention(child, adult).name;
+}
+
+const FamilyName* AdultMentionName(const FamilyRecord& child, const FamilyRecord& adult) {
+  return BestAdultMention(child, adult).name;
+}
+
 double AgeGap(const FamilyRecord& child, const FamilyRecord& adult) {
   if (child.birth == 0 || adult.birth == 0) return std::numeric_limits<double>::quiet_NaN();
   return child.birth - adult.birth;
+}
+
+std::string ApprehensionKey(const FamilyRecord& r) {
+  if (r.apprehension_day == 0 || r.apprehension_place.empty()) return "";
+  std::string key = std::to_string(r.apprehension_day);
+  key += '|';
+  key += r.apprehension_place;
+  return key;
+}
+
+bool LikelySiblings(const FamilyRecord& a, const FamilyRecord& b) {
+  if (ApprehensionKey(a).empty() || ApprehensionKey(a) != ApprehensionKey(b)) return false;
+  const auto& fewer = a.surname_tokens.size() <= b.surname_tokens.size() ? a.surname_tokens : b.surname_tokens;
+  const auto& more = &fewer == &a.surname_tokens ? b.surname_tokens : a.surname_tokens;
+  if (fewer.empty()) return false;
+  std::vector<bool> used(more.size(), false);
+  for (const auto& s : fewer) {
+    bool found = false;
+    for (size_t k = 0; k < more.size() && !found; ++k) {
+      if (!used[k] && SurnameSimilarity(s, more[k]) <= 1) used[k] = found = true;
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 }  // namespace reunite::match

@@ -29,6 +29,7 @@ namespace reunite::match {
 struct FamilyName {
   PreparedString text;
   std::vector<std::string> formal;  // FormalNames(text.folded); empty for surnames
+  std::vector<std::string> formal_sounds;  // PhoneticKey of each formal name
 };
 
 struct FamilyMention {
@@ -70,6 +71,10 @@ const std::array<std::string, kFamilyComparisons>& FamilyComparisonNames();
 // Labels of every level of comparison c ("different" last).
 const std::vector<std::string>& FamilyLevelLabels(int c);
 
+// The surname line as the names alone give it (kNoneShared even for a named carer,
+// where comparison kSurnameLine is kNull): for telling roles apart.
+int SurnameLine(const FamilyRecord& child, const FamilyRecord& adult);
+
 // The level of comparison c between a child and an adult, or kNull.
 int CompareFamily(int c, const FamilyRecord& child, const FamilyRecord& adult);
 
@@ -79,7 +84,21 @@ int CompareFamily(int c, const FamilyRecord& child, const FamilyRecord& adult);
 RelativeKind MatchedChildMention(const FamilyRecord& child, const FamilyRecord& adult);
 RelativeKind MatchedAdultMention(const FamilyRecord& child, const FamilyRecord& adult);
 
+// The first name of the mention that matched by name (child_named or adult_named
+// levels 0 to 2), or null: for the name's frequency.
+const FamilyName* ChildMentionName(const FamilyRecord& child, const FamilyRecord& adult);
+const FamilyName* AdultMentionName(const FamilyRecord& child, const FamilyRecord& adult);
+
 // Adult's birth minus child's in years; NaN when either is unknown.
 double AgeGap(const FamilyRecord& child, const FamilyRecord& adult);
+
+// "date|place" of the apprehension; "" when either is unknown.
+std::string ApprehensionKey(const FamilyRecord& r);
+
+// Two children of one apprehension whose surnames could be one pair of parents':
+// every surname of the one with fewer is, spelt alike, a different surname of the
+// other ("Castro Cardona", "Cardona Kastro" and "Castro" are siblings; a clerk
+// swaps, misspells and drops surnames).
+bool LikelySiblings(const FamilyRecord& a, const FamilyRecord& b);
 
 }  // namespace reunite::match

@@ -70,66 +70,6 @@ void EstimateFamilyU(FellegiSunterModel* model, const std::vector<FamilyRecord>&
   }
 }
 
-bool SaidWordOnly(const FamilyRecord& child, RelativeKind kind) {
-  for (const auto& m : child.mentions)
-    if (m.kind == kind && m.names.empty()) return true;
-  return false;
-}
-
-struct RoleScores {
-  double father = 0, mother = 0, guardian = 0, other = 0;
-};
-
-// Evidence for each role, in the order a reviewer weighs it: the relation words that
-// matched by name, then the adult's sex, the surname line and the age gap.
-RoleScores ScoreRoles(const FamilyRecord& child, const FamilyRecord& adult, int surname_line) {
-  RoleScores s;
-  bool no_surname = surname_line == kNoneShared;
-  switch (MatchedAdultMention(child, adult)) {
-    case RelativeKind::kChild:
-      if (adult.sex == Sex::kMale) s.father += 3;
-      else if (adult.sex == Sex::kFemale) s.mother += 3;
-      else s.father += 1.5, s.mother += 1.5;
-      break;
-    case RelativeKind::kWard: (no_surname ? s.guardian : s.other) += 3; break;
-    case RelativeKind::kOtherRelative: s.other += 3; break;
-    default: break;
-  }
-  switch (MatchedChildMention(child, adult)) {
-    case RelativeKind::kFather: s.father += 3; break;
-    case RelativeKind::kMother: s.mother += 3; break;
-    // Children call a carer "tía" or "tío" too.
-    case RelativeKind::kOtherRelative: (no_surname ? s.guardian : s.other) += 2, s.other += 1; break;
-    case RelativeKind::kWard: s.guardian += 3; break;
-    default: break;
-  }
-  if (adult.sex == Sex::kMale && SaidWordOnly(child, RelativeKind::kFather)) s.father += 0.5;
-  if (adult.sex == Sex::kFemale && SaidWordOnly(child, RelativeKind::kMother)) s.mother += 0.5;
-  if (adult.sex == Sex::kMale) s.mother -= 10;
-  if (adult.sex == Sex::kFemale) s.father -= 10;
-  if (surname_line == kPaternalExact || surname_line == kPaternalExactWoman || surname_line == kPaternalFuzzy) {
-    s.father += 1;
-  }
-  if (surname_line == kMaternalExact || surname_line == kMaternalExactMan || surname_line == kMaternalFuzzy ||
-      surname_line == kMarried) {
-    s.mother += 1;
-  }
-  if (no_surname) s.father -= 1, s.mother -= 1;
-  double gap = AgeGap(child, adult);
-  if (!std::isnan(gap) && (gap < 14 || gap > 55)) s.father -= 3, s.mother -= 3, s.other += 1;
-  return s;
-}
-
-FamilyRole BestRole(const RoleScores& s) {
-  std::pair<double, FamilyRole> best = {0, FamilyRole::kUnknown};
-  for (auto [score, role] : {std::pair{s.father, FamilyRole::kFather}, std::pair{s.mother, FamilyRole::kMother},
-                             std::pair{s.other, FamilyRole::kOtherRelative},
-                             std::pair{s.guardian, FamilyRole::kLegalGuardian}}) {
-    if (score > best.first) best = {score, role};
-  }
-  return best.second;
-}
-
 std::string RecordText(const Person& p) { return p.name.Display(); }
 
 std::string HomePlace(const Location& l) {
@@ -141,17 +81,6 @@ std::string HomePlace(const Location& l) {
 
 }  // namespace
 
-std::string ToString(FamilyRole role) {
-  switch (role) {
-    case FamilyRole::kFather: return "father";
-    case FamilyRole::kMother: return "mother";
-    case FamilyRole::kLegalGuardian: return "legal_guardian";
-    case FamilyRole::kOtherRelative: return "other_relative";
-    case FamilyRole::kUnknown: return "unknown";
-  }
-  return "unknown";
-}
-
 Result<std::unique_ptr<FamilyLinkage>> FamilyLinkage::Run(const std::vector<ListRow>& children,
                                                         const std::vector<ListRow>& adults,
                                                         const FamilyLinkOptions& options) {
@@ -162,6 +91,7 @@ Result<std::unique_ptr<FamilyLinkage>> FamilyLinkage::Run(const std::vector<List
   f->adult_records_.reserve(adults.size());
   for (const auto& r : adults) f->adult_records_.push_back(PrepareFamilyRecord(r.person));
   Log(options, "prepare", start, std::to_string(children.size()) + " children, " + std::to_string(adults.size()) + " adult records");
+  f->frequencies_ = FamilyFrequencies(f->child_records_, f->adult_records_);
   Status deduped = f->DedupeAdults(options);
   if (!deduped.ok()) return deduped;
 
@@ -245,24 +175,31 @@ void FamilyLinkage::Train(const std::vector<Gamma>& gammas,
                                  " patterns, " + std::to_string(model_.em_iterations) + " iterations");
 }
 
-FamilyRole FamilyLinkage::Role(std::uint32_t child, std::uint32_t adult, Gamma gamma) const {
-  return BestRole(ScoreRoles(child_records_[child], adult_records_[adult], GammaLevel(gamma, kSurnameLine)));
+double FamilyLinkage::Weight(std::uint32_t child, std::uint32_t adult, Gamma gamma) const {
+  double w = model_.Weight(gamma);
+  for (int c : {kSurnameLine, kChildNamed, kAdultNamed})
+    w += frequencies_.Adjustment(c, GammaLevel(gamma, c), child_records_[child], adult_records_[adult]);
+  return w;
+}
+
+FamilyRole FamilyLinkage::Role(std::uint32_t child, std::uint32_t adult) const {
+  const FamilyRecord& c = child_records_[child];
+  const FamilyRecord& a = adult_records_[adult];
+  return BestRole(ScoreRoles(c, a, SurnameLine(c, a)));
 }
 
 namespace {
 
-// Sibling support: children apprehended together with the same two surnames are
-// siblings and share their parents, so an adult strongly linked to one (named by it,
+// Sibling support: children apprehended together with compatible surnames
+// (LikelySiblings) are siblings and share their parents, so an adult strongly linked to one (named by it,
 // or naming it) is linked to another whose own evidence is weaker (a toddler who said
 // nothing) but not against it.
 constexpr double kStrongLink = 0.99;   // a sibling's link that lends support
 constexpr double kSupportedFloor = 0.05;  // the weakest own probability support can lift
-
-std::string SiblingKey(const FamilyRecord& r) {
-  if (r.apprehension_day == 0 || r.paternal.phonetic.empty() || r.maternal.phonetic.empty()) return "";
-  return std::to_string(r.apprehension_day) + "|" + r.apprehension_place + "|" + r.paternal.phonetic + "|" +
-         r.maternal.phonetic;
-}
+// Being a sibling's parent is evidence, not proof: it adds this weight (log2 of the
+// likelihood ratio) to the pair's own, up to the sibling's weight.
+constexpr double kSiblingEvidence = 8;
+constexpr double kLoneChildMargin = 2;  // log2: the best candidate is 4 times as likely as the next
 
 }  // namespace
 
@@ -279,42 +216,28 @@ void FamilyLinkage::Assign(const std::vector<PairKey>& pairs, const std::vector<
   // Each child's candidate adults (clusters), each by its most probable record.
   std::vector<std::map<std::uint32_t, Candidate>> by_child(children_.size());
   for (size_t i = 0; i < pairs.size(); ++i) {
-    double w = model_.Weight(gammas[i]);
+    double w = Weight(PairLeft(pairs[i]), PairRight(pairs[i]), gammas[i]);
     if (WeightToProbability(w) < floor) continue;
     std::uint32_t adult = PairRight(pairs[i]);
     auto [it, added] = by_child[PairLeft(pairs[i])].try_emplace(adult_cluster_[adult], Candidate{w, adult, gammas[i]});
     if (!added && w > it->second.weight) it->second = Candidate{w, adult, gammas[i]};
   }
-  std::map<std::string, std::vector<std::uint32_t>> families;
-  for (std::uint32_t c = 0; c < children_.size(); ++c) {
-    std::string key = SiblingKey(child_records_[c]);
-    if (!key.empty()) families[key].push_back(c);
-  }
-  std::vector<std::map<std::uint32_t, double>> support(children_.size());  // cluster -> sibling's weight
-  for (const auto& [key, kids] : families) {
-    for (std::uint32_t s : kids) {
-      for (const auto& [cluster, c] : by_child[s]) {
-        if (WeightToProbability(c.weight) < std::max(kStrongLink, options.threshold)) continue;
-        for (std::uint32_t t : kids) {
-          if (t == s) continue;
-          double& w = support[t].try_emplace(cluster, c.weight).first->second;
-          w = std::max(w, c.weight);
-        }
-      }
-    }
-  }
+  auto support = SiblingSupport(by_child, options.threshold);
   std::vector<std::vector<std::uint32_t>> members(adults_.size());
   for (std::uint32_t i = 0; i < adults_.size(); ++i) members[adult_cluster_[i]].push_back(i);
   std::vector<std::map<std::uint32_t, Candidate>> chosen(children_.size());
   for (std::uint32_t child = 0; child < children_.size(); ++child) {
     for (auto [cluster, c] : by_child[child]) {
       auto supported = support[child].find(cluster);
-      if (supported != support[child].end()) c.weight = std::max(c.weight, supported->second);
+      if (supported != support[child].end()) {
+        c.weight = std::max(c.weight, std::min(supported->second, c.weight + kSiblingEvidence));
+      }
       if (WeightToProbability(c.weight) >= options.threshold) chosen[child].emplace(cluster, c);
     }
     AssignRoles(child, &chosen[child]);
   }
   DropCompetingFamilies(&chosen);
+  LinkLoneChildren(by_child, options, &chosen);
   links_.clear();
   for (std::uint32_t child = 0; child < children_.size(); ++child) {
     for (const auto& [cluster, c] : chosen[child]) {
@@ -325,15 +248,67 @@ void FamilyLinkage::Assign(const std::vector<PairKey>& pairs, const std::vector<
   }
 }
 
-// A parent's children apprehended with them are one set of siblings. When an adult is
-// father or mother to children of several sibling sets, the set with the strongest
-// link is the adult's own; a weaker (below kStrongLink) link to another set is more
-// likely a namesake of the child's real parent, who was not apprehended, and is dropped.
-// A child without both surnames is a set of its own.
+// For each child, the adults (clusters) a sibling is strongly linked to, with the
+// sibling's weight.
+std::vector<std::map<std::uint32_t, double>> FamilyLinkage::SiblingSupport(
+    const std::vector<std::map<std::uint32_t, Candidate>>& by_child, double threshold) const {
+  std::map<std::string, std::vector<std::uint32_t>> apprehensions;
+  for (std::uint32_t c = 0; c < children_.size(); ++c) {
+    std::string key = ApprehensionKey(child_records_[c]);
+    if (!key.empty()) apprehensions[key].push_back(c);
+  }
+  std::vector<std::map<std::uint32_t, double>> support(children_.size());
+  for (const auto& [key, kids] : apprehensions) {
+    for (std::uint32_t s : kids) {
+      for (const auto& [cluster, c] : by_child[s]) {
+        if (WeightToProbability(c.weight) < std::max(kStrongLink, threshold)) continue;
+        for (std::uint32_t t : kids) {
+          if (t == s || !LikelySiblings(child_records_[s], child_records_[t])) continue;
+          double& w = support[t].try_emplace(cluster, c.weight).first->second;
+          w = std::max(w, c.weight);
+        }
+      }
+    }
+  }
+  return support;
+}
+
+// Every child on a separated children's list came with an adult. A child left with no
+// link gets its most probable candidate when that is at least lone_child_threshold
+// and clearly (kLoneChildMargin) ahead of the next: the question is no longer whether
+// this adult is family, but which adult is.
+void FamilyLinkage::LinkLoneChildren(const std::vector<std::map<std::uint32_t, Candidate>>& by_child,
+                                     const FamilyLinkOptions& options,
+                                     std::vector<std::map<std::uint32_t, Candidate>>* chosen) const {
+  if (options.lone_child_threshold <= 0 || options.lone_child_threshold >= options.threshold) return;
+  for (std::uint32_t child = 0; child < children_.size(); ++child) {
+    if (!(*chosen)[child].empty() || by_child[child].empty()) continue;
+    const Candidate* best = nullptr;
+    std::uint32_t best_cluster = 0;
+    double second = -1e300;
+    for (const auto& [cluster, c] : by_child[child]) {
+      if (!best || c.weight > best->weight) {
+        if (best) second = std::max(second, best->weight);
+        best = &c, best_cluster = cluster;
+      } else {
+        second = std::max(second, c.weight);
+      }
+    }
+    if (WeightToProbability(best->weight) < options.lone_child_threshold || best->weight - second < kLoneChildMargin) continue;
+    (*chosen)[child].emplace(best_cluster, *best);
+    AssignRoles(child, &(*chosen)[child]);
+  }
+}
+
+// A parent's children were apprehended with them. When an adult is father or mother
+// to children of several apprehensions, the apprehension with the strongest link is
+// the adult's own; a weaker (below kStrongLink) link to another is more likely a
+// namesake of the child's real parent, who was not apprehended, and is dropped.
+// A child without an apprehension is a set of its own.
 void FamilyLinkage::DropCompetingFamilies(std::vector<std::map<std::uint32_t, Candidate>>* chosen) const {
-  std::map<std::uint32_t, std::map<std::string, double>> sets;  // cluster -> sibling set -> best weight
+  std::map<std::uint32_t, std::map<std::string, double>> sets;  // cluster -> apprehension -> best weight
   auto set_of = [&](std::uint32_t child) {
-    std::string key = SiblingKey(child_records_[child]);
+    std::string key = ApprehensionKey(child_records_[child]);
     return key.empty() ? "#" + std::to_string(child) : key;
   };
   auto is_parent = [](const Candidate& c) { return c.role == FamilyRole::kFather || c.role == FamilyRole::kMother; };
@@ -359,25 +334,41 @@ void FamilyLinkage::DropCompetingFamilies(std::vector<std::map<std::uint32_t, Ca
 }
 
 // One father and one mother: the most probable of each role (then the lowest cluster,
-// for determinism); a runner-up is still family, as another relative.
+// for determinism); a runner-up is still family, as another relative, when a name
+// ties it to the child, and is dropped otherwise.
 void FamilyLinkage::AssignRoles(std::uint32_t child, std::map<std::uint32_t, Candidate>* chosen) const {
   std::map<FamilyRole, std::pair<double, std::uint32_t>> parent;
   for (auto& [cluster, c] : *chosen) {
-    c.role = Role(child, c.adult, c.gamma);
+    c.role = Role(child, c.adult);
     if (c.role != FamilyRole::kFather && c.role != FamilyRole::kMother) continue;
     auto it = parent.find(c.role);
     if (it == parent.end() || c.weight > it->second.first) parent[c.role] = {c.weight, cluster};
   }
-  for (auto& [cluster, c] : *chosen) {
-    auto it = parent.find(c.role);
-    if (it != parent.end() && it->second.second != cluster) c.role = FamilyRole::kOtherRelative;
+  const FamilyRecord& kid = child_records_[child];
+  for (auto c = chosen->begin(); c != chosen->end();) {
+    auto it = parent.find(c->second.role);
+    if (it == parent.end() || it->second.second == c->first) {
+      ++c;
+      continue;
+    }
+    // A second "mother" whose only tie is the surname the chosen one already explains
+    // is more likely a namesake in the same group than a relative.
+    const FamilyRecord& adult = adult_records_[c->second.adult];
+    bool named = MatchedChildMention(kid, adult) != RelativeKind::kUnknown ||
+                 MatchedAdultMention(kid, adult) != RelativeKind::kUnknown;
+    if (!named) {
+      c = chosen->erase(c);
+      continue;
+    }
+    c->second.role = FamilyRole::kOtherRelative;
+    ++c;
   }
 }
 
 FamilyLinkResult FamilyLinkage::Score(std::uint32_t child, std::uint32_t adult) const {
   Gamma g = CompareFamilyPair(child_records_[child], adult_records_[adult]);
-  double w = model_.Weight(g);
-  return {child, adult, Role(child, adult, g), w, WeightToProbability(w)};
+  double w = Weight(child, adult, g);
+  return {child, adult, Role(child, adult), w, WeightToProbability(w)};
 }
 
 Explanation FamilyLinkage::Explain(std::uint32_t child, std::uint32_t adult) const {
@@ -411,6 +402,9 @@ Explanation FamilyLinkage::Explain(std::uint32_t child, std::uint32_t adult) con
       s.m = model_.comparisons[k].m[s.level];
       s.u = model_.comparisons[k].u[s.level];
       s.weight = model_.LevelWeight(k, s.level);
+      double adjust = frequencies_.Adjustment(k, s.level, c, a);
+      s.u = std::min(1.0, s.u * std::exp2(-adjust));
+      s.weight += adjust;
     }
     e.total_weight += s.weight;
     e.steps.push_back(std::move(s));
@@ -422,7 +416,7 @@ Explanation FamilyLinkage::Explain(std::uint32_t child, std::uint32_t adult) con
 std::string FamilyLinkage::RoleReason(std::uint32_t child, std::uint32_t adult) const {
   const FamilyRecord& c = child_records_[child];
   const FamilyRecord& a = adult_records_[adult];
-  int line = CompareFamily(kSurnameLine, c, a);
+  int line = SurnameLine(c, a);
   RoleScores s = ScoreRoles(c, a, line);
   char buf[160];
   std::snprintf(buf, sizeof buf, "role scores: father %.1f, mother %.1f, other_relative %.1f, legal_guardian %.1f",

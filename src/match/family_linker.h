@@ -13,20 +13,27 @@
 //      surname against a child the adult reported;
 //   3. a Fellegi-Sunter model over the family comparisons (family_features.h): u
 //      from random child-adult pairs, m, u and lambda by EM over the candidates;
-//      no labels are used;
+//      no labels are used; surnames and names get term-frequency adjustments
+//      (family_frequencies.h);
 //   4. each adult (cluster) gets the probability of its best record; the role comes
 //      from the relation words that matched, the adult's sex, which surname line
 //      matched and the age gap;
-//   5. siblings (children of one apprehension with the same two surnames) share
-//      parents: an adult linked to one with probability >= 0.99 is linked to another
-//      whose own probability is at least 0.05, with the sibling's probability;
+//   5. siblings (children of one apprehension whose surnames fit one pair of
+//      parents, LikelySiblings) share parents: an adult linked to one with
+//      probability >= 0.99 is evidence (+8 bits, up to the sibling's weight) for
+//      another whose own probability is at least 0.05;
 //   6. assignment: a child has at most one father and one mother (the most probable;
-//      a runner-up above the threshold stays linked as other_relative), any number of
-//      other relatives; an adult may be the parent of several children (siblings).
-//      An adult who would be parent to children of several sibling sets keeps the
-//      set with the strongest link (weaker links below 0.99 to other sets are dropped:
-//      more likely a namesake of a parent who was not apprehended). Every record of a
-//      linked adult's cluster is linked.
+//      a runner-up above the threshold stays linked as other_relative when a name
+//      ties it to the child, and is dropped otherwise), any number of other
+//      relatives; an adult may be the parent of several children (siblings). An
+//      adult who would be parent to children of several apprehensions keeps the one
+//      with the strongest link (weaker links below 0.99 to others are dropped: more
+//      likely a namesake of a parent who was not apprehended). Every record of a
+//      linked adult's cluster is linked;
+//   7. lone children: a child still without a link gets its most probable
+//      candidate when that reaches lone_child_threshold and is at least 4 times as
+//      likely as the next (every child on a separated children's list came with
+//      someone).
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -39,18 +46,18 @@
 #include "ingest/agency_list.h"
 #include "match/explain.h"
 #include "match/family_features.h"
+#include "match/family_frequencies.h"
+#include "match/family_roles.h"
 #include "match/model.h"
 #include "match/settings.h"
 
 namespace reunite::match {
 
-// kLegalGuardian: an adult who calls the child "menor" and shares no surname;
-// kUnknown: linked, but the evidence does not say in what role.
-enum class FamilyRole { kFather, kMother, kLegalGuardian, kOtherRelative, kUnknown };
-std::string ToString(FamilyRole role);  // "father", "mother", "legal_guardian", "other_relative", "unknown"
-
 struct FamilyLinkOptions {
   double threshold = 0.8;  // probability at which a child and an adult are linked
+  // A child with no adult at the threshold gets its most probable candidate when that
+  // is at least this probable and clearly ahead of the next; 0 turns this off.
+  double lone_child_threshold = 0.3;
   int threads = 2;
   bool dedupe_adults = true;
   // Identity model for the adult dedupe; null: CanonicalSettings(kDedupe). Not owned.
@@ -93,15 +100,21 @@ class FamilyLinkage {
   void Train(const std::vector<std::uint64_t>& gammas, const FamilyLinkOptions& options);
   void Assign(const std::vector<std::uint64_t>& pairs, const std::vector<std::uint64_t>& gammas,
               const FamilyLinkOptions& options);
-  FamilyRole Role(std::uint32_t child, std::uint32_t adult, std::uint64_t gamma) const;
+  FamilyRole Role(std::uint32_t child, std::uint32_t adult) const;
+  double Weight(std::uint32_t child, std::uint32_t adult, std::uint64_t gamma) const;
   struct Candidate;  // an adult (cluster) considered for a child
   void AssignRoles(std::uint32_t child, std::map<std::uint32_t, Candidate>* chosen) const;
+  std::vector<std::map<std::uint32_t, double>> SiblingSupport(
+      const std::vector<std::map<std::uint32_t, Candidate>>& by_child, double threshold) const;
+  void LinkLoneChildren(const std::vector<std::map<std::uint32_t, Candidate>>& by_child,
+                        const FamilyLinkOptions& options, std::vector<std::map<std::uint32_t, Candidate>>* chosen) const;
   void DropCompetingFamilies(std::vector<std::map<std::uint32_t, Candidate>>* chosen) const;
 
   const std::vector<ListRow>& children_;
   const std::vector<ListRow>& adults_;
   std::vector<FamilyRecord> child_records_, adult_records_;
   std::vector<std::uint32_t> adult_cluster_;
+  FamilyFrequencies frequencies_;
   FellegiSunterModel model_;
   long candidate_pairs_ = 0;
   std::vector<FamilyLinkResult> links_;

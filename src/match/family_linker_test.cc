@@ -145,6 +145,54 @@ TEST(FamilyLinkerTest, ExplanationSumsToTheWeight) {
   EXPECT_NE((*linkage)->RoleReason(0, 0).find("father"), std::string::npos);
 }
 
+// Options that make the lone-child rule visible: a threshold few pairs reach.
+LinkMap LinksWith(const Lists& l, double threshold, double lone_child_threshold) {
+  FamilyLinkOptions options;
+  options.threshold = threshold;
+  options.lone_child_threshold = lone_child_threshold;
+  options.em.max_u_pairs = 20'000;
+  auto linkage = FamilyLinkage::Run(l.children, l.adults, options);
+  EXPECT_TRUE(linkage.ok()) << linkage.status().ToString();
+  LinkMap out;
+  if (!linkage.ok()) return out;
+  for (const auto& link : (*linkage)->links()) {
+    out[{l.children[link.child].record_id, l.adults[link.adult].record_id}] = ToString(link.role);
+  }
+  return out;
+}
+
+TEST(FamilyLinkerTest, ALoneChildGetsItsClearlyBestCandidateOnly) {
+  Lists l = MakeLists();
+  const Date day{2018, 6, 3};
+  const std::string station = "Nogales Station";
+  // Luis said only "mamá"; one woman of his apprehension carries his maternal surname.
+  l.Child("C-luis", MakePerson(Role::kChild, "Luis", "Guevara", "López", Sex::kMale, {2012, 2, 2}, day, station, "mamá"));
+  l.Adult("ICE-jacinta", MakePerson(Role::kAdult, "Jacinta", "López", "Amaya", Sex::kFemale, {1988, 8, 15}, day,
+                                    station, ""));
+  // Eva's two candidates are alike: neither is clearly hers.
+  l.Child("C-eva", MakePerson(Role::kChild, "Eva", "Mejía", "Soto", Sex::kFemale, {2011, 3, 3}, day, station, ""));
+  l.Adult("ICE-soto1", MakePerson(Role::kAdult, "Rosa", "Soto", "Cruz", Sex::kFemale, {1985, 1, 1}, day, station, ""));
+  l.Adult("ICE-soto2", MakePerson(Role::kAdult, "Marta", "Soto", "Pérez", Sex::kFemale, {1979, 7, 7}, day, station, ""));
+  LinkMap strict = LinksWith(l, 0.9999, 0);
+  LinkMap lone = LinksWith(l, 0.9999, 0.3);
+  EXPECT_EQ(At(strict, "C-luis", "ICE-jacinta"), "");
+  EXPECT_EQ(At(lone, "C-luis", "ICE-jacinta"), "mother");
+  EXPECT_EQ(At(lone, "C-eva", "ICE-soto1"), "");
+  EXPECT_EQ(At(lone, "C-eva", "ICE-soto2"), "");
+  // Children linked at the threshold are left as they were.
+  for (const auto& [pair, role] : strict) EXPECT_EQ(At(lone, pair.first, pair.second), role);
+}
+
+TEST(FamilyLinkerTest, AGuardianWhoCallsTheChildMenorIsLinked) {
+  Lists l = MakeLists();
+  const Date day{2018, 6, 4};
+  l.Child("C-marta", MakePerson(Role::kChild, "Marta", "González", "Sical", Sex::kFemale, {2009, 10, 6}, day,
+                                "Hidalgo Port of Entry", "tía Elida"));
+  l.Adult("CBP-elida", MakePerson(Role::kAdult, "Maria Elida", "Koy", "Tiney", Sex::kFemale, {1976, 5, 27}, day,
+                                  "Hidalgo Port of Entry", "menor, Marta 8 años"));
+  EXPECT_EQ(At(Links(l, 2), "C-marta", "CBP-elida"), "legal_guardian");
+}
+
 TEST(FamilyFeaturesTest, SurnameLines) {
   const Date day{2018, 6, 1};
   FamilyRecord child = PrepareFamilyRecord(
