@@ -71,3 +71,8 @@ for NOISE in 1 2; do
   python3 "$ROOT/scripts/synth_score.py" families "$TMP/s$NOISE/links.csv" "$TMP/s$NOISE/truth_links.csv" | sed 's/^/  /'
   rm -rf "$TMP/s$NOISE"
 done
+
+# The review queue's matching in a database: a full run, then an incremental one after
+# a newer list changed 20 adults (only their neighbourhood is matched again).
+echo "== match run on 50,000 synthetic families in SQLite: full, then incremental after 20 changed adults"
+"$(dirname "$0")/bench_match_run.sh" "$BIN" 50000 20

@@ -128,9 +128,11 @@ void AddMatchRunCommand(CLI::App* match, GlobalOptions& global, int* exit_code) 
       const MatchRunReport& r = *report;
       std::cout << (r.full ? "full" : "incremental") << " run: " << r.people << " people, " << r.compared_people
                 << " compared, " << r.duplicate_pairs << " record pairs scored, " << r.family_pairs
-                << " family links found\n"
+                << " family links found"
+                << (r.full ? "" : " (" + std::to_string(r.family_scope_people) + " people family-linked again)") << "\n"
                 << "candidates: " << r.candidates_new << " new, " << r.candidates_refreshed << " refreshed, "
-                << r.candidates_reopened << " reopened, " << r.candidates_kept << " decided and kept\n"
+                << r.candidates_reopened << " reopened, " << r.candidates_kept << " decided and kept, "
+                << r.candidates_withdrawn << " withdrawn\n"
                 << "time: " << Fixed(r.seconds, 2) << " s\n";
       return Status::Ok();
     });
@@ -144,7 +146,7 @@ void AddReviewCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
 
   auto* list = review->add_subcommand("list", "List candidates, most probable first");
   list->add_option("--kind", a->kind, "duplicate or family_link")->check(CLI::IsMember({"duplicate", "family_link"}));
-  list->add_option("--status", a->status, "pending, accepted, rejected or all")
+  list->add_option("--status", a->status, "pending, accepted, rejected, withdrawn or all")
       ->capture_default_str()->check(CLI::IsMember({"pending", "accepted", "rejected", "all"}));
   list->add_option("--limit", a->limit, "At most this many")->capture_default_str();
   list->add_option("--offset", a->offset, "Skip this many")->capture_default_str();

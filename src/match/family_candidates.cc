@@ -1,6 +1,7 @@
 #include "match/family_candidates.h"
 
 #include <algorithm>
+#include <set>
 #include <thread>
 
 #include "match/nicknames.h"
@@ -108,6 +109,59 @@ Result<std::vector<PairKey>> FamilyCandidatePairs(const std::vector<FamilyRecord
   if (!candidates.ok()) return candidates.status();
   if (report) *report = candidates->report;
   return std::move(candidates->pairs);
+}
+
+namespace {
+
+template <typename T>
+std::vector<T> Pick(const std::vector<T>& all, const std::vector<std::uint32_t>& rows) {
+  std::vector<T> out;
+  out.reserve(rows.size());
+  for (std::uint32_t r : rows) out.push_back(all[r]);
+  return out;
+}
+
+}  // namespace
+
+Result<FamilyScope> FamilyNeighbourhood(const std::vector<FamilyRecord>& children,
+                                        const std::vector<FamilyRecord>& adults,
+                                        const std::vector<ListRow>& child_rows, const std::vector<ListRow>& adult_rows,
+                                        const std::vector<std::uint32_t>& changed_children,
+                                        const std::vector<std::uint32_t>& changed_adults,
+                                        const FellegiSunterModel& model, const FamilyFrequencies& frequencies,
+                                        double floor) {
+  std::set<std::uint32_t> kids(changed_children.begin(), changed_children.end());
+  std::set<std::uint32_t> grown(changed_adults.begin(), changed_adults.end());
+  // The apprehensions of the changed people bring in everyone apprehended with them;
+  // a child who met a changed adult through a name alone comes without its group.
+  std::set<std::string> apprehensions;
+  for (std::uint32_t c : changed_children) apprehensions.insert(ApprehensionKey(child_rows[c]));
+  for (std::uint32_t a : changed_adults) apprehensions.insert(ApprehensionKey(adult_rows[a]));
+  apprehensions.erase("");
+  if (!changed_adults.empty()) {
+    auto pairs = FamilyCandidatePairs(children, Pick(adults, changed_adults), child_rows,
+                                      Pick(adult_rows, changed_adults), nullptr);
+    if (!pairs.ok()) return pairs.status();
+    for (PairKey p : *pairs) {
+      const FamilyRecord& child = children[PairLeft(p)];
+      const FamilyRecord& adult = adults[changed_adults[PairRight(p)]];
+      Gamma g = CompareFamilyPair(child, adult);
+      if (WeightToProbability(FamilyPairWeight(model, frequencies, child, adult, g)) >= floor) kids.insert(PairLeft(p));
+    }
+  }
+  for (std::uint32_t c = 0; c < child_rows.size(); ++c) {
+    if (!apprehensions.empty() && apprehensions.count(ApprehensionKey(child_rows[c]))) kids.insert(c);
+  }
+  FamilyScope scope;
+  scope.children.assign(kids.begin(), kids.end());
+  if (!scope.children.empty()) {
+    auto pairs = FamilyCandidatePairs(Pick(children, scope.children), adults, Pick(child_rows, scope.children),
+                                      adult_rows, nullptr);
+    if (!pairs.ok()) return pairs.status();
+    for (PairKey p : *pairs) grown.insert(PairRight(p));
+  }
+  scope.adults.assign(grown.begin(), grown.end());
+  return scope;
 }
 
 Gamma CompareFamilyPair(const FamilyRecord& child, const FamilyRecord& adult) {

@@ -9,6 +9,7 @@
 #include "match/blocking.h"
 #include "match/comparison_vector.h"
 #include "match/family_features.h"
+#include "match/family_frequencies.h"
 
 namespace reunite::match {
 
@@ -18,6 +19,23 @@ Result<std::vector<PairKey>> FamilyCandidatePairs(const std::vector<FamilyRecord
                                                   const std::vector<FamilyRecord>& adults,
                                                   const std::vector<ListRow>& child_rows,
                                                   const std::vector<ListRow>& adult_rows, BlockingReport* report);
+
+// The part of the lists whose family links may change when the given children and
+// adults (rows) changed: the changed children, the children that are candidates of a
+// changed adult, every child apprehended with one of those (siblings lend each other
+// links; an adult is parent in one apprehension only), and all their candidate adults
+// with the changed adults. Rows, sorted. The work grows with the changes and their
+// apprehensions, not with the lists.
+struct FamilyScope {
+  std::vector<std::uint32_t> children, adults;
+};
+Result<FamilyScope> FamilyNeighbourhood(const std::vector<FamilyRecord>& children,
+                                        const std::vector<FamilyRecord>& adults,
+                                        const std::vector<ListRow>& child_rows, const std::vector<ListRow>& adult_rows,
+                                        const std::vector<std::uint32_t>& changed_children,
+                                        const std::vector<std::uint32_t>& changed_adults,
+                                        const FellegiSunterModel& model, const FamilyFrequencies& frequencies,
+                                        double floor);
 
 Gamma CompareFamilyPair(const FamilyRecord& child, const FamilyRecord& adult);
 

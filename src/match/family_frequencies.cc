@@ -69,4 +69,11 @@ double FamilyFrequencies::Adjustment(int c, int level, const FamilyRecord& child
   }
 }
 
+double FamilyPairWeight(const FellegiSunterModel& model, const FamilyFrequencies& frequencies,
+                        const FamilyRecord& child, const FamilyRecord& adult, Gamma gamma) {
+  double w = model.Weight(gamma);
+  for (int c : {kSurnameLine, kChildNamed, kAdultNamed}) w += frequencies.Adjustment(c, GammaLevel(gamma, c), child, adult);
+  return w;
+}
+
 }  // namespace reunite::match

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "match/family_features.h"
+#include "match/model.h"
 
 namespace reunite::match {
 
@@ -42,5 +43,9 @@ class FamilyFrequencies {
   ValueFrequencies adult_given_;     // adults' given names (each name once per adult)
   ValueFrequencies child_given_;     // children's given names
 };
+
+// The weight of a child-adult pair: the model's, with the frequency adjustments.
+double FamilyPairWeight(const FellegiSunterModel& model, const FamilyFrequencies& frequencies,
+                        const FamilyRecord& child, const FamilyRecord& adult, Gamma gamma);
 
 }  // namespace reunite::match

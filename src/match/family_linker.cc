@@ -91,7 +91,7 @@ Result<std::unique_ptr<FamilyLinkage>> FamilyLinkage::Run(const std::vector<List
   f->adult_records_.reserve(adults.size());
   for (const auto& r : adults) f->adult_records_.push_back(PrepareFamilyRecord(r.person));
   Log(options, "prepare", start, std::to_string(children.size()) + " children, " + std::to_string(adults.size()) + " adult records");
-  f->frequencies_ = FamilyFrequencies(f->child_records_, f->adult_records_);
+  f->frequencies_ = options.frequencies ? *options.frequencies : FamilyFrequencies(f->child_records_, f->adult_records_);
   Status deduped = f->DedupeAdults(options);
   if (!deduped.ok()) return deduped;
 
@@ -107,7 +107,11 @@ Result<std::unique_ptr<FamilyLinkage>> FamilyLinkage::Run(const std::vector<List
   start = Clock::now();
   std::vector<Gamma> gammas = CompareFamilyPairs(f->child_records_, f->adult_records_, *pairs, options.threads);
   Log(options, "compare", start, std::to_string(options.threads) + " threads");
-  f->Train(gammas, options);
+  if (options.model) {
+    f->model_ = *options.model;
+  } else {
+    f->Train(gammas, options);
+  }
   start = Clock::now();
   f->Assign(*pairs, gammas, options);
   Log(options, "assign", start, std::to_string(f->links_.size()) + " links");
@@ -124,6 +128,7 @@ Status FamilyLinkage::DedupeAdults(const FamilyLinkOptions& options) {
   Dataset data = DatasetFromRows(adults_, "adults");
   RunOptions run;
   run.threads = options.threads;
+  run.model = options.adult_model;
   auto linkage = Linkage::Run(settings, data, nullptr, run);
   if (!linkage.ok()) return linkage.status();
   adult_cluster_ = (*linkage)->Clusters();
@@ -176,10 +181,7 @@ void FamilyLinkage::Train(const std::vector<Gamma>& gammas,
 }
 
 double FamilyLinkage::Weight(std::uint32_t child, std::uint32_t adult, Gamma gamma) const {
-  double w = model_.Weight(gamma);
-  for (int c : {kSurnameLine, kChildNamed, kAdultNamed})
-    w += frequencies_.Adjustment(c, GammaLevel(gamma, c), child_records_[child], adult_records_[adult]);
-  return w;
+  return FamilyPairWeight(model_, frequencies_, child_records_[child], adult_records_[adult], gamma);
 }
 
 FamilyRole FamilyLinkage::Role(std::uint32_t child, std::uint32_t adult) const {

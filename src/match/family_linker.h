@@ -63,6 +63,13 @@ struct FamilyLinkOptions {
   // Identity model for the adult dedupe; null: CanonicalSettings(kDedupe). Not owned.
   const LinkSettings* adult_settings = nullptr;
   EmSettings em;  // max_u_pairs, iterations, convergence and seed of the family model
+  // Incremental linking of a part of the lists (store/match_run.h): when set, nothing
+  // is estimated; the family model, the adult dedupe's identity model (comparisons of
+  // CanonicalSettings or adult_settings) and the name frequencies counted over
+  // everyone are used as given. Not owned.
+  const FellegiSunterModel* model = nullptr;
+  const FellegiSunterModel* adult_model = nullptr;
+  const FamilyFrequencies* frequencies = nullptr;
   std::function<void(const std::string&)> log;  // timings (--verbose); may be empty
 };
 

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "match/dataset.h"
+#include "match/family_candidates.h"
 #include "match/family_linker.h"
 #include "match/linker.h"
 #include "match/model_json.h"
@@ -160,7 +161,10 @@ class Matcher {
     return Status::Ok();
   }
 
-  // Child-adult links; on an incremental run only those touching a changed person.
+  // Child-adult links. Full: trains the family model over everyone and stores it.
+  // Incremental: only the neighbourhood of the changed people (FamilyNeighbourhood) is
+  // linked, with the stored family and identity models and name frequencies counted
+  // over everyone; only links touching a changed person are proposed.
   Status Families(bool full) {
     if (s_.children.rows.empty() || s_.adults.rows.empty()) return Status::Ok();
     if (!full && compared_.empty()) return Status::Ok();
@@ -170,18 +174,38 @@ class Matcher {
     options.log = options_.log;
     options.em.max_u_pairs = UPairs(options_, static_cast<double>(s_.children.rows.size()) * s_.adults.rows.size(),
                                     options.em.max_u_pairs);
-    auto run = match::FamilyLinkage::Run(s_.children.rows, s_.adults.rows, options);
-    if (!run.ok()) return run.status();
-    for (const auto& link : (*run)->links()) {
-      PersonId child = s_.children.ids[link.child], adult = s_.adults.ids[link.adult];
-      if (!full && !compared_.count(child) && !compared_.count(adult)) continue;
-      ++report_->family_pairs;
-      if (s_.linked.count({child, adult})) continue;
-      proposals_.push_back({CandidateKind::kFamilyLink, child, adult, match::ToString(link.role), link.weight,
-                            link.probability,
-                            ExplanationJson((*run)->Explain(link.child, link.adult),
-                                            (*run)->RoleReason(link.child, link.adult))});
+    std::optional<match::FellegiSunterModel> family, adult;
+    if (!full) {
+      if (Status s = LoadModel("family", &family); !s.ok()) return s;
+      if (Status s = LoadModel(ModelName(Role::kAdult), &adult); !s.ok()) return s;
     }
+    if (!family) {
+      auto run = match::FamilyLinkage::Run(s_.children.rows, s_.adults.rows, options);
+      if (!run.ok()) return run.status();
+      models_["family"] = {match::ModelToJson((*run)->model()),
+                           static_cast<long long>(s_.children.rows.size() + s_.adults.rows.size())};
+      Propose(**run, s_.children.ids, s_.adults.ids, /*only_changed=*/false);
+      return Status::Ok();
+    }
+    std::vector<match::FamilyRecord> children, adults;
+    std::vector<std::uint32_t> changed_children, changed_adults;
+    Prepare(s_.children, &children, &changed_children);
+    Prepare(s_.adults, &adults, &changed_adults);
+    match::FamilyFrequencies frequencies(children, adults);
+    // The weakest pair the linker keeps as a candidate (family_linker.cc).
+    const double floor = std::min(options.threshold, 0.05);
+    auto scope = match::FamilyNeighbourhood(children, adults, s_.children.rows, s_.adults.rows, changed_children,
+                                            changed_adults, *family, frequencies, floor);
+    if (!scope.ok()) return scope.status();
+    report_->family_scope_people = static_cast<long>(scope->children.size() + scope->adults.size());
+    if (scope->children.empty() || scope->adults.empty()) return Status::Ok();
+    options.model = &*family;
+    options.adult_model = adult ? &*adult : nullptr;
+    options.frequencies = &frequencies;
+    RoleRows part_children = Part(s_.children, scope->children), part_adults = Part(s_.adults, scope->adults);
+    auto run = match::FamilyLinkage::Run(part_children.rows, part_adults.rows, options);
+    if (!run.ok()) return run.status();
+    Propose(**run, part_children.ids, part_adults.ids, /*only_changed=*/true);
     return Status::Ok();
   }
 
@@ -206,6 +230,47 @@ class Matcher {
         for (auto& step : e.steps) std::swap(step.left_value, step.right_value);
       }
       proposals_.push_back({CandidateKind::kDuplicate, a, b, "", run.weights()[k], p, ExplanationJson(e)});
+    }
+  }
+
+  // A stored model, or nothing when none is stored under `name`.
+  Status LoadModel(const std::string& name, std::optional<match::FellegiSunterModel>* out) const {
+    auto it = s_.models.find(name);
+    if (it == s_.models.end()) return Status::Ok();
+    auto model = match::ModelFromJson(it->second);
+    if (!model.ok()) return model.status();
+    *out = std::move(*model);
+    return Status::Ok();
+  }
+
+  void Prepare(const RoleRows& all, std::vector<match::FamilyRecord>* records,
+               std::vector<std::uint32_t>* changed) const {
+    records->reserve(all.rows.size());
+    for (std::uint32_t i = 0; i < all.rows.size(); ++i) {
+      records->push_back(match::PrepareFamilyRecord(all.rows[i].person));
+      if (compared_.count(all.ids[i])) changed->push_back(i);
+    }
+  }
+
+  static RoleRows Part(const RoleRows& all, const std::vector<std::uint32_t>& rows) {
+    RoleRows part;
+    for (std::uint32_t r : rows) {
+      part.rows.push_back(all.rows[r]);
+      part.ids.push_back(all.ids[r]);
+    }
+    return part;
+  }
+
+  void Propose(const match::FamilyLinkage& run, const std::vector<PersonId>& child_ids,
+               const std::vector<PersonId>& adult_ids, bool only_changed) {
+    for (const auto& link : run.links()) {
+      PersonId child = child_ids[link.child], adult = adult_ids[link.adult];
+      if (only_changed && !compared_.count(child) && !compared_.count(adult)) continue;
+      ++report_->family_pairs;
+      if (s_.linked.count({child, adult})) continue;
+      proposals_.push_back({CandidateKind::kFamilyLink, child, adult, match::ToString(link.role), link.weight,
+                            link.probability,
+                            ExplanationJson(run.Explain(link.child, link.adult), run.RoleReason(link.child, link.adult))});
     }
   }
 
@@ -258,8 +323,10 @@ Status Write(Database& db, const std::string& actor, Clock& clock, const Snapsho
     auto it = s.version.find(p);
     return it == s.version.end() ? 0LL : it->second;
   };
+  std::set<std::tuple<std::string, PersonId, PersonId>> proposed;
   for (const Proposal& p : m.proposals_) {
     kind = ToString(p.kind);
+    proposed.insert({kind, p.left, p.right});
     left = p.left;
     right = p.right;
     relationship = p.relationship;
@@ -284,9 +351,25 @@ Status Write(Database& db, const std::string& actor, Clock& clock, const Snapsho
       auto set = writer.SetReviewStatus(e.id, "pending", "reopened by match run: a record changed since the rejection");
       if (!set.ok()) return set.status();
       ++report->candidates_reopened;
+    } else if (e.status == "withdrawn") {
+      rescore.execute(true);
+      auto set = writer.SetReviewStatus(e.id, "pending", "proposed again by match run");
+      if (!set.ok()) return set.status();
+      ++report->candidates_reopened;
     } else {
       ++report->candidates_kept;
     }
+  }
+  // A pending pair this run scored again (one of its people was compared) but did not
+  // propose no longer reaches the threshold: withdrawn, so reviewers do not decide on
+  // a stale score.
+  for (const auto& [key, e] : existing) {
+    const auto& [what, left_id, right_id] = key;
+    if (e.status != "pending" || proposed.count(key)) continue;
+    if (!m.compared_.count(left_id) && !m.compared_.count(right_id)) continue;
+    auto set = writer.SetReviewStatus(e.id, "withdrawn", "withdrawn by match run: no longer proposed after a change (below the threshold, or linked already)");
+    if (!set.ok()) return set.status();
+    ++report->candidates_withdrawn;
   }
   long long person = 0, at_version = 0;
   soci::statement state =

@@ -11,19 +11,19 @@
 // or above the threshold is proposed. Incremental run: only the new or changed people
 // are blocked against everyone of their role (Linkage in link mode) and scored with
 // the stored model, so the work grows with the number of changed records, not with
-// all pairs. Family links (match/family_linker.h) are run over everyone whenever
-// anyone changed (its model is trained per run; see the caveat below), and only links
-// involving a changed person are proposed on an incremental run. Pairs already in
-// family_links (any verification) are not proposed.
+// all pairs. Family links (match/family_linker.h): a full run trains the family model
+// over everyone and stores it; an incremental run links only the neighbourhood of the
+// changed people (match/family_candidates.h FamilyNeighbourhood: their candidates and
+// the children apprehended with them) with the stored family and identity models, and
+// proposes only links involving a changed person. Pairs already in family_links (any
+// verification) are not proposed.
 //
 // Proposals meet the queue as follows: a new pair is added as pending; a pending one
 // gets its score, explanation and versions refreshed; an accepted one is left alone;
 // a rejected one stays rejected unless either record's version differs from the one
-// it was scored on, in which case it is rescored and reopened (pending, journaled).
-//
-// Caveat: family linking retrains its model over all children and adults on each run
-// that has changes; making it incremental needs a fixed-model option in
-// FamilyLinkOptions, as Linkage has (RunOptions::model).
+// it was scored on, in which case it is rescored and reopened (pending, journaled); a
+// withdrawn one is pending again. A pending pair involving a compared person that the
+// run does not propose is withdrawn (journaled): its score is stale.
 #pragma once
 #include <functional>
 #include <string>
@@ -48,10 +48,12 @@ struct MatchRunReport {
   long compared_people = 0;     // people matched this run (new or changed; everyone on a full run)
   long duplicate_pairs = 0;     // record pairs scored by the identity model
   long family_pairs = 0;        // child-adult links found that involve a compared person
+  long family_scope_people = 0;   // incremental: children and adults family-linked again (0 on a full run)
   long candidates_new = 0;      // pairs added to the queue
   long candidates_refreshed = 0;  // pending pairs rescored
   long candidates_reopened = 0;   // rejected pairs reopened because a record changed
   long candidates_kept = 0;       // decided pairs left as they were
+  long candidates_withdrawn = 0;  // pending pairs no longer proposed
   double seconds = 0;
 };
 

@@ -12,6 +12,7 @@ std::string ToString(ReviewStatus status) {
     case ReviewStatus::kPending: return "pending";
     case ReviewStatus::kAccepted: return "accepted";
     case ReviewStatus::kRejected: return "rejected";
+    case ReviewStatus::kWithdrawn: return "withdrawn";
   }
   return "pending";
 }
@@ -24,6 +25,7 @@ std::optional<ReviewStatus> ReviewStatusFromString(const std::string& s) {
   if (s == "pending") return ReviewStatus::kPending;
   if (s == "accepted") return ReviewStatus::kAccepted;
   if (s == "rejected") return ReviewStatus::kRejected;
+  if (s == "withdrawn") return ReviewStatus::kWithdrawn;
   return std::nullopt;
 }
 

@@ -4,7 +4,10 @@
 //
 // A candidate is one pair: kind "duplicate" (left_id < right_id, two records that may
 // be the same person) or "family_link" (left = child, right = adult, with the
-// relationship the matcher suggests). Statuses: pending -> accepted | rejected. An
+// relationship the matcher suggests). Statuses: pending -> accepted | rejected, and
+// withdrawn: a pending pair that a later match run no longer proposes (a record
+// changed and the pair fell below the threshold); it is pending again if proposed
+// again, and can still be accepted or rejected. An
 // accepted family link becomes a FamilyLink (CaseWriter::AddFamilyLink, journaled)
 // with verification claimed or better; an accepted duplicate stays recorded here (the
 // two records are kept, nothing is merged or deleted). A rejected pair is not proposed
@@ -25,10 +28,10 @@
 namespace reunite {
 
 enum class CandidateKind { kDuplicate, kFamilyLink };
-enum class ReviewStatus { kPending, kAccepted, kRejected };
+enum class ReviewStatus { kPending, kAccepted, kRejected, kWithdrawn };
 
 std::string ToString(CandidateKind kind);    // "duplicate", "family_link"
-std::string ToString(ReviewStatus status);   // "pending", "accepted", "rejected"
+std::string ToString(ReviewStatus status);   // "pending", "accepted", "rejected", "withdrawn"
 std::optional<CandidateKind> CandidateKindFromString(const std::string& s);
 std::optional<ReviewStatus> ReviewStatusFromString(const std::string& s);
 

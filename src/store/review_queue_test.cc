@@ -199,6 +199,62 @@ TEST_P(ReviewQueueTest, NewRecordIsMatchedIncrementally) {
   EXPECT_GT(duplicate->probability, 0.9);
 }
 
+TEST_P(ReviewQueueTest, NewParentIsFamilyLinkedIncrementally) {
+  Run();
+  // An aunt arrives on a later list, apprehended with Kevin and named by him.
+  Person kevin = *PersonRepository(*db_).Get(kevin_);
+  kevin.reported_relatives = "papá José Luis; mamá Rosa; tía Marta Pérez";
+  ASSERT_TRUE(CaseWriter(*db_, "clerk").UpdatePerson(kevin, "new interview").ok());
+  PersonId aunt = Add(MakePerson(Role::kAdult, "Marta Julia", "Pérez", "García", Sex::kFemale, {1978, 5, 5},
+                                 {2018, 6, 1}, "Yuma Station", "sobrino Kevin"));
+  MatchRunReport next = Run();
+  EXPECT_FALSE(next.full);
+  EXPECT_EQ(next.compared_people, 2);
+  // Kevin's apprehension and his candidates are linked again, not the 80 filler people.
+  EXPECT_GT(next.family_scope_people, 2);
+  EXPECT_LT(next.family_scope_people, 20);
+  auto link = Find(CandidateKind::kFamilyLink, kevin_, aunt);
+  ASSERT_TRUE(link.has_value());
+  EXPECT_EQ(link->relationship, "other_relative");
+  auto father = Find(CandidateKind::kFamilyLink, kevin_, father_);  // still proposed, refreshed
+  ASSERT_TRUE(father.has_value());
+  EXPECT_EQ(father->status, ReviewStatus::kPending);
+}
+
+TEST_P(ReviewQueueTest, PendingPairNoLongerProposedIsWithdrawnAndComesBack) {
+  Run();
+  auto mother = Find(CandidateKind::kFamilyLink, kevin_, mother_.id);
+  ASSERT_TRUE(mother.has_value());
+  // A clerk's correction: the woman was apprehended elsewhere, months later, and is
+  // someone else entirely.
+  Person other = mother_;
+  other.name.given_names = {"Wendy"};
+  other.name.paternal_surname = "Chávez";
+  other.name.maternal_surname = "Orellana";
+  other.name.married_surname.clear();
+  other.apprehension_date = {2018, 9, 20};
+  other.apprehension_place = "Laredo North Station";
+  other.reported_relatives = "hija Sofía";
+  ASSERT_TRUE(CaseWriter(*db_, "clerk").UpdatePerson(other, "wrong person on the list").ok());
+  MatchRunReport next = Run();
+  EXPECT_GE(next.candidates_withdrawn, 1);
+  auto after = Find(CandidateKind::kFamilyLink, kevin_, mother_.id);
+  ASSERT_TRUE(after.has_value());
+  EXPECT_EQ(after->status, ReviewStatus::kWithdrawn);
+  auto journal = JournalRepository(*db_).ForEntity("review_candidate", mother->id);
+  ASSERT_FALSE(journal.empty());
+  EXPECT_EQ(journal.back().before, "pending");
+  EXPECT_EQ(journal.back().after, "withdrawn");
+
+  ASSERT_TRUE(CaseWriter(*db_, "clerk").UpdatePerson(mother_, "the correction was wrong").ok());
+  MatchRunReport back = Run();
+  EXPECT_GE(back.candidates_reopened, 1);
+  after = Find(CandidateKind::kFamilyLink, kevin_, mother_.id);
+  ASSERT_TRUE(after.has_value());
+  EXPECT_EQ(after->status, ReviewStatus::kPending);
+  EXPECT_EQ(after->relationship, "mother");
+}
+
 REUNITE_ON_BOTH_BACKENDS(ReviewQueueTest);
 
 }  // namespace
