@@ -59,21 +59,24 @@ Lists MakeLists() {
   return l;
 }
 
-std::map<std::pair<std::string, std::string>, std::string> Links(const Lists& l, int threads) {
+using LinkMap = std::map<std::pair<std::string, std::string>, std::string>;
+
+// (child record id, adult record id) -> role of every link.
+LinkMap Links(const Lists& l, int threads, double threshold = 0.8, double lone_child_threshold = 0.3) {
   FamilyLinkOptions options;
   options.threads = threads;
+  options.threshold = threshold;
+  options.lone_child_threshold = lone_child_threshold;
   options.em.max_u_pairs = 20'000;
   auto linkage = FamilyLinkage::Run(l.children, l.adults, options);
   EXPECT_TRUE(linkage.ok()) << linkage.status().ToString();
-  std::map<std::pair<std::string, std::string>, std::string> out;
+  LinkMap out;
   if (!linkage.ok()) return out;
   for (const auto& link : (*linkage)->links()) {
     out[{l.children[link.child].record_id, l.adults[link.adult].record_id}] = ToString(link.role);
   }
   return out;
 }
-
-using LinkMap = std::map<std::pair<std::string, std::string>, std::string>;
 std::pair<std::string, std::string> Key(const std::string& child, const std::string& adult) { return {child, adult}; }
 // The role of a pair, "" when not linked.
 std::string At(const LinkMap& links, const std::string& child, const std::string& adult) {
@@ -145,22 +148,6 @@ TEST(FamilyLinkerTest, ExplanationSumsToTheWeight) {
   EXPECT_NE((*linkage)->RoleReason(0, 0).find("father"), std::string::npos);
 }
 
-// Options that make the lone-child rule visible: a threshold few pairs reach.
-LinkMap LinksWith(const Lists& l, double threshold, double lone_child_threshold) {
-  FamilyLinkOptions options;
-  options.threshold = threshold;
-  options.lone_child_threshold = lone_child_threshold;
-  options.em.max_u_pairs = 20'000;
-  auto linkage = FamilyLinkage::Run(l.children, l.adults, options);
-  EXPECT_TRUE(linkage.ok()) << linkage.status().ToString();
-  LinkMap out;
-  if (!linkage.ok()) return out;
-  for (const auto& link : (*linkage)->links()) {
-    out[{l.children[link.child].record_id, l.adults[link.adult].record_id}] = ToString(link.role);
-  }
-  return out;
-}
-
 TEST(FamilyLinkerTest, ALoneChildGetsItsClearlyBestCandidateOnly) {
   Lists l = MakeLists();
   const Date day{2018, 6, 3};
@@ -173,8 +160,9 @@ TEST(FamilyLinkerTest, ALoneChildGetsItsClearlyBestCandidateOnly) {
   l.Child("C-eva", MakePerson(Role::kChild, "Eva", "Mejía", "Soto", Sex::kFemale, {2011, 3, 3}, day, station, ""));
   l.Adult("ICE-soto1", MakePerson(Role::kAdult, "Rosa", "Soto", "Cruz", Sex::kFemale, {1985, 1, 1}, day, station, ""));
   l.Adult("ICE-soto2", MakePerson(Role::kAdult, "Marta", "Soto", "Pérez", Sex::kFemale, {1979, 7, 7}, day, station, ""));
-  LinkMap strict = LinksWith(l, 0.9999, 0);
-  LinkMap lone = LinksWith(l, 0.9999, 0.3);
+  // A threshold few pairs reach makes the lone-child rule visible.
+  LinkMap strict = Links(l, 2, 0.9999, 0);
+  LinkMap lone = Links(l, 2, 0.9999, 0.3);
   EXPECT_EQ(At(strict, "C-luis", "ICE-jacinta"), "");
   EXPECT_EQ(At(lone, "C-luis", "ICE-jacinta"), "mother");
   EXPECT_EQ(At(lone, "C-eva", "ICE-soto1"), "");
