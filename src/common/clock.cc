@@ -28,6 +28,9 @@ long long ParseIsoMillis(const std::string& s) {
 }
 }  // namespace
 
+long long IsoToMillis(const std::string& iso) { return ParseIsoMillis(iso); }
+std::string MillisToIso(long long millis) { return FormatMillis(millis); }
+
 std::string SystemClock::NowIso() {
   auto now = std::chrono::system_clock::now().time_since_epoch();
   return FormatMillis(std::chrono::duration_cast<std::chrono::milliseconds>(now).count());

@@ -25,10 +25,17 @@ class FixedClock : public Clock {
  public:
   explicit FixedClock(std::string start_iso);  // "2018-07-26T00:00:00.000Z"
   std::string NowIso() override;
+  // Moves the time on, e.g. past a session's expiry.
+  void AdvanceSeconds(long long seconds) { millis_ += seconds * 1000; }
 
  private:
   long long millis_;
 };
+
+// Milliseconds since the Unix epoch of an ISO 8601 UTC time as NowIso writes it,
+// and back; for comparing and offsetting times (expiries, windows).
+long long IsoToMillis(const std::string& iso);
+std::string MillisToIso(long long millis);
 
 // The process-wide default clock (a SystemClock).
 Clock& DefaultClock();

@@ -19,6 +19,9 @@ enum class StatusCode {
   kIOError,
   kStorageError,     // the database refused or failed
   kInternal,
+  kUnauthenticated,   // no valid credentials: bad password, unknown or expired session or token
+  kPermissionDenied,  // authenticated, but the role may not do this
+  kTooManyAttempts,   // login refused for now: too many recent failures (throttling)
 };
 
 // Where an input problem is: file, 1-based line and column, and the field name.
@@ -40,6 +43,9 @@ class Status {
   static Status IOError(std::string msg) { return {StatusCode::kIOError, std::move(msg)}; }
   static Status StorageError(std::string msg) { return {StatusCode::kStorageError, std::move(msg)}; }
   static Status Internal(std::string msg) { return {StatusCode::kInternal, std::move(msg)}; }
+  static Status Unauthenticated(std::string msg) { return {StatusCode::kUnauthenticated, std::move(msg)}; }
+  static Status PermissionDenied(std::string msg) { return {StatusCode::kPermissionDenied, std::move(msg)}; }
+  static Status TooManyAttempts(std::string msg) { return {StatusCode::kTooManyAttempts, std::move(msg)}; }
 
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }

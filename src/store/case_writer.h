@@ -93,6 +93,20 @@ class CaseWriter {
   Result<std::string> SetReviewStatus(std::int64_t candidate_id, const std::string& status,
                                       const std::string& reason);
 
+  // Gives the family of child `child_id` to field team `team` ("" removes the
+  // assignment), journaled as entity "family_assignment" (id = the child), field
+  // "team". Returns the team before ("" when none). InvalidArgument when the person
+  // is not a child. (case_writer_access.cc)
+  Result<std::string> SetFamilyAssignment(PersonId child_id, const std::string& team,
+                                          const std::string& reason);
+
+  // Marks person `person_id` at risk or not, with protection notes, journaled as
+  // entity "person_protection" (id = the person), fields "at_risk" ("1"/"0") and
+  // "notes", one entry per changed field. Returns the number of fields changed.
+  // NotFound when there is no such person. (case_writer_access.cc)
+  Result<int> SetPersonProtection(PersonId person_id, bool at_risk, const std::string& notes,
+                                  const std::string& reason);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -34,6 +34,34 @@ TEST_P(DatabaseTest, EnforcesForeignKeys) {
                soci::soci_error);
 }
 
+// The audit log is append-only whoever connects: the schema itself refuses to
+// change or remove an entry.
+TEST_P(DatabaseTest, AuditLogRefusesUpdateAndDelete) {
+  soci::session& sql = db_->session();
+  sql << "INSERT INTO audit_log (at, actor, role, action) VALUES ('2018-07-26T00:00:00.000Z', 'ana', "
+         "'admin', 'login')";
+  EXPECT_THROW(sql << "UPDATE audit_log SET actor = 'someone else'", soci::soci_error);
+  EXPECT_THROW(sql << "DELETE FROM audit_log", soci::soci_error);
+  if (db_->backend() == Backend::kPostgres) {
+    EXPECT_THROW(sql << "TRUNCATE audit_log", soci::soci_error);
+  }
+  long long rows = 0;
+  std::string actor;
+  sql << "SELECT COUNT(*), MIN(actor) FROM audit_log", soci::into(rows), soci::into(actor);
+  EXPECT_EQ(rows, 1);
+  EXPECT_EQ(actor, "ana");
+}
+
+TEST_P(DatabaseTest, AccessTablesExist) {
+  soci::session& sql = db_->session();
+  for (const char* table : {"organisations", "users", "sessions", "api_tokens", "login_failures", "audit_log",
+                            "family_assignments", "person_protection"}) {
+    long long rows = -1;
+    sql << std::string("SELECT COUNT(*) FROM ") + table, soci::into(rows);
+    EXPECT_EQ(rows, 0) << table;
+  }
+}
+
 REUNITE_ON_BOTH_BACKENDS(DatabaseTest);
 
 // The README's URL form, which SOCI 4.0 would mangle if it were passed as given.

@@ -135,10 +135,102 @@ Migration ReviewQueueSchema() {
   }};
 }
 
+// Version 3: accounts and protection (access/). Users belong to an organisation and
+// have one role; sessions and API tokens are stored only as hashes of the secret;
+// login_failures drives throttling; audit_log is append-only, enforced by triggers
+// on both back ends so that no role (nor a bug) can edit or delete what was logged.
+// family_assignments gives a child's family to a field team; person_protection
+// marks a person at risk, which narrows who sees their location and phones.
+Migration AccessSchema() {
+  return {3, "organisations, users, sessions, api tokens, audit log, assignments, protection", {
+      R"(CREATE TABLE organisations (
+        id ${ID},
+        name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL)
+      )",
+      R"(CREATE TABLE users (
+        id ${ID},
+        username TEXT NOT NULL UNIQUE,
+        org_id BIGINT NOT NULL REFERENCES organisations (id),
+        role TEXT NOT NULL,
+        team TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT 'en',
+        password_hash TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL)
+      )",
+      R"(CREATE TABLE sessions (
+        id ${ID},
+        token_hash TEXT NOT NULL UNIQUE,
+        user_id BIGINT NOT NULL REFERENCES users (id),
+        csrf_token TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        remote TEXT NOT NULL DEFAULT '')
+      )",
+      R"(CREATE TABLE api_tokens (
+        id ${ID},
+        user_id BIGINT NOT NULL REFERENCES users (id),
+        name TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT NOT NULL DEFAULT '')
+      )",
+      R"(CREATE TABLE login_failures (
+        username TEXT NOT NULL,
+        at TEXT NOT NULL,
+        remote TEXT NOT NULL DEFAULT '')
+      )",
+      "CREATE INDEX login_failures_user ON login_failures (username, at)",
+      R"(CREATE TABLE audit_log (
+        id ${ID},
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        role TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entity TEXT NOT NULL DEFAULT '',
+        entity_id BIGINT NOT NULL DEFAULT 0,
+        detail TEXT NOT NULL DEFAULT '',
+        remote TEXT NOT NULL DEFAULT '')
+      )",
+      "CREATE INDEX audit_log_actor ON audit_log (actor, id)",
+      "CREATE INDEX audit_log_action ON audit_log (action, id)",
+      R"(CREATE TABLE family_assignments (
+        child_id BIGINT PRIMARY KEY REFERENCES people (id),
+        team TEXT NOT NULL,
+        assigned_at TEXT NOT NULL,
+        assigned_by TEXT NOT NULL)
+      )",
+      "CREATE INDEX family_assignments_team ON family_assignments (team)",
+      R"(CREATE TABLE person_protection (
+        person_id BIGINT PRIMARY KEY REFERENCES people (id),
+        at_risk INTEGER NOT NULL DEFAULT 0,
+        notes TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL)
+      )",
+    },
+    {
+      "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+      "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+      "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+      "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+    },
+    {
+      "CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+      "$$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$",
+      "CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log "
+      "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
+      // TRUNCATE bypasses row triggers.
+      "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
+      "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()",
+    }};
+}
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
-  static const std::vector<Migration> all = {InitialSchema(), ReviewQueueSchema()};
+  static const std::vector<Migration> all = {InitialSchema(), ReviewQueueSchema(), AccessSchema()};
   return all;
 }
 
@@ -167,6 +259,8 @@ Status Apply(soci::session& session, Backend backend, const Migration& m) {
     soci::transaction tx(session);  // rolls back on exception
     if (!StillPending(session, backend, m.version)) return Status::Ok();
     for (const auto& step : m.steps) session << MigrationSql(step, backend);
+    for (const auto& step : backend == Backend::kSqlite ? m.sqlite_steps : m.postgres_steps)
+      session << MigrationSql(step, backend);
     std::string now = DefaultClock().NowIso();
     session << "INSERT INTO schema_migrations (version, applied_at) VALUES (:v, :at)",
         soci::use(m.version), soci::use(now);

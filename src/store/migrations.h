@@ -16,6 +16,10 @@ struct Migration {
   int version;                     // 1, 2, 3... in list order, no gaps
   std::string description;
   std::vector<std::string> steps;  // SQL statements, run in order in one transaction
+  // Statements for one back end only, run after `steps` in the same transaction
+  // (triggers, whose syntax the two do not share).
+  std::vector<std::string> sqlite_steps = {};
+  std::vector<std::string> postgres_steps = {};
 };
 
 // Every migration, oldest first. Statements may contain ${ID}, the id column's
