@@ -1,0 +1,53 @@
+// The audit log: who did what, when, from where. Every write and every read of a
+// person's protected fields appends one entry; the schema refuses UPDATE and
+// DELETE on it (migration 3), so no role can edit it. Reading it is for admins
+// and auditors (CaseAccess::ListAudit, which checks the role).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "access/principal.h"
+#include "common/clock.h"
+#include "common/status.h"
+#include "store/database.h"
+
+namespace reunite {
+
+struct AuditEntry {
+  std::int64_t id = 0;
+  std::string at;         // ISO 8601 UTC
+  std::string actor;      // username
+  std::string role;       // the actor's role then
+  std::string action;     // "login", "login_failed", "create_user", "read_protected", "update_person", ...
+  std::string entity;     // "person", "user", "family_assignment", ... ("" none)
+  std::int64_t entity_id = 0;
+  std::string detail;     // what, in words or field names (never a password or token)
+  std::string remote;     // IP address, "cli"
+};
+
+struct AuditQuery {
+  std::string actor;   // "" any
+  std::string action;  // "" any
+  std::string entity;  // "" any
+  std::string since;   // ISO time, inclusive; "" unbounded
+  std::string until;   // ISO time, exclusive; "" unbounded
+  int limit = 100;     // negative reads as 0
+  int offset = 0;
+};
+
+// Appends `entry` (its id and `at` are set here: the database's id, the clock's now).
+Status AppendAuditEntry(Database& db, Clock& clock, AuditEntry entry);
+
+// Appends an entry as `principal` (actor, role, remote), at the clock's now.
+// Runs in the caller's open transaction, if any, so a write and its audit entry
+// commit together.
+Status AppendAudit(Database& db, Clock& clock, const Principal& principal, const std::string& action,
+                   const std::string& entity, std::int64_t entity_id, const std::string& detail);
+
+// The entries matching every filter, newest first. No permission check: callers
+// are CaseAccess::ListAudit (which checks) and tests.
+Result<std::vector<AuditEntry>> QueryAudit(Database& db, const AuditQuery& query);
+
+}  // namespace reunite

@@ -1,0 +1,163 @@
+#include "access/case_access.h"
+
+#include <algorithm>
+#include <set>
+
+#include "access/search_service.h"
+#include "store/repositories.h"
+#include "store/storage_guard.h"
+
+namespace reunite {
+
+namespace {
+
+bool Contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+bool AnyLocation(const Location& l) {
+  return !(l.facility.empty() && l.country.empty() && l.department.empty() && l.municipality.empty() &&
+           l.village.empty() && l.text.empty());
+}
+
+}  // namespace
+
+CaseAccess::CaseAccess(Database& db, Principal principal, Clock& clock)
+    : db_(db), principal_(std::move(principal)), clock_(clock) {}
+
+Status CaseAccess::Deny(const std::string& what) {
+  (void)AppendAudit(db_, clock_, principal_, "denied", "", 0, what);
+  return Status::PermissionDenied(ToString(principal_.role) + " " + principal_.username + " may not " + what);
+}
+
+Result<CaseAccess::Facts> CaseAccess::LoadFacts(PersonId id) {
+  return GuardStorage("protection facts", [&]() -> Result<Facts> {
+    soci::session& sql = db_.session();
+    const long long key = id;
+    std::string role;
+    sql << "SELECT role FROM people WHERE id = :id", soci::use(key), soci::into(role);
+    if (!sql.got_data()) return Status::NotFound("no person " + std::to_string(id));
+    Facts facts;
+    facts.role = role == "child" ? Role::kChild : Role::kAdult;
+    int at_risk = 0;
+    sql << "SELECT at_risk, notes FROM person_protection WHERE person_id = :id", soci::use(key),
+        soci::into(at_risk), soci::into(facts.notes);
+    facts.at_risk = at_risk != 0;
+    // An adult belongs to the family of every child they are linked to, except by
+    // a link found false.
+    const std::string teams_sql =
+        facts.role == Role::kChild
+            ? "SELECT team FROM family_assignments WHERE child_id = :id"
+            : "SELECT DISTINCT a.team FROM family_links l JOIN family_assignments a ON a.child_id = l.child_id "
+              "WHERE l.adult_id = :id AND l.verification <> 'rejected' ORDER BY a.team";
+    std::string team;
+    soci::statement st = (sql.prepare << teams_sql, soci::use(key), soci::into(team));
+    for (st.execute(); st.fetch();) facts.teams.push_back(team);
+    return facts;
+  });
+}
+
+// Field searchers reach only their team's families; outside it a person reads as
+// missing, and the attempt is audited.
+Status CaseAccess::CheckScope(const Facts& facts, PersonId id) {
+  if (!TeamScoped(principal_)) return Status::Ok();
+  if (!principal_.team.empty() && Contains(facts.teams, principal_.team)) return Status::Ok();
+  (void)AppendAudit(db_, clock_, principal_, "denied", "person", id, "outside team " + principal_.team);
+  return Status::NotFound("no person " + std::to_string(id));
+}
+
+Result<PersonView> CaseAccess::View(Person person, const Facts& facts) {
+  const ProtectionFacts protection{facts.at_risk, !principal_.team.empty() && Contains(facts.teams, principal_.team)};
+  const Withholding w = Withheld(principal_, person, protection);
+  w.Apply(person);
+  PersonView view;
+  view.withheld = w.Names();
+  view.at_risk = facts.at_risk;
+  view.protection_notes = w.notes ? "" : facts.notes;
+  view.teams = facts.teams;
+  std::string shown;
+  if (AnyLocation(person.location)) shown += "location";
+  if (!person.phones.empty()) shown += shown.empty() ? "phones" : ",phones";
+  if (!view.protection_notes.empty()) shown += shown.empty() ? "protection_notes" : ",protection_notes";
+  if (!shown.empty())
+    if (Status s = AppendAudit(db_, clock_, principal_, "read_protected", "person", person.id, shown); !s.ok())
+      return s;
+  view.person = std::move(person);
+  return view;
+}
+
+Result<PersonView> CaseAccess::GetPerson(PersonId id) {
+  if (!Allowed(principal_, Action::kReadPeople)) return Deny("read people");
+  Result<Facts> facts = LoadFacts(id);
+  if (!facts.ok()) return facts.status();
+  if (Status s = CheckScope(*facts, id); !s.ok()) return s;
+  Result<Person> person = PersonRepository(db_).Get(id);
+  if (!person.ok()) return person.status();
+  return View(std::move(*person), *facts);
+}
+
+Result<FamilyView> CaseAccess::GetFamily(PersonId child_id) {
+  if (!Allowed(principal_, Action::kReadFamilies)) return Deny("read families");
+  Result<Facts> facts = LoadFacts(child_id);
+  if (!facts.ok()) return facts.status();
+  if (facts->role != Role::kChild) return Status::InvalidArgument("person " + std::to_string(child_id) + " is not a child");
+  if (Status s = CheckScope(*facts, child_id); !s.ok()) return s;
+  PersonRepository people(db_);
+  Result<Person> child = people.Get(child_id);
+  if (!child.ok()) return child.status();
+  FamilyView family;
+  Result<PersonView> child_view = View(std::move(*child), *facts);
+  if (!child_view.ok()) return child_view.status();
+  family.child = std::move(*child_view);
+  family.team = facts->teams.empty() ? "" : facts->teams.front();
+  for (const FamilyLink& link : people.GetFamily(child_id).links) {
+    Result<Facts> adult_facts = LoadFacts(link.adult_id);
+    if (!adult_facts.ok()) return adult_facts.status();
+    // A rejected link does not bring an adult into a team's scope.
+    if (TeamScoped(principal_) && !Contains(adult_facts->teams, principal_.team)) continue;
+    Result<Person> adult = people.Get(link.adult_id);
+    if (!adult.ok()) return adult.status();
+    Result<PersonView> adult_view = View(std::move(*adult), *adult_facts);
+    if (!adult_view.ok()) return adult_view.status();
+    family.adults.push_back({link, std::move(*adult_view)});
+  }
+  family.timeline = Timeline(family);
+  return family;
+}
+
+Result<std::vector<AuditEntry>> CaseAccess::ListAudit(const AuditQuery& query) {
+  if (!Allowed(principal_, Action::kReadAudit)) return Deny("read the audit log");
+  return QueryAudit(db_, query);
+}
+
+Result<std::vector<SearchResult>> CaseAccess::SearchPeople(SearchService& search, const match::SearchQuery& query) {
+  if (!Allowed(principal_, Action::kReadPeople)) return Deny("read people");
+  std::optional<std::set<PersonId>> scope;
+  if (TeamScoped(principal_)) {
+    Result<std::set<PersonId>> team = search.TeamScope(principal_.team);
+    if (!team.ok()) return team.status();
+    scope = std::move(*team);
+  }
+  match::SearchQuery q = query;
+  // A team's people are a small part of the index: score more so that enough of
+  // them come through the filter.
+  if (scope) q.limit = std::max(q.limit, q.max_candidates);
+  Result<std::vector<match::SearchHit>> hits = search.Search(q);
+  if (!hits.ok()) return hits.status();
+  std::vector<SearchResult> out;
+  PersonRepository people(db_);
+  for (const match::SearchHit& hit : *hits) {
+    if (static_cast<int>(out.size()) >= query.limit) break;
+    if (scope && !scope->count(hit.id)) continue;
+    Result<Person> person = people.Get(hit.id);
+    if (!person.ok()) continue;  // removed since the index was refreshed
+    Result<Facts> facts = LoadFacts(hit.id);
+    if (!facts.ok()) return facts.status();
+    person->location = Location{};
+    person->phones.clear();
+    out.push_back({hit, std::move(*person), facts->at_risk});
+  }
+  return out;
+}
+
+}  // namespace reunite

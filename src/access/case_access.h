@@ -1,0 +1,146 @@
+// The protected read and write service that every front end (web pages, the JSON
+// API, the CLI) must use for case data. Each call checks the principal's role
+// (access/policy.h), limits field searchers to their team's families, withholds
+// the fields the principal may not see, and writes the audit log: one entry per
+// write, one per read that returned a person's protected fields (location,
+// phones, protection notes) unwithheld and not empty, one per refusal.
+//
+// Errors: PermissionDenied when the role may not take the action at all; NotFound
+// when the record does not exist or lies outside a field searcher's team (the two
+// read alike, so scope does not reveal what exists); others as the store's.
+//
+// Not thread-safe: one CaseAccess per request, on that request's Database.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "access/audit.h"
+#include "access/policy.h"
+#include "access/principal.h"
+#include "common/clock.h"
+#include "common/status.h"
+#include "match/person_search.h"
+#include "model/family.h"
+#include "model/person.h"
+#include "store/case_writer.h"
+#include "store/database.h"
+
+namespace reunite {
+
+class SearchService;
+
+struct PersonView {
+  Person person;                      // withheld fields cleared
+  std::vector<std::string> withheld;  // "location", "phones", "protection_notes": say so on the page
+  bool at_risk = false;               // visible to everyone who may read the person
+  std::string protection_notes;       // "" when withheld or none
+  std::vector<std::string> teams;     // field teams of the person's families
+};
+
+struct FamilyMemberView {
+  FamilyLink link;
+  PersonView adult;
+};
+
+struct FamilyView {
+  PersonView child;
+  std::vector<FamilyMemberView> adults;  // the linked adults the principal may see
+  std::string team;                      // the family's field team ("" unassigned)
+  // The journal of the child, its links, its adults, its assignment and their
+  // protection, oldest first; values of withheld fields read "[withheld]".
+  std::vector<JournalEntry> timeline;
+};
+
+enum class FamilySort { kChildId, kChildName, kChildAge };
+
+struct FamilyQuery {
+  std::optional<CustodyStatus> status;  // the child's custody status
+  std::string country;                  // the child's nationality (ISO alpha-2); "" any
+  std::string department;               // the child's department (ISO 3166-2); never matches a withheld location
+  std::string team;                     // "" any
+  std::optional<int> min_age, max_age;  // the child's age in whole years today; unknown births left out
+  FamilySort sort = FamilySort::kChildId;
+  int limit = 50;
+  int offset = 0;
+};
+
+struct LinkedAdult {
+  PersonId adult_id = 0;
+  std::string name;
+  Relationship relationship = Relationship::kOtherRelative;
+  Verification verification = Verification::kClaimed;
+};
+
+struct FamilySummary {
+  PersonId child_id = 0;
+  std::string child_name;
+  std::string nationality;
+  std::string department;  // "" when unknown or withheld
+  std::string team;
+  int adults = 0;          // linked adults, rejected links not counted
+  std::vector<LinkedAdult> linked_adults;  // rejected links left out
+};
+
+struct FamilyPage {
+  std::vector<FamilySummary> families;
+  long total = 0;  // families matching the query, before limit and offset
+};
+
+// A search hit: the person's name, birth, nationality and role; location and
+// phones are not part of search results (open the person with GetPerson).
+struct SearchResult {
+  match::SearchHit hit;
+  Person person;
+  bool at_risk = false;
+};
+
+class CaseAccess {
+ public:
+  // `principal.remote` is written to the audit log as where the request came from.
+  CaseAccess(Database& db, Principal principal, Clock& clock = DefaultClock());
+
+  const Principal& principal() const { return principal_; }
+
+  Result<PersonView> GetPerson(PersonId id);
+  Result<FamilyView> GetFamily(PersonId child_id);
+  Result<FamilyPage> ListFamilies(const FamilyQuery& query);
+  // Fuzzy name search over the people the principal may read (query.limit hits).
+  Result<std::vector<SearchResult>> SearchPeople(SearchService& search, const match::SearchQuery& query);
+
+  // Writes. Each runs in its own transaction with its journal and audit entries.
+  // A field withheld from the principal keeps its stored value whatever `person`
+  // holds, so a page that showed it as withheld cannot erase it. Returns the
+  // number of fields changed.
+  Result<int> UpdatePerson(const Person& person, const std::string& reason);
+  // Adds the link, or changes the relationship and verification of the pair's link.
+  Result<FamilyLinkId> LinkFamily(const FamilyLink& link, const std::string& reason);
+  Status SetAtRisk(PersonId id, bool at_risk, const std::string& notes, const std::string& reason);
+  // "" unassigns.
+  Status AssignFamily(PersonId child_id, const std::string& team, const std::string& reason);
+
+  // The audit log, newest first: admins and auditors only.
+  Result<std::vector<AuditEntry>> ListAudit(const AuditQuery& query);
+
+ private:
+  // What decides scope and withholding for one person.
+  struct Facts {
+    Role role = Role::kAdult;
+    bool at_risk = false;
+    std::string notes;
+    std::vector<std::string> teams;  // a child's assignment; an adult's children's assignments
+  };
+  Result<Facts> LoadFacts(PersonId id);
+  Result<PersonView> View(Person person, const Facts& facts);
+  Status Deny(const std::string& what);
+  Status CheckScope(const Facts& facts, PersonId id);
+  Status CheckWrite(Action action, PersonId id, const std::string& what);
+  std::vector<JournalEntry> Timeline(const FamilyView& family);
+
+  Database& db_;
+  Principal principal_;
+  Clock& clock_;
+};
+
+}  // namespace reunite

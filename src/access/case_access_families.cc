@@ -1,0 +1,194 @@
+// CaseAccess's family listing and the timeline of one family.
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "access/case_access.h"
+#include "store/repositories.h"
+#include "store/storage_guard.h"
+
+namespace reunite {
+
+namespace {
+
+// Whole years from `birth` to today (YYYY-MM-DD); nullopt when the birth is unknown.
+std::optional<int> AgeOn(const BirthDate& birth, const std::string& today) {
+  if (birth.precision == DatePrecision::kUnknown || birth.date.empty()) return std::nullopt;
+  int y = 0, m = 0, d = 0;
+  std::sscanf(today.c_str(), "%d-%d-%d", &y, &m, &d);
+  int age = y - birth.date.year;
+  if (birth.precision == DatePrecision::kExact && std::pair(m, d) < std::pair(birth.date.month, birth.date.day)) --age;
+  return age;
+}
+
+// Everything ListFamilies needs besides the children, read in three queries.
+struct FamilyTables {
+  std::map<PersonId, std::string> teams;
+  std::set<PersonId> at_risk;
+  std::map<PersonId, std::vector<FamilyLink>> links;  // by child, rejected links left out
+};
+
+FamilyTables ReadFamilyTables(soci::session& sql) {
+  FamilyTables t;
+  long long id = 0, adult = 0, link_id = 0;
+  std::string team, rel, ver;
+  soci::statement teams = (sql.prepare << "SELECT child_id, team FROM family_assignments", soci::into(id), soci::into(team));
+  for (teams.execute(); teams.fetch();) t.teams[id] = team;
+  soci::statement risk = (sql.prepare << "SELECT person_id FROM person_protection WHERE at_risk = 1", soci::into(id));
+  for (risk.execute(); risk.fetch();) t.at_risk.insert(id);
+  soci::statement links = (sql.prepare << "SELECT id, child_id, adult_id, relationship, verification FROM family_links "
+                                          "WHERE verification <> 'rejected' ORDER BY id",
+                           soci::into(link_id), soci::into(id), soci::into(adult), soci::into(rel), soci::into(ver));
+  for (links.execute(); links.fetch();) {
+    FamilyLink l{link_id, id, adult, RelationshipFromString(rel).value_or(Relationship::kOtherRelative),
+                 VerificationFromString(ver).value_or(Verification::kClaimed)};
+    t.links[id].push_back(l);
+  }
+  return t;
+}
+
+struct Row {
+  FamilySummary summary;
+  std::optional<int> age;
+  std::string sort_name;
+};
+
+bool Keep(const Principal& principal, const FamilyQuery& q, const Person& child, const std::string& team, const std::string& today) {
+  if (TeamScoped(principal) && (principal.team.empty() || team != principal.team)) return false;
+  if (!q.team.empty() && team != q.team) return false;
+  if (q.status && child.custody.status != *q.status) return false;
+  if (!q.country.empty() && child.nationality != q.country) return false;
+  if (q.min_age || q.max_age) {
+    std::optional<int> age = AgeOn(child.birth, today);
+    if (!age || (q.min_age && *age < *q.min_age) || (q.max_age && *age > *q.max_age)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<FamilyPage> CaseAccess::ListFamilies(const FamilyQuery& q) {
+  if (!Allowed(principal_, Action::kReadFamilies)) return Deny("read families");
+  Result<FamilyTables> tables = GuardStorage("family tables", [&]() -> Result<FamilyTables> {
+    return ReadFamilyTables(db_.session());
+  });
+  if (!tables.ok()) return tables.status();
+  const FamilyTables& t = *tables;
+  const std::string today = clock_.TodayIso();
+  std::vector<Row> rows;
+  Status read = PersonRepository(db_).ForEach([&](Person&& child) -> Status {
+    auto team_it = t.teams.find(child.id);
+    const std::string team = team_it == t.teams.end() ? "" : team_it->second;
+    if (!Keep(principal_, q, child, team, today)) return Status::Ok();
+    // The department is part of the location: withheld, it neither shows nor matches.
+    const ProtectionFacts facts{t.at_risk.count(child.id) > 0, !team.empty() && team == principal_.team};
+    Withheld(principal_, child, facts).Apply(child);
+    if (!q.department.empty() && child.location.department != q.department) return Status::Ok();
+    Row row;
+    row.summary.child_id = child.id;
+    row.summary.child_name = child.name.Display().empty() ? child.name.as_recorded : child.name.Display();
+    row.summary.nationality = child.nationality;
+    row.summary.department = child.location.department;
+    row.summary.team = team;
+    auto links = t.links.find(child.id);
+    row.summary.adults = links == t.links.end() ? 0 : static_cast<int>(links->second.size());
+    row.age = AgeOn(child.birth, today);
+    row.sort_name = child.name.Surnames() + " " + child.name.GivenNames();
+    rows.push_back(std::move(row));
+    return Status::Ok();
+  }, Role::kChild);
+  if (!read.ok()) return read;
+  auto by = [&](const Row& a, const Row& b) {
+    switch (q.sort) {
+      case FamilySort::kChildName:
+        if (a.sort_name != b.sort_name) return a.sort_name < b.sort_name;
+        break;
+      case FamilySort::kChildAge:
+        if (a.age != b.age) return a.age.value_or(999) < b.age.value_or(999);
+        break;
+      case FamilySort::kChildId: break;
+    }
+    return a.summary.child_id < b.summary.child_id;
+  };
+  std::sort(rows.begin(), rows.end(), by);
+  FamilyPage page;
+  page.total = static_cast<long>(rows.size());
+  const size_t from = std::min(rows.size(), static_cast<size_t>(std::max(q.offset, 0)));
+  const size_t to = std::min(rows.size(), from + static_cast<size_t>(std::max(q.limit, 0)));
+  PersonRepository people(db_);
+  for (size_t i = from; i < to; ++i) {
+    FamilySummary& s = rows[i].summary;
+    auto links = t.links.find(s.child_id);
+    if (links != t.links.end())
+      for (const FamilyLink& l : links->second) {
+        Result<Person> adult = people.Get(l.adult_id);
+        s.linked_adults.push_back({l.adult_id, adult.ok() ? adult->name.Display() : "", l.relationship, l.verification});
+      }
+    page.families.push_back(std::move(s));
+  }
+  return page;
+}
+
+namespace {
+
+// The journal columns of each withheld group.
+std::vector<std::string> WithheldColumns(const std::vector<std::string>& withheld, const Location& shown) {
+  std::vector<std::string> columns;
+  for (const std::string& group : withheld) {
+    if (group == kWithheldLocation) {
+      for (const char* c : {"location_country", "location_department", "location_municipality", "location_village",
+                            "location_text"})
+        columns.push_back(c);
+      // The facility is withheld only with the rest for people at risk; a view
+      // that still shows it keeps it in the timeline too.
+      if (shown.facility.empty()) columns.push_back("location_facility");
+    }
+    if (group == kWithheldPhones) columns.push_back("phones");
+  }
+  return columns;
+}
+
+void Redact(JournalEntry& e, const std::vector<std::string>& columns) {
+  const std::string mark = "[withheld]";
+  if (e.field == "*") {
+    nlohmann::json snapshot = nlohmann::json::parse(e.after, nullptr, false);
+    if (snapshot.is_discarded()) return void(e.after = mark);
+    for (const std::string& c : columns)
+      if (snapshot.contains(c)) snapshot[c] = mark;
+    e.after = snapshot.dump();
+  } else if (std::find(columns.begin(), columns.end(), e.field) != columns.end()) {
+    e.before = e.after = mark;
+  }
+}
+
+}  // namespace
+
+std::vector<JournalEntry> CaseAccess::Timeline(const FamilyView& family) {
+  JournalRepository journal(db_);
+  std::vector<JournalEntry> all;
+  auto add_person = [&](const PersonView& v) {
+    const std::vector<std::string> columns = WithheldColumns(v.withheld, v.person.location);
+    for (JournalEntry e : journal.ForEntity("person", v.person.id)) {
+      Redact(e, columns);
+      all.push_back(std::move(e));
+    }
+    const bool notes_withheld = std::find(v.withheld.begin(), v.withheld.end(), kWithheldNotes) != v.withheld.end();
+    for (JournalEntry e : journal.ForEntity("person_protection", v.person.id)) {
+      if (notes_withheld && e.field == "notes") e.before = e.after = "[withheld]";
+      all.push_back(std::move(e));
+    }
+  };
+  add_person(family.child);
+  for (const FamilyMemberView& m : family.adults) {
+    add_person(m.adult);
+    for (JournalEntry& e : journal.ForEntity("family_link", m.link.id)) all.push_back(std::move(e));
+  }
+  for (JournalEntry& e : journal.ForEntity("family_assignment", family.child.person.id)) all.push_back(std::move(e));
+  std::sort(all.begin(), all.end(), [](const JournalEntry& a, const JournalEntry& b) { return a.id < b.id; });
+  return all;
+}
+
+}  // namespace reunite

@@ -1,0 +1,255 @@
+// The authorisation matrix: every CaseAccess operation against every role, with
+// team scoping and people at risk, on both back ends.
+#include "access/case_access.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "access/search_service.h"
+#include "store/repositories.h"
+#include "store/test_postgres.h"
+
+namespace reunite {
+namespace {
+
+using Fields = std::vector<std::string>;
+const Fields kNone = {};
+const Fields kNotes = {"protection_notes"};
+const Fields kLocPhones = {"location", "phones"};
+const Fields kAll = {"location", "phones", "protection_notes"};
+
+class CaseAccessTest : public testing::StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    if (HasFatalFailure()) return;
+    CaseWriter writer(*db_, "seed", clock_);
+    c1_ = *writer.CreatePerson(MakePerson(Role::kChild, "Ana", "Xol", ""), "seed");
+    a1_ = *writer.CreatePerson(MakePerson(Role::kAdult, "José", "Xol", "+50255550001"), "seed");
+    a2_ = *writer.CreatePerson(MakePerson(Role::kAdult, "María", "Caal", "+50255550002"), "seed");
+    c2_ = *writer.CreatePerson(MakePerson(Role::kChild, "Luis", "Pop", ""), "seed");
+    a3_ = *writer.CreatePerson(MakePerson(Role::kAdult, "Pedro", "Pop", "+50255550003"), "seed");
+    ASSERT_TRUE(writer.AddFamilyLink({0, c1_, a1_, Relationship::kFather, Verification::kClaimed}, "seed").ok());
+    ASSERT_TRUE(writer.AddFamilyLink({0, c1_, a2_, Relationship::kMother, Verification::kClaimed}, "seed").ok());
+    ASSERT_TRUE(writer.AddFamilyLink({0, c2_, a3_, Relationship::kFather, Verification::kClaimed}, "seed").ok());
+    ASSERT_TRUE(writer.SetFamilyAssignment(c1_, "north", "seed").ok());
+    ASSERT_TRUE(writer.SetPersonProtection(a1_, false, "speaks only K'iche'", "seed").ok());
+    ASSERT_TRUE(writer.SetPersonProtection(a2_, true, "threatened by the smuggler", "seed").ok());
+    for (UserRole role : AllUserRoles()) principals_[ToString(role)] = Make(role, "");
+    principals_["field_searcher"] = Make(UserRole::kFieldSearcher, "north");
+    principals_["field_searcher_south"] = Make(UserRole::kFieldSearcher, "south");
+  }
+
+  static Person MakePerson(Role role, const char* given, const char* surname, const char* phone) {
+    Person p;
+    p.role = role;
+    p.name.given_names = {given};
+    p.name.paternal_surname = surname;
+    p.nationality = "GT";
+    if (role == Role::kChild) {
+      p.location.facility = "Casa Padre";
+      p.location.text = "Casa Padre";
+      p.birth = {{2012, 3, 4}, DatePrecision::kExact, false};
+    } else {
+      p.location = {"", "GT", "GT-AV", "Cobán", "Chamelco", "Aldea Chamelco, Cobán, Alta Verapaz"};
+      p.phones = {phone};
+    }
+    return p;
+  }
+
+  static Principal Make(UserRole role, const std::string& team) {
+    Principal p;
+    p.user_id = 1;
+    p.username = ToString(role) + (team.empty() ? "" : "_" + team);
+    p.role = role;
+    p.team = team;
+    p.remote = "10.0.0.9";
+    return p;
+  }
+
+  CaseAccess As(const std::string& who) { return CaseAccess(*db_, principals_.at(who), clock_); }
+
+  long Audits(const std::string& action, const std::string& actor = "") {
+    AuditQuery q;
+    q.action = action;
+    q.actor = actor;
+    q.limit = 1000;
+    return static_cast<long>(QueryAudit(*db_, q)->size());
+  }
+
+  FixedClock clock_{"2018-07-26T00:00:00.000Z"};
+  PersonId c1_ = 0, a1_ = 0, a2_ = 0, c2_ = 0, a3_ = 0;
+  std::map<std::string, Principal> principals_;
+};
+
+// Who may read whom, and what is withheld. NotFound: outside the team's families.
+struct ReadCase {
+  std::string who;
+  StatusCode a1, a2, a3, c1;
+  Fields w_a1, w_a2, w_a3, w_c1;
+};
+
+const StatusCode kOk = StatusCode::kOk, kNotFound = StatusCode::kNotFound, kDenied = StatusCode::kPermissionDenied;
+
+TEST_P(CaseAccessTest, ReadMatrix) {
+  // a1: adult, notes; a2: adult at risk, notes; both in c1's family (team north).
+  // a3: adult of unassigned c2. c1: child in care.
+  const std::vector<ReadCase> cases = {
+      {"admin", kOk, kOk, kOk, kOk, kNone, kNone, kNone, kNone},
+      {"coordinator", kOk, kOk, kOk, kOk, kNone, kNone, kNone, kNone},
+      {"case_worker", kOk, kOk, kOk, kOk, kNone, kLocPhones, kNone, kNone},
+      {"field_searcher", kOk, kOk, kNotFound, kOk, kNone, kNone, {}, kNone},
+      {"field_searcher_south", kNotFound, kNotFound, kNotFound, kNotFound, {}, {}, {}, {}},
+      {"government_liaison", kOk, kOk, kOk, kOk, kAll, kAll, kAll, kNotes},
+      {"auditor", kOk, kOk, kOk, kOk, kNotes, kAll, kNotes, kNotes},
+  };
+  for (const ReadCase& c : cases) {
+    CaseAccess access = As(c.who);
+    for (auto [id, code, fields] : {std::tuple{a1_, c.a1, c.w_a1}, {a2_, c.a2, c.w_a2}, {a3_, c.a3, c.w_a3},
+                                    {c1_, c.c1, c.w_c1}}) {
+      auto view = access.GetPerson(id);
+      ASSERT_EQ(view.status().code(), code) << c.who << " person " << id << ": " << view.status().ToString();
+      if (!view.ok()) continue;
+      EXPECT_EQ(view->withheld, fields) << c.who << " person " << id;
+      const auto& has = [&](const char* f) { return std::find(fields.begin(), fields.end(), f) != fields.end(); };
+      EXPECT_EQ(view->person.phones.empty(), has("phones") || view->person.role == Role::kChild) << c.who << " " << id;
+      if (has("location")) {
+        EXPECT_TRUE(view->person.location.department.empty() && view->person.location.text.empty());
+      } else {
+        EXPECT_FALSE(view->person.location.text.empty()) << c.who << " " << id;
+      }
+      if (has("protection_notes")) {
+        EXPECT_TRUE(view->protection_notes.empty()) << c.who << " " << id;
+      }
+      EXPECT_EQ(view->at_risk, id == a2_);
+    }
+  }
+}
+
+struct WriteCase {
+  std::string who;
+  StatusCode update, protect, assign, link, audit, families;
+  long families_seen;
+};
+
+TEST_P(CaseAccessTest, WriteAndListMatrix) {
+  const std::vector<WriteCase> cases = {
+      {"admin", kOk, kOk, kOk, kOk, kOk, kOk, 2},
+      {"coordinator", kOk, kOk, kOk, kOk, kDenied, kOk, 2},
+      {"case_worker", kOk, kOk, kDenied, kOk, kDenied, kOk, 2},
+      {"field_searcher", kOk, kDenied, kDenied, kOk, kDenied, kOk, 1},
+      {"field_searcher_south", kNotFound, kDenied, kDenied, kNotFound, kDenied, kOk, 0},
+      {"government_liaison", kDenied, kDenied, kDenied, kDenied, kDenied, kOk, 2},
+      {"auditor", kDenied, kDenied, kDenied, kDenied, kOk, kOk, 2},
+  };
+  for (const WriteCase& c : cases) {
+    CaseAccess access = As(c.who);
+    Person a1 = *PersonRepository(*db_).Get(a1_);
+    a1.apprehension_place = "El Paso by " + c.who;
+    EXPECT_EQ(access.UpdatePerson(a1, "test").status().code(), c.update) << c.who;
+    EXPECT_EQ(access.SetAtRisk(a1_, false, "speaks only K'iche'", "test").code(), c.protect) << c.who;
+    EXPECT_EQ(access.AssignFamily(c2_, "west", "test").code(), c.assign) << c.who;
+    EXPECT_EQ(access.LinkFamily({0, c1_, a3_, Relationship::kOtherRelative, Verification::kClaimed}, "test")
+                  .status().code(), c.link) << c.who;
+    EXPECT_EQ(access.ListAudit({}).status().code(), c.audit) << c.who;
+    auto page = access.ListFamilies({});
+    ASSERT_EQ(page.status().code(), c.families) << c.who;
+    EXPECT_EQ(page->total, c.families_seen) << c.who;
+    auto family = access.GetFamily(c1_);
+    EXPECT_EQ(family.status().code(), c.families_seen == 0 ? kNotFound : kOk) << c.who;
+  }
+  // Refusals are audited, writes are journaled and audited.
+  EXPECT_GT(Audits("denied", "government_liaison"), 0);
+  EXPECT_EQ(Audits("assign_family"), 2);
+  EXPECT_EQ(JournalRepository(*db_).ForEntity("family_assignment", c2_).size(), 1u);
+}
+
+TEST_P(CaseAccessTest, ProtectedReadsAreAuditedOnlyWhenShown) {
+  ASSERT_TRUE(As("admin").GetPerson(a1_).ok());
+  ASSERT_TRUE(As("government_liaison").GetPerson(a1_).ok());  // everything withheld: nothing read
+  ASSERT_TRUE(As("case_worker").GetPerson(a2_).ok());         // at risk: only the notes shown
+  EXPECT_EQ(Audits("read_protected"), 2);
+  AuditQuery q;
+  q.action = "read_protected";
+  auto entries = *As("auditor").ListAudit(q);
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0].actor, "case_worker");  // newest first
+  EXPECT_EQ(entries[0].detail, "protection_notes");
+  EXPECT_EQ(entries[0].entity_id, a2_);
+  EXPECT_EQ(entries[1].detail, "location,phones,protection_notes");
+  EXPECT_EQ(entries[1].remote, "10.0.0.9");
+}
+
+TEST_P(CaseAccessTest, WithheldFieldsSurviveAWriteAndStayOutOfTheTimeline) {
+  CaseAccess worker = As("case_worker");
+  auto view = worker.GetPerson(a2_);
+  ASSERT_TRUE(view.ok());
+  Person edited = view->person;  // location and phones blank: withheld
+  edited.apprehension_place = "Tornillo";
+  ASSERT_EQ(*worker.UpdatePerson(edited, "interview"), 1);
+  Person stored = *PersonRepository(*db_).Get(a2_);
+  EXPECT_EQ(stored.phones, std::vector<std::string>{"+50255550002"});
+  EXPECT_EQ(stored.location.department, "GT-AV");
+  auto family = worker.GetFamily(c1_);
+  ASSERT_TRUE(family.ok());
+  ASSERT_EQ(family->adults.size(), 2u);
+  bool saw_snapshot = false;
+  for (const JournalEntry& e : family->timeline) {
+    if (e.entity == "person" && e.entity_id == a2_ && e.field == "*") {
+      saw_snapshot = true;
+      EXPECT_EQ(e.after.find("50255550002"), std::string::npos) << e.after;
+      EXPECT_EQ(e.after.find("Chamelco"), std::string::npos) << e.after;
+    }
+  }
+  EXPECT_TRUE(saw_snapshot);
+}
+
+TEST_P(CaseAccessTest, ListFamiliesFiltersAndHidesAtRiskPlaces) {
+  FamilyQuery q;
+  q.team = "north";
+  auto page = As("coordinator").ListFamilies(q);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->total, 1);
+  EXPECT_EQ(page->families[0].child_id, c1_);
+  EXPECT_EQ(page->families[0].adults, 2);
+  EXPECT_EQ(page->families[0].linked_adults.size(), 2u);
+  q = {};
+  q.min_age = 5;
+  q.max_age = 7;  // both children born 2012: 6 in July 2018
+  EXPECT_EQ(As("admin").ListFamilies(q)->total, 2);
+  q.max_age = 5;
+  EXPECT_EQ(As("admin").ListFamilies(q)->total, 0);
+  q = {};
+  q.sort = FamilySort::kChildName;
+  auto sorted = As("admin").ListFamilies(q);
+  ASSERT_EQ(sorted->families.size(), 2u);
+  EXPECT_EQ(sorted->families[0].child_id, c2_);  // Pop before Xol
+}
+
+TEST_P(CaseAccessTest, SearchIsScopedToTheTeam) {
+  SearchService search(*db_);
+  match::SearchQuery q;
+  q.name = "Pedro Pop";
+  auto admin = As("admin").SearchPeople(search, q);
+  ASSERT_TRUE(admin.ok()) << admin.status().ToString();
+  ASSERT_FALSE(admin->empty());
+  EXPECT_EQ((*admin)[0].hit.id, a3_);
+  EXPECT_TRUE((*admin)[0].person.phones.empty());
+  auto north = As("field_searcher").SearchPeople(search, q);
+  ASSERT_TRUE(north.ok());
+  for (const SearchResult& r : *north) EXPECT_NE(r.hit.id, a3_);
+  // A person created after the index was built is found after a refresh.
+  CaseWriter writer(*db_, "seed", clock_);
+  PersonId new_id = *writer.CreatePerson(MakePerson(Role::kAdult, "Tomasa", "Ixcoy", "+50255550009"), "seed");
+  q.name = "Tomasa Ixcoy";
+  auto found = As("admin").SearchPeople(search, q);
+  ASSERT_TRUE(found.ok());
+  ASSERT_FALSE(found->empty());
+  EXPECT_EQ((*found)[0].hit.id, new_id);
+}
+
+REUNITE_ON_BOTH_BACKENDS(CaseAccessTest);
+
+}  // namespace
+}  // namespace reunite

@@ -1,0 +1,117 @@
+#include "access/policy.h"
+
+#include <sodium.h>
+
+#include <array>
+
+namespace reunite {
+
+namespace {
+
+// Rows: Action in enum order. Columns: UserRole in enum order (admin, coordinator,
+// case_worker, field_searcher, government_liaison, auditor). The header's table.
+constexpr std::array<std::array<bool, 6>, 9> kMatrix = {{
+    {true, true, true, true, true, true},       // kReadPeople
+    {true, true, true, true, true, true},       // kReadFamilies
+    {true, true, true, true, false, false},     // kWriteCase
+    {true, true, true, false, false, false},    // kReviewMatches
+    {true, true, false, false, false, false},   // kImportLists
+    {true, true, false, false, false, false},   // kAssignFamilies
+    {true, true, true, false, false, false},    // kSetProtection
+    {true, false, false, false, false, false},  // kManageUsers
+    {true, false, false, false, false, true},   // kReadAudit
+}};
+
+}  // namespace
+
+std::string ToString(UserRole role) {
+  switch (role) {
+    case UserRole::kAdmin: return "admin";
+    case UserRole::kCoordinator: return "coordinator";
+    case UserRole::kCaseWorker: return "case_worker";
+    case UserRole::kFieldSearcher: return "field_searcher";
+    case UserRole::kGovernmentLiaison: return "government_liaison";
+    case UserRole::kAuditor: return "auditor";
+  }
+  return "auditor";
+}
+
+const std::vector<UserRole>& AllUserRoles() {
+  static const std::vector<UserRole> all = {UserRole::kAdmin,         UserRole::kCoordinator,
+                                            UserRole::kCaseWorker,    UserRole::kFieldSearcher,
+                                            UserRole::kGovernmentLiaison, UserRole::kAuditor};
+  return all;
+}
+
+std::optional<UserRole> UserRoleFromString(const std::string& s) {
+  for (UserRole r : AllUserRoles())
+    if (ToString(r) == s) return r;
+  return std::nullopt;
+}
+
+Principal Principal::LocalOperator(const std::string& actor) {
+  Principal p;
+  p.username = actor;
+  p.role = UserRole::kAdmin;
+  p.remote = "cli";
+  return p;
+}
+
+bool CsrfMatches(const Principal& principal, const std::string& submitted) {
+  if (principal.csrf_token.empty() || submitted.size() != principal.csrf_token.size()) return false;
+  return sodium_memcmp(submitted.data(), principal.csrf_token.data(), submitted.size()) == 0;
+}
+
+std::string ToString(Action action) {
+  switch (action) {
+    case Action::kReadPeople: return "read_people";
+    case Action::kReadFamilies: return "read_families";
+    case Action::kWriteCase: return "write_case";
+    case Action::kReviewMatches: return "review_matches";
+    case Action::kImportLists: return "import_lists";
+    case Action::kAssignFamilies: return "assign_families";
+    case Action::kSetProtection: return "set_protection";
+    case Action::kManageUsers: return "manage_users";
+    case Action::kReadAudit: return "read_audit";
+  }
+  return "unknown";
+}
+
+bool Allowed(const Principal& principal, Action action) {
+  return kMatrix[static_cast<size_t>(action)][static_cast<size_t>(principal.role)];
+}
+
+bool TeamScoped(const Principal& principal) { return principal.role == UserRole::kFieldSearcher; }
+
+Withholding Withheld(const Principal& principal, const Person& person, const ProtectionFacts& facts) {
+  Withholding w;
+  const UserRole role = principal.role;
+  if (role == UserRole::kGovernmentLiaison) {
+    w.notes = true;
+    if (person.role == Role::kAdult) w.home_location = w.phones = true;
+  }
+  if (role == UserRole::kAuditor) w.notes = true;
+  if (facts.at_risk) {
+    const bool trusted = role == UserRole::kAdmin || role == UserRole::kCoordinator ||
+                         (role == UserRole::kFieldSearcher && facts.in_principals_team);
+    if (!trusted) w.home_location = w.facility = w.phones = true;
+  }
+  return w;
+}
+
+std::vector<std::string> Withholding::Names() const {
+  std::vector<std::string> names;
+  if (home_location || facility) names.push_back("location");
+  if (phones) names.push_back("phones");
+  if (notes) names.push_back("protection_notes");
+  return names;
+}
+
+void Withholding::Apply(Person& person) const {
+  Location& l = person.location;
+  if (home_location) l.country = l.department = l.municipality = l.village = l.text = "";
+  if (facility) l.facility.clear();
+  if (phones) person.phones.clear();
+}
+
+}  // namespace reunite

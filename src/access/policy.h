@@ -1,0 +1,86 @@
+// The one place that decides what a role may do and see. Every access/ service
+// asks here; front ends never decide permissions themselves.
+//
+// What each role may do (Allowed):
+//
+//   action            admin coordinator case_worker field_searcher gov_liaison auditor
+//   kReadPeople         y       y           y          team         y(w)      y(w)
+//   kReadFamilies       y       y           y          team         y(w)      y(w)
+//   kWriteCase          y       y           y          team          -         -
+//   kReviewMatches      y       y           y           -            -         -
+//   kImportLists        y       y           -           -            -         -
+//   kAssignFamilies     y       y           -           -            -         -
+//   kSetProtection      y       y           y           -            -         -
+//   kManageUsers        y       -           -           -            -         -
+//   kReadAudit          y       -           -           -            -         y
+//
+//   team: only families assigned to the user's team (a child assigned to the team,
+//         and the adults linked to such a child); others read as not found.
+//   (w):  with fields withheld (below).
+//
+// What each role sees of a person (Withheld), field groups "location", "phones",
+// "protection_notes":
+//   - government_liaison: never an adult's home-country location (country,
+//     department, municipality, village, text; the US custody facility stays),
+//     phones, nor anyone's protection notes.
+//   - auditor: no protection notes (they audit access, not cases).
+//   - a person at risk: location (all of it, the facility too) and phones only for
+//     admins, coordinators and the field searchers of a team the person's family is
+//     assigned to; withheld from everyone else.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "access/principal.h"
+#include "model/person.h"
+
+namespace reunite {
+
+enum class Action {
+  kReadPeople,
+  kReadFamilies,
+  kWriteCase,
+  kReviewMatches,
+  kImportLists,
+  kAssignFamilies,
+  kSetProtection,
+  kManageUsers,
+  kReadAudit,
+};
+
+std::string ToString(Action action);  // "read_people", "write_case", ...
+
+// Whether the role may take the action at all (for field searchers: on the
+// families of their team; scope is checked by the services).
+bool Allowed(const Principal& principal, Action action);
+
+// True when the role's reads and writes are limited to its team's families.
+bool TeamScoped(const Principal& principal);
+
+// What access/ knows about a person's protection when deciding what to withhold.
+struct ProtectionFacts {
+  bool at_risk = false;
+  bool in_principals_team = false;  // the person's family is assigned to the principal's team
+};
+
+// The names of withheld field groups in PersonView::withheld.
+inline constexpr const char* kWithheldLocation = "location";
+inline constexpr const char* kWithheldPhones = "phones";
+inline constexpr const char* kWithheldNotes = "protection_notes";
+
+// What to withhold from one principal for one person.
+struct Withholding {
+  bool home_location = false;  // country, department, municipality, village, text
+  bool facility = false;       // the US custody facility (withheld for people at risk)
+  bool phones = false;
+  bool notes = false;          // protection notes
+  bool any() const { return home_location || facility || phones || notes; }
+  // The withheld groups, for a page to say so: "location", "phones", "protection_notes".
+  std::vector<std::string> Names() const;
+  // Clears the withheld fields of `person` (protection notes live outside Person).
+  void Apply(Person& person) const;
+};
+
+Withholding Withheld(const Principal& principal, const Person& person, const ProtectionFacts& facts);
+
+}  // namespace reunite

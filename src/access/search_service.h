@@ -1,0 +1,54 @@
+// The fuzzy person search index, kept resident by a server across requests. Built
+// lazily on first use over every person; Refresh applies the people created or
+// changed since (their journal entries newer than the index's version), so a
+// server calls it after its writes or on a timer instead of rebuilding. Searches
+// go through CaseAccess::SearchPeople, which checks the role and filters by team.
+//
+// Thread-safe: searches share a lock, Refresh takes it alone. The Database is
+// used only inside Refresh, TeamScope and the first Search, under the lock; a
+// server gives the service a connection of its own.
+#pragma once
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <shared_mutex>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "match/person_search.h"
+#include "store/database.h"
+
+namespace reunite {
+
+class SearchService {
+ public:
+  explicit SearchService(Database& db) : db_(db) {}
+
+  // Builds the index if it is not built yet, else applies the journal entries of
+  // people newer than version().
+  Status Refresh();
+  // Searches the index (refreshing first; a failed refresh searches what is indexed).
+  Result<std::vector<match::SearchHit>> Search(const match::SearchQuery& query);
+  // The people of a team's families: its assigned children and the adults linked
+  // to them (rejected links aside).
+  Result<std::set<PersonId>> TeamScope(const std::string& team);
+
+  // The journal id up to which the index is current (0 before the first build).
+  std::int64_t version() const;
+  std::size_t size() const;
+
+ private:
+  Status Build();  // callers hold mutex_ exclusively
+  Status ApplyNewer();
+
+  Database& db_;
+  mutable std::shared_mutex mutex_;
+  std::mutex db_mutex_;
+  bool built_ = false;
+  std::int64_t version_ = 0;
+  match::PersonSearchIndex index_;
+};
+
+}  // namespace reunite
