@@ -19,6 +19,7 @@ enum ExitCode : int {
   kExitNotFound = 3,     // no such person or record
   kExitStorage = 4,      // the database failed or refused
   kExitIO = 5,           // a file could not be read or written
+  kExitDenied = 6,       // not allowed: not logged in, role may not, or throttled
 };
 
 struct GlobalOptions {
@@ -48,6 +49,8 @@ void AddFamiliesCommands(CLI::App* match, int* exit_code);
 // match run (fills the review queue from the database) and review list|show|accept|reject.
 void AddMatchRunCommand(CLI::App* match, GlobalOptions& global, int* exit_code);
 void AddReviewCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// org add, user add|list, token create, audit (access/).
+void AddAccountCommands(CLI::App& app, GlobalOptions& global, int* exit_code);
 
 // A person id as typed: a positive number, else InvalidArgument.
 Result<PersonId> ParseId(const std::string& text);

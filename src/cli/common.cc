@@ -15,6 +15,9 @@ int Fail(const Status& status) {
     case StatusCode::kAlreadyExists: return kExitInputErrors;
     case StatusCode::kNotFound: return kExitNotFound;
     case StatusCode::kIOError: return kExitIO;
+    case StatusCode::kUnauthenticated:
+    case StatusCode::kPermissionDenied:
+    case StatusCode::kTooManyAttempts: return kExitDenied;
     default: return kExitStorage;
   }
 }

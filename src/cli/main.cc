@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
   const char* user = std::getenv("USER");
   global.actor = user && *user ? user : "cli";
   app.add_option("--db", global.db, "Database: SQLite file path or postgresql:// URL")->envname("REUNITE_DB");
-  app.add_option("--actor", global.actor, "Who is making changes (written to the change journal)");
+  app.add_option("--actor", global.actor, "Who is making changes (written to the change journal and the audit log)");
   int exit_code = kExitOk;
   AddInitCommand(app, global, &exit_code);
   AddImportCommand(app, global, &exit_code);
@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   AddMatchCommand(app, &exit_code);
   AddMatchRunCommand(app.get_subcommand("match"), global, &exit_code);
   AddReviewCommand(app, global, &exit_code);
+  AddAccountCommands(app, global, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
