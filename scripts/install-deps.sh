@@ -11,12 +11,18 @@ DEB_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql postgresql-contrib
   iso-codes python3 time
+  libkainjow-mustache-dev chromium wrk
 )
 
 missing=()
 for p in "${DEB_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+
+# Node and npm may come from Debian (two packages) or NodeSource (one nodejs that bundles
+# npm, which conflicts with Debian's npm), so they are checked by command, not by package.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "install-deps: installing ${missing[*]}"
@@ -27,8 +33,13 @@ if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
-# npm packages (pinned by package-lock.json) are installed only once the project has any.
+# npm packages, pinned by web/package-lock.json (the web assets embedded at build time and the
+# browser-test driver). `npm ci` runs when node_modules is missing or older than the lock file,
+# so a changed pin is picked up and an unchanged tree is left alone.
 root="$(cd "$(dirname "$0")/.." && pwd)"
-if [ -f "$root/web/package-lock.json" ] && [ ! -d "$root/web/node_modules" ]; then
+lock="$root/web/package-lock.json"
+stamp="$root/web/node_modules/.package-lock.json"
+if [ -f "$lock" ] && { [ ! -f "$stamp" ] || [ "$lock" -nt "$stamp" ]; }; then
+  echo "install-deps: npm ci in web/"
   (cd "$root/web" && npm ci --no-audit --no-fund)
 fi
