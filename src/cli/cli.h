@@ -52,6 +52,9 @@ void AddReviewCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 // org add, user add|list, token create, audit (access/).
 void AddAccountCommands(CLI::App& app, GlobalOptions& global, int* exit_code);
 
+// serve: the web workspace (src/web) over HTTP(S) until SIGINT or SIGTERM.
+void AddServeCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+
 // A person id as typed: a positive number, else InvalidArgument.
 Result<PersonId> ParseId(const std::string& text);
 

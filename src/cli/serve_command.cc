@@ -1,0 +1,74 @@
+// reunite serve: the web workspace over HTTP(S) until SIGINT or SIGTERM.
+#include <csignal>
+#include <ctime>
+#include <iostream>
+
+#include "cli/cli.h"
+#include "web/auth_seam.h"
+#include "web/server.h"
+
+namespace reunite::cli {
+namespace {
+
+struct ServeOptions {
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  std::string cert;
+  std::string key;
+  bool secure_cookies = false;
+};
+
+// Waits on the calling thread for SIGINT or SIGTERM (blocked in every thread, so none is
+// interrupted mid-request), or for the server to stop on its own.
+void WaitForShutdown(const sigset_t& signals, const web::WebServer& server) {
+  timespec tick{1, 0};
+  while (server.running()) {
+    if (sigtimedwait(&signals, nullptr, &tick) > 0) return;
+  }
+}
+
+int Serve(const GlobalOptions& global, const ServeOptions& opts) {
+  if (opts.cert.empty() != opts.key.empty()) {
+    std::cerr << "reunite: --cert and --key go together\n";
+    return kExitUsage;
+  }
+  auto db = OpenDatabase(global);
+  if (!db.ok()) return Fail(db.status());
+  // Block the signals before any server thread starts, so the threads inherit the mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  // Sign-in answers "not available" until the accounts library is wired in here.
+  web::NoAccounts accounts;
+  web::WebServer server(db->get(), &accounts, {opts.cert, opts.key, 0, opts.secure_cookies});
+  auto port = server.Start(opts.bind, opts.port);
+  if (!port.ok()) return Fail(port.status());
+  std::string host = opts.bind.find(':') != std::string::npos ? "[" + opts.bind + "]" : opts.bind;
+  std::cout << "listening on " << (server.tls() ? "https" : "http") << "://" << host << ":" << *port
+            << std::endl;
+  WaitForShutdown(signals, server);
+  std::cout << "shutting down" << std::endl;
+  server.Stop();
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
+  auto opts = std::make_shared<ServeOptions>();
+  auto* cmd = app.add_subcommand("serve", "Serve the web workspace until interrupted (Ctrl-C)");
+  cmd->add_option("--bind", opts->bind, "Address to listen on (default 127.0.0.1; 0.0.0.0 for all)");
+  cmd->add_option("--port", opts->port, "Port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
+  cmd->add_option("--cert", opts->cert, "TLS certificate chain (PEM); with --key, serve HTTPS")->check(CLI::ExistingFile);
+  cmd->add_option("--key", opts->key, "TLS private key (PEM)")->check(CLI::ExistingFile);
+  cmd->add_flag("--secure-cookies", opts->secure_cookies,
+                "Mark cookies Secure (behind an HTTPS reverse proxy; automatic with --cert)");
+  cmd->footer("Example: reunite --db cases.db serve --port 8080\n"
+              "Prints \"listening on http://HOST:PORT\" once it accepts connections.");
+  cmd->callback([&global, opts, exit_code] { *exit_code = Serve(global, *opts); });
+}
+
+}  // namespace reunite::cli

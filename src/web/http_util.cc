@@ -1,0 +1,87 @@
+#include "web/http_util.h"
+
+#include <nlohmann/json.hpp>
+
+#include "web/i18n.h"
+
+namespace reunite::web {
+namespace {
+
+void SetIfAbsent(httplib::Response& res, const char* name, std::string_view value) {
+  if (!res.has_header(name)) res.set_header(name, std::string(value));
+}
+
+std::string Trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return std::string(s);
+}
+
+}  // namespace
+
+bool IsApiPath(std::string_view path) { return path.rfind("/api/", 0) == 0 || path == "/api"; }
+
+std::size_t BodyLimitFor(std::string_view path) {
+  // The list-upload routes will live under /api/lists/ (issue 5's later parts).
+  return path.rfind("/api/lists/", 0) == 0 ? kMaxUploadBytes : kMaxFormBytes;
+}
+
+void ApplySecurityHeaders(httplib::Response& res) {
+  SetIfAbsent(res, "Content-Security-Policy", kContentSecurityPolicy);
+  SetIfAbsent(res, "X-Content-Type-Options", "nosniff");
+  SetIfAbsent(res, "X-Frame-Options", "DENY");
+  SetIfAbsent(res, "Referrer-Policy", "no-referrer");
+  SetIfAbsent(res, "Cross-Origin-Opener-Policy", "same-origin");
+  // Case data must not linger in shared or browser caches; static assets set their own.
+  SetIfAbsent(res, "Cache-Control", "no-store");
+}
+
+void SendJsonError(httplib::Response& res, int status, std::string_view code, std::string_view message) {
+  nlohmann::json body = {{"error", {{"code", code}, {"message", message}}}};
+  res.status = status;
+  res.set_content(body.dump(), "application/json");
+}
+
+std::string ErrorCodeFor(int status) {
+  switch (status) {
+    case 400: return "bad_request";
+    case 401: return "unauthenticated";
+    case 403: return "forbidden";
+    case 404: return "not_found";
+    case 405: return "method_not_allowed";
+    case 413: return "payload_too_large";
+    case 414: return "uri_too_long";
+    case 503: return "unavailable";
+    default: return status >= 500 ? "internal" : "error";
+  }
+}
+
+std::string GetCookie(const httplib::Request& req, std::string_view name) {
+  // Cookie: a=1; b=2 (a request may carry several Cookie headers).
+  size_t count = req.get_header_value_count("Cookie");
+  for (size_t i = 0; i < count; ++i) {
+    std::string header = req.get_header_value("Cookie", i);
+    size_t pos = 0;
+    while (pos < header.size()) {
+      size_t semi = header.find(';', pos);
+      std::string pair = header.substr(pos, semi == std::string::npos ? std::string::npos : semi - pos);
+      size_t eq = pair.find('=');
+      if (eq != std::string::npos && Trim(std::string_view(pair).substr(0, eq)) == name)
+        return Trim(std::string_view(pair).substr(eq + 1));
+      if (semi == std::string::npos) break;
+      pos = semi + 1;
+    }
+  }
+  return "";
+}
+
+RemoteInfo RemoteOf(const httplib::Request& req) {
+  return RemoteInfo{req.remote_addr, req.get_header_value("User-Agent")};
+}
+
+std::string RequestLanguage(const httplib::Request& req) {
+  return PickLanguage(req.get_param_value("lang"), GetCookie(req, kLanguageCookie),
+                      req.get_header_value("Accept-Language"));
+}
+
+}  // namespace reunite::web

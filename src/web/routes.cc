@@ -1,0 +1,192 @@
+#include "web/routes.h"
+
+#include <nlohmann/json.hpp>
+
+#include "web/assets.h"
+#include "web/http_util.h"
+#include "web/i18n.h"
+#include "web/templates.h"
+
+namespace reunite::web {
+namespace {
+
+using httplib::Request;
+using httplib::Response;
+
+std::optional<Principal> CurrentUser(const Request& req, Authenticator& auth) {
+  std::string token = GetCookie(req, kSessionCookie);
+  if (token.empty()) return std::nullopt;
+  return auth.CheckSession(token, RemoteOf(req));
+}
+
+// Remembers an explicit ?lang= choice so the next pages answer in it too.
+void RememberLanguage(const Request& req, Response& res, const std::string& lang) {
+  if (req.has_param("lang") && req.get_param_value("lang") == lang)
+    res.set_header("Set-Cookie", std::string(kLanguageCookie) + "=" + lang +
+                                     "; Path=/; Max-Age=31536000; SameSite=Lax");
+}
+
+void SendPage(const Request& req, Response& res, std::string_view page, PageContext ctx,
+              TemplateData vars, int status = 200) {
+  ctx.path = req.path;
+  auto html = RenderPage(page, ctx, std::move(vars));
+  if (!html.ok()) {
+    res.status = 500;  // FillErrorBody writes the page; a broken template is a build bug
+    return;
+  }
+  RememberLanguage(req, res, ctx.lang);
+  res.status = status;
+  res.set_content(*html, "text/html; charset=utf-8");
+}
+
+void ServeStatic(const Request& req, Response& res) {
+  const StaticAsset* asset = FindStaticAsset(req.matches[1].str());
+  if (!asset) {
+    res.status = 404;
+    return;
+  }
+  std::string etag = "\"" + asset->hash + "\"";
+  res.set_header("ETag", etag);
+  // A versioned URL names one exact content, so it may be cached for good.
+  res.set_header("Cache-Control", req.get_param_value("v") == asset->hash
+                                      ? "public, max-age=31536000, immutable"
+                                      : "no-cache");
+  if (req.get_header_value("If-None-Match") == etag) {
+    res.status = 304;
+    return;
+  }
+  res.set_content(std::string(asset->content), asset->content_type.c_str());
+}
+
+std::string SessionCookie(const std::string& token, std::chrono::seconds max_age, bool secure) {
+  std::string c = std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict";
+  if (max_age.count() > 0) c += "; Max-Age=" + std::to_string(max_age.count());
+  if (secure) c += "; Secure";
+  return c;
+}
+
+// The catalog key explaining a refused login; the same text for a wrong name or password.
+std::string LoginErrorKey(LoginResult::Outcome outcome) {
+  switch (outcome) {
+    case LoginResult::Outcome::kInvalidCredentials: return "login.error.invalid";
+    case LoginResult::Outcome::kLockedOut: return "login.error.locked";
+    default: return "login.error.unavailable";
+  }
+}
+
+int LoginErrorStatus(LoginResult::Outcome outcome) {
+  switch (outcome) {
+    case LoginResult::Outcome::kInvalidCredentials: return 401;
+    case LoginResult::Outcome::kLockedOut: return 429;
+    default: return 503;
+  }
+}
+
+void ShowLogin(const Request& req, Response& res, const std::string& username,
+               const std::string& error_key, int status) {
+  PageContext ctx{RequestLanguage(req), "", "login.title", std::nullopt};
+  TemplateData vars;
+  vars.set("username", username);
+  const Messages& t = CatalogFor(ctx.lang);
+  if (auto it = t.find(error_key); it != t.end()) vars.set("error", it->second);
+  SendPage(req, res, "login", ctx, vars, status);
+}
+
+void PostLogin(const Request& req, Response& res, const RouteContext& ctx) {
+  std::string username = req.get_param_value("username");
+  LoginResult result = ctx.auth->Login(username, req.get_param_value("password"), RemoteOf(req));
+  if (result.outcome != LoginResult::Outcome::kOk) {
+    ShowLogin(req, res, username, LoginErrorKey(result.outcome), LoginErrorStatus(result.outcome));
+    return;
+  }
+  res.set_header("Set-Cookie", SessionCookie(result.session_token, result.max_age, ctx.secure_cookies));
+  res.set_redirect("/", 303);
+}
+
+void PostApiLogin(const Request& req, Response& res, const RouteContext& ctx) {
+  auto body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (!body.is_object() || !body.value("username", nlohmann::json()).is_string() ||
+      !body.value("password", nlohmann::json()).is_string()) {
+    SendJsonError(res, 400, "bad_request", "expected {\"username\": \"...\", \"password\": \"...\"}");
+    return;
+  }
+  LoginResult result = ctx.auth->Login(body["username"].get<std::string>(),
+                                       body["password"].get<std::string>(), RemoteOf(req));
+  if (result.outcome != LoginResult::Outcome::kOk) {
+    const Messages& t = CatalogFor("en");
+    auto key = LoginErrorKey(result.outcome);
+    SendJsonError(res, LoginErrorStatus(result.outcome), key.substr(key.rfind('.') + 1), t.at(key));
+    return;
+  }
+  res.set_header("Set-Cookie", SessionCookie(result.session_token, result.max_age, ctx.secure_cookies));
+  res.set_content(R"({"status":"ok"})", "application/json");
+}
+
+void PostLogout(const Request& req, Response& res, const RouteContext& ctx) {
+  std::string token = GetCookie(req, kSessionCookie);
+  if (!token.empty()) ctx.auth->Logout(token);
+  res.set_header("Set-Cookie", SessionCookie("", std::chrono::seconds(0), ctx.secure_cookies) + "; Max-Age=0");
+  res.set_redirect("/login", 303);
+}
+
+void ShowDashboard(const Request& req, Response& res, const RouteContext& ctx) {
+  auto user = CurrentUser(req, *ctx.auth);
+  if (!user) {
+    res.set_redirect("/login", 303);
+    return;
+  }
+  PageContext page{RequestLanguage(req), "", "dashboard.title", user};
+  SendPage(req, res, "dashboard", page, TemplateData());
+}
+
+}  // namespace
+
+void RegisterRoutes(httplib::Server& server, const RouteContext& ctx) {
+  server.Get("/health", [](const Request&, Response& res) {
+    res.set_content(R"({"status":"ok"})", "application/json");
+  });
+  server.Get(R"(/static/([A-Za-z0-9._-]+))", ServeStatic);
+  server.Get("/login", [ctx](const Request& req, Response& res) {
+    if (CurrentUser(req, *ctx.auth)) return res.set_redirect("/", 303);
+    ShowLogin(req, res, "", "", 200);
+  });
+  server.Post("/login", [ctx](const Request& req, Response& res) { PostLogin(req, res, ctx); });
+  server.Post("/api/login", [ctx](const Request& req, Response& res) { PostApiLogin(req, res, ctx); });
+  server.Post("/logout", [ctx](const Request& req, Response& res) { PostLogout(req, res, ctx); });
+  server.Get("/", [ctx](const Request& req, Response& res) { ShowDashboard(req, res, ctx); });
+}
+
+httplib::Server::HandlerResponse GateRequest(const Request& req, Response& res, Authenticator& auth) {
+  using HR = httplib::Server::HandlerResponse;
+  // Refuse before reading the body: httplib reads it only after this handler.
+  if (req.get_header_value<uint64_t>("Content-Length") > BodyLimitFor(req.path)) {
+    res.status = 413;
+    res.set_header("Connection", "close");
+    return HR::Handled;
+  }
+  if (!IsApiPath(req.path) || req.path == "/api/login") return HR::Unhandled;
+  if (CurrentUser(req, auth)) return HR::Unhandled;
+  SendJsonError(res, 401, "unauthenticated", "sign in first");
+  return HR::Handled;
+}
+
+void FillErrorBody(const Request& req, Response& res) {
+  if (!res.body.empty()) return;
+  const Messages& t = CatalogFor(RequestLanguage(req));
+  std::string key = "error." + std::to_string(res.status);
+  if (!t.count(key)) key = "error.other";
+  if (IsApiPath(req.path)) {
+    SendJsonError(res, res.status, ErrorCodeFor(res.status), CatalogFor("en").at(key));
+    return;
+  }
+  PageContext ctx{RequestLanguage(req), req.path, "error.title", std::nullopt};
+  TemplateData vars;
+  vars.set("status", std::to_string(res.status));
+  vars.set("message", t.at(key));
+  auto html = RenderPage("error", ctx, vars);
+  // A broken error template must not recurse into another error page: plain text then.
+  if (html.ok()) res.set_content(*html, "text/html; charset=utf-8");
+  else res.set_content(std::to_string(res.status), "text/plain; charset=utf-8");
+}
+
+}  // namespace reunite::web

@@ -1,0 +1,30 @@
+// The routes of the web workspace and the generic gates in front of them.
+#pragma once
+#include <httplib.h>
+
+#include "web/auth_seam.h"
+
+namespace reunite {
+class Database;
+}
+
+namespace reunite::web {
+
+struct RouteContext {
+  Database* db = nullptr;
+  Authenticator* auth = nullptr;
+  bool secure_cookies = false;
+};
+
+// Registers every route on server; the handlers keep a copy of ctx, whose pointers must outlive it.
+void RegisterRoutes(httplib::Server& server, const RouteContext& ctx);
+
+// Runs before routing: refuses bodies over the path's limit (413) and /api/ requests other
+// than /api/login without a valid session (401 JSON). Handled means the request was refused.
+httplib::Server::HandlerResponse GateRequest(const httplib::Request& req, httplib::Response& res,
+                                             Authenticator& auth);
+
+// Fills the body of an error response no handler wrote: JSON under /api/, a page otherwise.
+void FillErrorBody(const httplib::Request& req, httplib::Response& res);
+
+}  // namespace reunite::web

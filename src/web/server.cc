@@ -1,0 +1,77 @@
+#include "web/server.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include <httplib.h>
+
+#include "web/http_util.h"
+#include "web/routes.h"
+
+namespace reunite::web {
+
+WebServer::WebServer(Database* db, Authenticator* auth, ServerOptions options)
+    : db_(db), auth_(auth), options_(std::move(options)) {
+  if (tls()) {
+    server_ = std::make_unique<httplib::SSLServer>(options_.cert_path.c_str(), options_.key_path.c_str());
+    options_.secure_cookies = true;
+  } else {
+    server_ = std::make_unique<httplib::Server>();
+  }
+  Configure();
+}
+
+WebServer::~WebServer() { Stop(); }
+
+void WebServer::Configure() {
+  // Keep-alive connections each hold a worker, so the pool is never smaller than a
+  // browser's parallel connections even on a small machine.
+  std::size_t threads = options_.threads ? options_.threads
+                                         : std::max<std::size_t>(4, std::thread::hardware_concurrency());
+  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server_->set_payload_max_length(kMaxUploadBytes);
+  server_->set_keep_alive_max_count(100);
+  server_->set_read_timeout(10);
+  server_->set_write_timeout(10);
+  Authenticator* auth = auth_;
+  server_->set_pre_routing_handler(
+      [auth](const httplib::Request& req, httplib::Response& res) { return GateRequest(req, res, *auth); });
+  server_->set_error_handler(httplib::Server::Handler(FillErrorBody));
+  // Never show an exception's text to the browser: it may hold case data or paths.
+  server_->set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+    res.status = 500;
+    res.body.clear();
+    FillErrorBody(req, res);
+  });
+  server_->set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    ApplySecurityHeaders(res);
+  });
+  RegisterRoutes(*server_, RouteContext{db_, auth_, options_.secure_cookies});
+}
+
+Result<int> WebServer::Start(const std::string& bind, int port) {
+  if (!server_->is_valid()) return Status::InvalidArgument("cannot load TLS certificate or key");
+  if (thread_.joinable()) return Status::Conflict("server already started");
+  int bound = port;
+  if (port == 0) {
+    bound = server_->bind_to_any_port(bind);
+  } else if (!server_->bind_to_port(bind, port)) {
+    bound = -1;
+  }
+  if (bound <= 0) return Status::InvalidArgument("cannot listen on " + bind + ":" + std::to_string(port));
+  thread_ = std::thread([this] { server_->listen_after_bind(); });
+  // stop() is a no-op until the accept loop runs, so wait for it: a Stop() right after
+  // Start() must not leave the loop running forever.
+  for (int i = 0; i < 500 && !server_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  return bound;
+}
+
+void WebServer::Stop() {
+  if (!thread_.joinable()) return;
+  server_->stop();
+  thread_.join();
+}
+
+bool WebServer::running() const { return server_->is_running(); }
+
+}  // namespace reunite::web

@@ -1,0 +1,57 @@
+// The web workspace's HTTP(S) server: routes, security headers, limits and the
+// authentication gate around cpp-httplib.
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "common/status.h"
+#include "web/auth_seam.h"
+
+namespace httplib {
+class Server;
+}
+
+namespace reunite {
+class Database;
+}
+
+namespace reunite::web {
+
+struct ServerOptions {
+  std::string cert_path;        // with key_path: serve HTTPS
+  std::string key_path;
+  std::size_t threads = 0;      // worker threads; 0: one per core (at least 4)
+  bool secure_cookies = false;  // mark cookies Secure (always on with TLS; set it behind an HTTPS proxy)
+};
+
+class WebServer {
+ public:
+  // db may be null (no route reads case data yet); auth must outlive the server.
+  WebServer(Database* db, Authenticator* auth, ServerOptions options = {});
+  ~WebServer();
+  WebServer(const WebServer&) = delete;
+  WebServer& operator=(const WebServer&) = delete;
+
+  // Binds to bind:port (port 0: any free port) and serves on a background thread.
+  // Returns the bound port; InvalidArgument if the address cannot be bound or TLS files fail to load.
+  Result<int> Start(const std::string& bind, int port);
+
+  // Stops accepting, finishes requests in flight, and joins the thread. Idempotent.
+  void Stop();
+
+  bool running() const;
+  bool tls() const { return !options_.cert_path.empty(); }
+
+ private:
+  void Configure();
+
+  Database* db_;
+  Authenticator* auth_;
+  ServerOptions options_;
+  std::unique_ptr<httplib::Server> server_;
+  std::thread thread_;
+};
+
+}  // namespace reunite::web

@@ -1,0 +1,198 @@
+// The server end to end over 127.0.0.1: headers, static files, the session gate, errors, limits.
+#include "web/server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include "web/assets.h"
+#include "web/http_util.h"
+
+namespace reunite::web {
+namespace {
+
+// Accepts ana/secret and the one session it hands out.
+class FakeAccounts final : public Authenticator {
+ public:
+  LoginResult Login(std::string_view user, std::string_view password, const RemoteInfo&) override {
+    if (user == "ana" && password == "secret")
+      return {LoginResult::Outcome::kOk, "tok123", std::chrono::seconds(3600)};
+    return {LoginResult::Outcome::kInvalidCredentials, "", {}};
+  }
+  std::optional<Principal> CheckSession(std::string_view token, const RemoteInfo&) override {
+    if (token == "tok123") return Principal{"ana", "Ana López"};
+    return std::nullopt;
+  }
+  void Logout(std::string_view token) override { logged_out = std::string(token); }
+  bool Allowed(const Principal&, std::string_view) override { return true; }
+  std::string logged_out;
+};
+
+template <class Accounts>
+class ServerTestBase : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto port = server_.Start("127.0.0.1", 0);
+    ASSERT_TRUE(port.ok()) << port.status().ToString();
+    port_ = *port;
+  }
+  httplib::Client Client() { return httplib::Client("127.0.0.1", port_); }
+
+  Accounts accounts_;
+  WebServer server_{nullptr, &accounts_};
+  int port_ = 0;
+};
+
+using ServerTest = ServerTestBase<NoAccounts>;
+using SignedInServerTest = ServerTestBase<FakeAccounts>;
+
+void ExpectSecurityHeaders(const httplib::Result& res) {
+  EXPECT_EQ(res->get_header_value("Content-Security-Policy"), kContentSecurityPolicy);
+  EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(res->get_header_value("X-Frame-Options"), "DENY");
+  EXPECT_EQ(res->get_header_value("Referrer-Policy"), "no-referrer");
+}
+
+TEST_F(ServerTest, HealthIsPublicJsonWithSecurityHeaders) {
+  auto res = Client().Get("/health");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->body, R"({"status":"ok"})");
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/json");
+  EXPECT_EQ(res->get_header_value("Cache-Control"), "no-store");
+  ExpectSecurityHeaders(res);
+}
+
+TEST_F(ServerTest, StaticAssetsHaveTypeEtagAndCaching) {
+  const StaticAsset* htmx = FindStaticAsset("htmx.min.js");
+  ASSERT_NE(htmx, nullptr);
+  auto cli = Client();
+  auto res = cli.Get("/static/htmx.min.js");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->body, htmx->content);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(res->get_header_value("ETag"), "\"" + htmx->hash + "\"");
+  EXPECT_EQ(res->get_header_value("Cache-Control"), "no-cache");
+  ExpectSecurityHeaders(res);
+
+  auto versioned = cli.Get(AssetUrl("htmx.min.js").c_str());
+  ASSERT_TRUE(versioned);
+  EXPECT_EQ(versioned->get_header_value("Cache-Control"), "public, max-age=31536000, immutable");
+
+  auto again = cli.Get("/static/htmx.min.js", {{"If-None-Match", "\"" + htmx->hash + "\""}});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 304);
+  EXPECT_TRUE(again->body.empty());
+
+  auto missing = cli.Get("/static/nope.js");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+}
+
+TEST_F(ServerTest, ApiWithoutSessionIsRefusedWithJson) {
+  auto res = Client().Get("/api/families");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 401);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/json");
+  EXPECT_NE(res->body.find(R"("code":"unauthenticated")"), std::string::npos) << res->body;
+  ExpectSecurityHeaders(res);
+  // A forged session cookie is no better.
+  auto forged = Client().Get("/api/families", {{"Cookie", "reunite_session=guess"}});
+  ASSERT_TRUE(forged);
+  EXPECT_EQ(forged->status, 401);
+}
+
+TEST_F(ServerTest, UnknownPageIsAnHtmlNotFound) {
+  auto res = Client().Get("/no/such/page", {{"Accept-Language", "es"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(res->body.find("No hay ninguna página"), std::string::npos) << res->body;
+  ExpectSecurityHeaders(res);
+}
+
+TEST_F(ServerTest, LoginPageIsAFormInTheChosenLanguage) {
+  auto res = Client().Get("/login?lang=es");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("<html lang=\"es\">"), std::string::npos);
+  EXPECT_NE(res->body.find("<form method=\"post\" action=\"/login\""), std::string::npos);
+  EXPECT_EQ(res->get_header_value("Set-Cookie"), "lang=es; Path=/; Max-Age=31536000; SameSite=Lax");
+  auto remembered = Client().Get("/login", {{"Cookie", "lang=es"}});
+  ASSERT_TRUE(remembered);
+  EXPECT_NE(remembered->body.find("Contraseña"), std::string::npos);
+}
+
+TEST_F(ServerTest, LoginWithoutAccountsSaysUnavailable) {
+  auto res = Client().Post("/login", "username=ana&password=x", "application/x-www-form-urlencoded");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 503);
+  EXPECT_FALSE(res->has_header("Set-Cookie"));
+  EXPECT_NE(res->body.find("no accounts are set up"), std::string::npos);
+  auto api = Client().Post("/api/login", R"({"username":"ana","password":"x"})", "application/json");
+  ASSERT_TRUE(api);
+  EXPECT_EQ(api->status, 503);
+  EXPECT_NE(api->body.find(R"("code":"unavailable")"), std::string::npos) << api->body;
+}
+
+TEST_F(ServerTest, OversizedRequestIsRefused) {
+  std::string big(kMaxFormBytes + 1, 'a');
+  auto res = Client().Post("/login", "username=" + big, "application/x-www-form-urlencoded");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 413);
+  auto api = Client().Post("/api/login", big, "application/json");
+  ASSERT_TRUE(api);
+  EXPECT_EQ(api->status, 413);
+  EXPECT_NE(api->body.find(R"("code":"payload_too_large")"), std::string::npos) << api->body;
+}
+
+TEST_F(ServerTest, DashboardSendsStrangersToLogin) {
+  auto res = Client().Get("/");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 303);
+  EXPECT_EQ(res->get_header_value("Location"), "/login");
+}
+
+TEST_F(ServerTest, StopEndsServing) {
+  server_.Stop();
+  EXPECT_FALSE(server_.running());
+  EXPECT_FALSE(Client().Get("/health"));
+  server_.Stop();  // idempotent
+}
+
+TEST_F(SignedInServerTest, LoginSetsAnHttpOnlySessionCookieAndOpensTheDashboard) {
+  auto res = Client().Post("/login", "username=ana&password=secret", "application/x-www-form-urlencoded");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 303);
+  EXPECT_EQ(res->get_header_value("Set-Cookie"),
+            "reunite_session=tok123; Path=/; HttpOnly; SameSite=Strict; Max-Age=3600");
+  auto page = Client().Get("/", {{"Cookie", "reunite_session=tok123"}});
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("Ana López"), std::string::npos) << "the layout names the user";
+  EXPECT_NE(page->body.find("action=\"/logout\""), std::string::npos);
+  // Past the gate, an API path with no route is a JSON 404.
+  auto api = Client().Get("/api/families", {{"Cookie", "reunite_session=tok123"}});
+  ASSERT_TRUE(api);
+  EXPECT_EQ(api->status, 404);
+  EXPECT_NE(api->body.find(R"("code":"not_found")"), std::string::npos);
+}
+
+TEST_F(SignedInServerTest, WrongPasswordIs401WithoutCookie) {
+  auto res = Client().Post("/login", "username=ana&password=nope", "application/x-www-form-urlencoded");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 401);
+  EXPECT_FALSE(res->has_header("Set-Cookie"));
+  EXPECT_NE(res->body.find("role=\"alert\""), std::string::npos);
+}
+
+TEST_F(SignedInServerTest, LogoutEndsTheSession) {
+  auto res = Client().Post("/logout", {{"Cookie", "reunite_session=tok123"}}, "", "application/x-www-form-urlencoded");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 303);
+  EXPECT_EQ(accounts_.logged_out, "tok123");
+  EXPECT_NE(res->get_header_value("Set-Cookie").find("Max-Age=0"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace reunite::web
