@@ -1,10 +1,12 @@
 # Two-command quick start: `make demo` and `make test`. Both install what is missing first.
+# `make demo` ends by serving the web workspace (DEMO_PORT, default 8080) until Ctrl-C.
 JOBS ?= $(shell nproc)
 RELEASE_DIR := build/release
 TEST_DIR := build/test
 DEMO_DIR := build/demo-data
 DEMO_DB := $(DEMO_DIR)/demo.db
 DEMO_FAMILIES ?= 2000
+DEMO_PORT ?= 8080
 
 .PHONY: deps build test demo bench clean
 
@@ -26,7 +28,7 @@ test: deps $(TEST_DIR)/build.ninja
 	cd $(TEST_DIR) && ctest --output-on-failure -j $(JOBS)
 
 demo: build
-	bash scripts/demo.sh $(RELEASE_DIR)/reunite $(DEMO_DIR) $(DEMO_FAMILIES)
+	bash scripts/demo.sh $(RELEASE_DIR)/reunite $(DEMO_DIR) $(DEMO_FAMILIES) $(DEMO_PORT)
 
 bench: build
 	bash scripts/bench.sh $(RELEASE_DIR)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# make demo: generate demo lists, import them into a fresh database, show a summary.
+# make demo: generate demo lists, import them into a fresh database, show a summary, then
+# serve the web workspace on that database until Ctrl-C.
 set -euo pipefail
-BIN="$1"; DIR="$2"; FAMILIES="${3:-2000}"
+BIN="$1"; DIR="$2"; FAMILIES="${3:-2000}"; PORT="${4:-8080}"
 mkdir -p "$DIR"
 DB="$DIR/demo.db"
 rm -f "$DB" "$DB-wal" "$DB-shm"
@@ -28,5 +29,9 @@ Try:
   $BIN --db $DB history 1
   $BIN --db $DB review list --kind family_link
   $BIN --db $DB review show 1
-(The web workspace comes with a later issue; until then the demo ends with this summary.)
+
+== Serving the web workspace on $DB (Ctrl-C stops it)
+Open the address below in a browser. Signing in needs a user account; accounts arrive with the
+accounts library, and until then the login page says that no accounts are set up.
 MSG
+exec "$BIN" --db "$DB" serve --port "$PORT"
