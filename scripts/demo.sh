@@ -5,6 +5,8 @@ set -euo pipefail
 BIN="$1"; DIR="$2"; FAMILIES="${3:-2000}"; PORT="${4:-8080}"
 mkdir -p "$DIR"
 DB="$DIR/demo.db"
+# A demo password for demo data only; real deployments create their own users.
+PASSWORD="reunite-demo-2018"
 rm -f "$DB" "$DB-wal" "$DB-shm"
 echo "== Generating $FAMILIES synthetic families (seed 2018) into $DIR"
 "$BIN" synth --families "$FAMILIES" --seed 2018 --out "$DIR"
@@ -16,6 +18,14 @@ echo "== Importing the children's list (ORR) and the adults' list (ICE/CBP)"
 echo "== Matching: duplicates and child-parent links into the review queue"
 "$BIN" --db "$DB" --actor demo match run
 "$BIN" --db "$DB" review list --limit 5
+echo "== Demo accounts (organisation Demo; one user per role, password $PASSWORD)"
+"$BIN" --db "$DB" --actor demo org add Demo
+for user in "demo coordinator" "case case_worker" "field field_searcher --team north" "liaison government_liaison" \
+            "auditor auditor" "admin admin"; do
+  set -- $user
+  name="$1"; role="$2"; shift 2
+  echo "$PASSWORD" | "$BIN" --db "$DB" --actor demo user add "$name" --org Demo --role "$role" "$@" --password-stdin
+done
 echo "== First children"
 "$BIN" --db "$DB" people --kind child --limit 5
 echo "== One child in full"
@@ -31,7 +41,7 @@ Try:
   $BIN --db $DB review show 1
 
 == Serving the web workspace on $DB (Ctrl-C stops it)
-Open the address below in a browser. Signing in needs a user account; accounts arrive with the
-accounts library, and until then the login page says that no accounts are set up.
+Open the address below in a browser and sign in as demo / $PASSWORD (coordinator), or as case, field
+(field searcher, team north), liaison, auditor or admin with the same password.
 MSG
 exec "$BIN" --db "$DB" serve --port "$PORT"

@@ -1,10 +1,14 @@
 // reunite serve: the web workspace over HTTP(S) until SIGINT or SIGTERM.
 #include <csignal>
 #include <ctime>
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 #include "cli/cli.h"
-#include "web/auth_seam.h"
+#include "access/search_service.h"
+#include "store/database_pool.h"
+#include "web/access_authenticator.h"
 #include "web/server.h"
 
 namespace reunite::cli {
@@ -32,8 +36,17 @@ int Serve(const GlobalOptions& global, const ServeOptions& opts) {
     std::cerr << "reunite: --cert and --key go together\n";
     return kExitUsage;
   }
+  const std::string url = global.db.empty() ? Database::DefaultUrl() : global.db;
   auto db = OpenDatabase(global);
   if (!db.ok()) return Fail(db.status());
+  // One connection per worker thread (a SOCI session is not thread-safe), and one for
+  // the resident search index.
+  const int workers = static_cast<int>(std::max(4u, std::thread::hardware_concurrency()));
+  auto pool = DatabasePool::Open(url, workers);
+  if (!pool.ok()) return Fail(pool.status());
+  auto search_db = Database::Open(url);
+  if (!search_db.ok()) return Fail(search_db.status());
+  SearchService search(**search_db);
   // Block the signals before any server thread starts, so the threads inherit the mask.
   sigset_t signals;
   sigemptyset(&signals);
@@ -41,9 +54,9 @@ int Serve(const GlobalOptions& global, const ServeOptions& opts) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  // Sign-in answers "not available" until the accounts library is wired in here.
-  web::NoAccounts accounts;
-  web::WebServer server(db->get(), &accounts, {opts.cert, opts.key, 0, opts.secure_cookies});
+  web::AccessAuthenticator accounts(**pool);
+  web::WebServer server(db->get(), &accounts, {opts.cert, opts.key, static_cast<std::size_t>(workers), opts.secure_cookies},
+                        pool->get(), &search);
   auto port = server.Start(opts.bind, opts.port);
   if (!port.ok()) return Fail(port.status());
   std::string host = opts.bind.find(':') != std::string::npos ? "[" + opts.bind + "]" : opts.bind;

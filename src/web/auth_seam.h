@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "access/principal.h"
+
 namespace reunite::web {
 
 // Who is asking, as far as the HTTP layer can tell; for rate limits and the audit trail.
@@ -16,10 +18,12 @@ struct RemoteInfo {
   std::string user_agent;  // as sent; may be empty
 };
 
-// A signed-in user, as the accounts library describes them to the front end.
+// A signed-in user, as the accounts library describes them to the front end; `who`
+// is what the library's services (CaseAccess) act as.
 struct Principal {
   std::string username;
   std::string display_name;
+  reunite::Principal who;
 };
 
 struct LoginResult {
@@ -45,6 +49,11 @@ class Authenticator {
   // The user a session token belongs to, or nullopt if it is unknown, expired or revoked.
   virtual std::optional<Principal> CheckSession(std::string_view session_token,
                                                 const RemoteInfo& remote) = 0;
+
+  // The user an API token ("Authorization: Bearer ...") belongs to, for integrations.
+  virtual std::optional<Principal> CheckToken(std::string_view /*token*/, const RemoteInfo& /*remote*/) {
+    return std::nullopt;
+  }
 
   // Ends a session; unknown tokens are ignored.
   virtual void Logout(std::string_view session_token) = 0;

@@ -13,11 +13,17 @@ namespace {
 using httplib::Request;
 using httplib::Response;
 
+}  // namespace
+
 std::optional<Principal> CurrentUser(const Request& req, Authenticator& auth) {
+  const std::string bearer = req.get_header_value("Authorization");
+  if (bearer.rfind("Bearer ", 0) == 0) return auth.CheckToken(bearer.substr(7), RemoteOf(req));
   std::string token = GetCookie(req, kSessionCookie);
   if (token.empty()) return std::nullopt;
   return auth.CheckSession(token, RemoteOf(req));
 }
+
+namespace {
 
 // Remembers an explicit ?lang= choice so the next pages answer in it too.
 void RememberLanguage(const Request& req, Response& res, const std::string& lang) {
@@ -154,6 +160,8 @@ void RegisterRoutes(httplib::Server& server, const RouteContext& ctx) {
   server.Post("/api/login", [ctx](const Request& req, Response& res) { PostApiLogin(req, res, ctx); });
   server.Post("/logout", [ctx](const Request& req, Response& res) { PostLogout(req, res, ctx); });
   server.Get("/", [ctx](const Request& req, Response& res) { ShowDashboard(req, res, ctx); });
+  RegisterApiRoutes(server, ctx);
+  RegisterPageRoutes(server, ctx);
 }
 
 httplib::Server::HandlerResponse GateRequest(const Request& req, Response& res, Authenticator& auth) {

@@ -6,6 +6,8 @@
 
 namespace reunite {
 class Database;
+class DatabasePool;
+class SearchService;
 }
 
 namespace reunite::web {
@@ -14,10 +16,21 @@ struct RouteContext {
   Database* db = nullptr;
   Authenticator* auth = nullptr;
   bool secure_cookies = false;
+  DatabasePool* pool = nullptr;     // connections for case data, one per request
+  SearchService* search = nullptr;  // the resident person search
 };
 
 // Registers every route on server; the handlers keep a copy of ctx, whose pointers must outlive it.
 void RegisterRoutes(httplib::Server& server, const RouteContext& ctx);
+
+// The signed-in user of a request: an API token (Authorization: Bearer) or the
+// session cookie; nullopt when neither is valid.
+std::optional<Principal> CurrentUser(const httplib::Request& req, Authenticator& auth);
+
+// The JSON API under /api/ (api_routes.cc) and the case worker's pages
+// (page_routes.cc), registered by RegisterRoutes.
+void RegisterApiRoutes(httplib::Server& server, const RouteContext& ctx);
+void RegisterPageRoutes(httplib::Server& server, const RouteContext& ctx);
 
 // Runs before routing: refuses bodies over the path's limit (413) and /api/ requests other
 // than /api/login without a valid session (401 JSON). Handled means the request was refused.

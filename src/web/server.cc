@@ -10,8 +10,9 @@
 
 namespace reunite::web {
 
-WebServer::WebServer(Database* db, Authenticator* auth, ServerOptions options)
-    : db_(db), auth_(auth), options_(std::move(options)) {
+WebServer::WebServer(Database* db, Authenticator* auth, ServerOptions options, DatabasePool* pool,
+                     SearchService* search)
+    : db_(db), auth_(auth), pool_(pool), search_(search), options_(std::move(options)) {
   if (tls()) {
     server_ = std::make_unique<httplib::SSLServer>(options_.cert_path.c_str(), options_.key_path.c_str());
     options_.secure_cookies = true;
@@ -46,7 +47,7 @@ void WebServer::Configure() {
   server_->set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
     ApplySecurityHeaders(res);
   });
-  RegisterRoutes(*server_, RouteContext{db_, auth_, options_.secure_cookies});
+  RegisterRoutes(*server_, RouteContext{db_, auth_, options_.secure_cookies, pool_, search_});
 }
 
 Result<int> WebServer::Start(const std::string& bind, int port) {

@@ -15,6 +15,8 @@ class Server;
 
 namespace reunite {
 class Database;
+class DatabasePool;
+class SearchService;
 }
 
 namespace reunite::web {
@@ -28,8 +30,10 @@ struct ServerOptions {
 
 class WebServer {
  public:
-  // db may be null (no route reads case data yet); auth must outlive the server.
-  WebServer(Database* db, Authenticator* auth, ServerOptions options = {});
+  // db may be null (no route reads case data yet); auth must outlive the server, as
+  // must pool and search when given (the routes that read case data need them).
+  WebServer(Database* db, Authenticator* auth, ServerOptions options = {}, DatabasePool* pool = nullptr,
+            SearchService* search = nullptr);
   ~WebServer();
   WebServer(const WebServer&) = delete;
   WebServer& operator=(const WebServer&) = delete;
@@ -49,6 +53,8 @@ class WebServer {
 
   Database* db_;
   Authenticator* auth_;
+  DatabasePool* pool_;
+  SearchService* search_;
   ServerOptions options_;
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;

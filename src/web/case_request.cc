@@ -1,0 +1,34 @@
+#include "web/case_request.h"
+
+#include "web/http_util.h"
+
+namespace reunite::web {
+
+bool WithCaseRequest(const httplib::Request& req, const RouteContext& ctx,
+                     const std::function<void(CaseRequest&)>& handle) {
+  if (!ctx.pool || !ctx.auth) return false;
+  auto user = CurrentUser(req, *ctx.auth);
+  if (!user) return false;
+  reunite::Principal who = user->who;
+  who.remote = req.remote_addr;
+  auto db = ctx.pool->Acquire();
+  CaseAccess access(*db, who);
+  CaseRequest request{*user, *db, access};
+  handle(request);
+  return true;
+}
+
+int HttpStatusOf(const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kOk: return 200;
+    case StatusCode::kInvalidArgument: return 400;
+    case StatusCode::kUnauthenticated: return 401;
+    case StatusCode::kPermissionDenied: return 403;
+    case StatusCode::kNotFound: return 404;
+    case StatusCode::kConflict: return 409;
+    case StatusCode::kTooManyAttempts: return 429;
+    default: return 500;
+  }
+}
+
+}  // namespace reunite::web
