@@ -58,4 +58,16 @@ Result<std::vector<AuditEntry>> QueryAudit(Database& db, const AuditQuery& query
   });
 }
 
+Result<long> CountAudit(Database& db, const AuditQuery& query) {
+  return GuardStorage("count audit log", [&]() -> Result<long> {
+    long long n = 0;
+    db.session() << "SELECT COUNT(*) FROM audit_log WHERE (:a1 = '' OR actor = :a2) AND (:c1 = '' OR action = :c2) "
+                    "AND (:e1 = '' OR entity = :e2) AND (:s1 = '' OR at >= :s2) AND (:u1 = '' OR at < :u2)",
+        soci::use(query.actor), soci::use(query.actor), soci::use(query.action), soci::use(query.action),
+        soci::use(query.entity), soci::use(query.entity), soci::use(query.since), soci::use(query.since),
+        soci::use(query.until), soci::use(query.until), soci::into(n);
+    return static_cast<long>(n);
+  });
+}
+
 }  // namespace reunite

@@ -50,4 +50,8 @@ Status AppendAudit(Database& db, Clock& clock, const Principal& principal, const
 // are CaseAccess::ListAudit (which checks) and tests.
 Result<std::vector<AuditEntry>> QueryAudit(Database& db, const AuditQuery& query);
 
+// How many entries match every filter (limit and offset aside), for paging. No
+// permission check either: callers check first, as for QueryAudit.
+Result<long> CountAudit(Database& db, const AuditQuery& query);
+
 }  // namespace reunite

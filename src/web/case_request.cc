@@ -25,6 +25,7 @@ int HttpStatusOf(const Status& status) {
     case StatusCode::kUnauthenticated: return 401;
     case StatusCode::kPermissionDenied: return 403;
     case StatusCode::kNotFound: return 404;
+    case StatusCode::kAlreadyExists:
     case StatusCode::kConflict: return 409;
     case StatusCode::kTooManyAttempts: return 429;
     default: return 500;

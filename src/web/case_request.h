@@ -24,7 +24,7 @@ bool WithCaseRequest(const httplib::Request& req, const RouteContext& ctx,
                      const std::function<void(CaseRequest&)>& handle);
 
 // The HTTP status for a library error: 400 InvalidArgument, 401 Unauthenticated,
-// 403 PermissionDenied, 404 NotFound, 409 Conflict, 429 TooManyAttempts, else 500.
+// 403 PermissionDenied, 404 NotFound, 409 Conflict and AlreadyExists, 429 TooManyAttempts, else 500.
 int HttpStatusOf(const Status& status);
 
 }  // namespace reunite::web
