@@ -172,7 +172,7 @@ TEST_F(SignedInServerTest, LoginSetsAnHttpOnlySessionCookieAndOpensTheDashboard)
   EXPECT_NE(page->body.find("Ana López"), std::string::npos) << "the layout names the user";
   EXPECT_NE(page->body.find("action=\"/logout\""), std::string::npos);
   // Past the gate, an API path with no route is a JSON 404.
-  auto api = Client().Get("/api/families", {{"Cookie", "reunite_session=tok123"}});
+  auto api = Client().Get("/api/no-such-route", {{"Cookie", "reunite_session=tok123"}});
   ASSERT_TRUE(api);
   EXPECT_EQ(api->status, 404);
   EXPECT_NE(api->body.find(R"("code":"not_found")"), std::string::npos);

@@ -1,0 +1,99 @@
+// The JSON API's administration: users (admins, through Accounts, which checks
+// the role) and the audit log (admins and auditors, through CaseAccess::ListAudit).
+#include "access/accounts.h"
+#include "web/api_internal.h"
+#include "web/http_util.h"
+
+namespace reunite::web::api {
+namespace {
+
+Json UserJson(const UserInfo& u) {
+  return {{"id", u.id},     {"username", u.username}, {"org", u.org},       {"role", ToString(u.role)},
+          {"team", u.team}, {"language", u.language}, {"active", u.active}, {"created_at", u.created_at}};
+}
+
+void ListUsers(const Request& req, Response& res, const RouteContext& ctx) {
+  auto paging = ParsePaging(req, res);
+  if (!paging) return;
+  WithUser(req, res, ctx, [&](CaseRequest& cr) {
+    auto users = Accounts(cr.db).ListUsers(cr.access.principal());
+    if (!users.ok()) return SendStatusError(res, users.status());
+    Json all = Json::array();
+    for (const UserInfo& u : *users) all.push_back(UserJson(u));
+    SendJson(res, PageJson(Slice(all, *paging), static_cast<long>(all.size()), *paging));
+  });
+}
+
+// {"username", "org", "role", "password", "team", "language"}; sends 400 for a bad value.
+std::optional<NewUser> ParseNewUser(const Json& body, Response& res) {
+  if (!body.value("username", Json()).is_string() || !body.value("password", Json()).is_string() ||
+      !body.value("org", Json()).is_string() || !body.value("role", Json()).is_string())
+    return SendJsonError(res, 400, "bad_request", "username, password, org and role are required"), std::nullopt;
+  NewUser u;
+  u.username = body["username"].get<std::string>();
+  u.password = body["password"].get<std::string>();
+  u.org = body["org"].get<std::string>();
+  auto role = UserRoleFromString(body["role"].get<std::string>());
+  if (!role) return SendJsonError(res, 400, "bad_request", "unknown role"), std::nullopt;
+  u.role = *role;
+  u.team = body.value("team", std::string());
+  u.language = body.value("language", std::string("en"));
+  return u;
+}
+
+void CreateUser(const Request& req, Response& res, const RouteContext& ctx) {
+  WithUser(req, res, ctx, [&](CaseRequest& cr) {
+    auto body = BodyObject(req, res);
+    if (!body) return;
+    std::optional<NewUser> user;
+    try {
+      user = ParseNewUser(*body, res);
+    } catch (const Json::type_error& e) {
+      return SendJsonError(res, 400, "bad_request", e.what());
+    }
+    if (!user) return;
+    auto id = Accounts(cr.db).CreateUser(cr.access.principal(), *user);
+    if (!id.ok()) return SendStatusError(res, id.status());
+    SendJson(res, {{"id", *id}, {"username", user->username}}, 201);
+  });
+}
+
+std::optional<AuditQuery> ParseAuditQuery(const Request& req, Response& res) {
+  auto paging = ParsePaging(req, res);
+  if (!paging) return std::nullopt;
+  AuditQuery q;
+  q.limit = paging->limit;
+  q.offset = paging->offset;
+  q.actor = req.get_param_value("actor");
+  q.action = req.get_param_value("action");
+  q.entity = req.get_param_value("entity");
+  q.since = req.get_param_value("since");
+  q.until = req.get_param_value("until");
+  return q;
+}
+
+void ListAudit(const Request& req, Response& res, const RouteContext& ctx) {
+  auto query = ParseAuditQuery(req, res);
+  if (!query) return;
+  WithUser(req, res, ctx, [&](CaseRequest& cr) {
+    auto entries = cr.access.ListAudit(*query);  // checks the role
+    if (!entries.ok()) return SendStatusError(res, entries.status());
+    auto total = CountAudit(cr.db, *query);
+    if (!total.ok()) return SendStatusError(res, total.status());
+    Json items = Json::array();
+    for (const AuditEntry& e : *entries) items.push_back(AuditJson(e));
+    SendJson(res, PageJson(std::move(items), *total, {query->limit, query->offset}));
+  });
+}
+
+}  // namespace
+
+std::vector<ApiRoute> AdminRoutes() {
+  return {
+      {"GET", "/api/users", ListUsers},
+      {"POST", "/api/users", CreateUser},
+      {"GET", "/api/audit", ListAudit},
+  };
+}
+
+}  // namespace reunite::web::api

@@ -1,0 +1,174 @@
+// The JSON API's case routes: families, people, the signed-in user, the OpenAPI
+// document and logout. Every read goes through CaseAccess as the user.
+#include "access/search_service.h"
+#include "web/api_internal.h"
+#include "web/embedded_web.h"
+#include "web/http_util.h"
+
+namespace reunite::web::api {
+namespace {
+
+std::optional<FamilySort> SortFromString(const std::string& s) {
+  if (s.empty() || s == "id") return FamilySort::kChildId;
+  if (s == "name") return FamilySort::kChildName;
+  if (s == "age") return FamilySort::kChildAge;
+  return std::nullopt;
+}
+
+// The filters of GET /api/families; sends 400 and returns nullopt for a bad one.
+std::optional<FamilyQuery> ParseFamilyQuery(const Request& req, Response& res) {
+  FamilyQuery q;
+  auto paging = ParsePaging(req, res);
+  if (!paging || !IntParam(req, res, "min_age", q.min_age) || !IntParam(req, res, "max_age", q.max_age))
+    return std::nullopt;
+  q.limit = paging->limit;
+  q.offset = paging->offset;
+  q.country = req.get_param_value("country");
+  q.department = req.get_param_value("department");
+  q.team = req.get_param_value("team");
+  auto sort = SortFromString(req.get_param_value("sort"));
+  if (!sort) return SendJsonError(res, 400, "bad_request", "sort must be id, name or age"), std::nullopt;
+  q.sort = *sort;
+  if (req.has_param("status")) {
+    q.status = CustodyStatusFromString(req.get_param_value("status"));
+    if (!q.status) return SendJsonError(res, 400, "bad_request", "unknown custody status"), std::nullopt;
+  }
+  return q;
+}
+
+Json SummaryJson(const FamilySummary& f) {
+  Json adults = Json::array();
+  for (const LinkedAdult& a : f.linked_adults)
+    adults.push_back({{"id", a.adult_id}, {"name", a.name}, {"relationship", ToString(a.relationship)},
+                      {"verification", ToString(a.verification)}});
+  return {{"child_id", f.child_id}, {"child_name", f.child_name}, {"nationality", f.nationality},
+          {"department", f.department}, {"team", f.team}, {"adults", f.adults}, {"linked_adults", adults}};
+}
+
+void ListFamilies(const Request& req, Response& res, const RouteContext& ctx) {
+  auto query = ParseFamilyQuery(req, res);
+  if (!query) return;
+  WithUser(req, res, ctx, [&](CaseRequest& cr) {
+    auto page = cr.access.ListFamilies(*query);
+    if (!page.ok()) return SendStatusError(res, page.status());
+    Json items = Json::array();
+    for (const FamilySummary& f : page->families) items.push_back(SummaryJson(f));
+    SendJson(res, PageJson(std::move(items), page->total, {query->limit, query->offset}));
+  });
+}
+
+void GetFamily(const Request& req, Response& res, const RouteContext& ctx) {
+  WithUser(req, res, ctx, [&](CaseRequest& cr) {
+    auto family = cr.access.GetFamily(PathId(req));
+    if (!family.ok()) return SendStatusError(res, family.status());
+    Json adults = Json::array(), timeline = Json::array();
+    for (const FamilyMemberView& m : family->adults) {
+      Json a = PersonViewJson(m.adult);
+      a["link_id"] = m.link.id;
+      a["relationship"] = ToString(m.link.relationship);
+      a["verification"] = ToString(m.link.verification);
+      adults.push_back(std::move(a));
+    }
+    for (const JournalEntry& e : family->timeline) timeline.push_back(JournalJson(e));
+    SendJson(res, {{"child", PersonViewJson(family->child)}, {"adults", adults}, {"team", family->team},
+                   {"timeline", timeline}});
+  });
+}
+
+// ?born=YYYY or YYYY-MM-DD.
+std::optional<BirthDate> ParseBorn(const std::string& s) {
+  BirthDate b;
+  if (s.empty()) return b;
+  int y = 0, m = 0, d = 0;
+  if (s.size() == 4 && std::sscanf(s.c_str(), "%4d", &y) == 1) return BirthDate{{y, 0, 0}, DatePrecision::kYearOnly};
+  if (s.size() == 10 && std::sscanf(s.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 &&
+      d <= 31)
+    return BirthDate{{y, m, d}, DatePrecision::kExact};
+  return std::nullopt;
+}
+
+std::optional<match::SearchQuery> ParseSearch(const Request& req, Response& res, const Paging& paging) {
+  match::SearchQuery q;
+  q.name = req.get_param_value("search");
+  if (q.name.empty()) return SendJsonError(res, 400, "bad_request", "search is required"), std::nullopt;
+  auto born = ParseBorn(req.get_param_value("born"));
+  if (!born) return SendJsonError(res, 400, "bad_request", "born must be YYYY or YYYY-MM-DD"), std::nullopt;
+  q.birth = *born;
+  q.country = req.get_param_value("country");
+  if (req.has_param("kind")) {
+    q.role = RoleFromString(req.get_param_value("kind"));
+    if (!q.role) return SendJsonError(res, 400, "bad_request", "kind must be child or adult"), std::nullopt;
+  }
+  // The search ranks the best hits first: ask for the pages up to this one.
+  q.limit = paging.offset + paging.limit;
+  return q;
+}
+
+void SearchPeople(const Request& req, Response& res, const RouteContext& ctx) {
+  auto paging = ParsePaging(req, res);
+  if (!paging) return;
+  auto query = ParseSearch(req, res, *paging);
+  if (!query) return;
+  if (!ctx.search) return SendJsonError(res, 503, "unavailable", "search is not configured");
+  WithUser(req, res, ctx, [&](CaseRequest& cr) {
+    auto hits = cr.access.SearchPeople(*ctx.search, *query);
+    if (!hits.ok()) return SendStatusError(res, hits.status());
+    Json all = Json::array();
+    for (const SearchResult& r : *hits) {
+      // Search results never carry location or phones (CaseAccess clears them).
+      Json p = PersonJson(r.person, {kWithheldLocation, kWithheldPhones}, r.at_risk);
+      p["score"] = r.hit.score;
+      p["why"] = r.hit.why;
+      all.push_back(std::move(p));
+    }
+    SendJson(res, PageJson(Slice(all, *paging), static_cast<long>(all.size()), *paging));
+  });
+}
+
+void GetPerson(const Request& req, Response& res, const RouteContext& ctx) {
+  WithUser(req, res, ctx, [&](CaseRequest& cr) {
+    auto view = cr.access.GetPerson(PathId(req));
+    if (!view.ok()) return SendStatusError(res, view.status());
+    SendJson(res, PersonViewJson(*view));
+  });
+}
+
+void GetMe(const Request& req, Response& res, const RouteContext& ctx) {
+  WithUser(req, res, ctx, [&](CaseRequest& cr) {
+    const reunite::Principal& who = cr.user.who;
+    Json me = {{"username", cr.user.username}, {"display_name", cr.user.display_name},
+               {"role", ToString(who.role)},    {"org", who.org},
+               {"team", who.team},              {"language", who.language}};
+    // Sessions need the token for their POSTs; API tokens have none.
+    if (!who.csrf_token.empty()) me["csrf_token"] = who.csrf_token;
+    SendJson(res, me);
+  });
+}
+
+void GetOpenApi(const Request&, Response& res, const RouteContext&) {
+  auto doc = EmbeddedWebFile("api/openapi.json");
+  if (!doc) return SendJsonError(res, 500, "internal", "the API document is missing from this build");
+  res.set_content(std::string(*doc), "application/json");
+}
+
+void PostLogout(const Request& req, Response& res, const RouteContext& ctx) {
+  WithUser(req, res, ctx, [&](CaseRequest&) {
+    std::string token = GetCookie(req, kSessionCookie);
+    if (!token.empty()) ctx.auth->Logout(token);
+    res.set_header("Set-Cookie", std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    SendJson(res, {{"status", "ok"}});
+  });
+}
+
+}  // namespace
+
+std::vector<ApiRoute> CaseRoutes() {
+  return {
+      {"GET", "/api/families", ListFamilies},  {"GET", "/api/families/{id}", GetFamily},
+      {"GET", "/api/people", SearchPeople},    {"GET", "/api/people/{id}", GetPerson},
+      {"GET", "/api/me", GetMe},               {"GET", "/api/openapi.json", GetOpenApi},
+      {"POST", "/api/logout", PostLogout},
+  };
+}
+
+}  // namespace reunite::web::api

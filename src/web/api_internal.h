@@ -1,0 +1,79 @@
+// Shared pieces of the JSON API (api_*.cc): the route table, JSON encoders of the
+// library's values, paging, CSRF and error answers. Internal to src/web.
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "access/audit.h"
+#include "access/case_access.h"
+#include "common/status.h"
+#include "store/review_queue.h"
+#include "web/case_request.h"
+#include "web/routes.h"
+
+namespace reunite::web::api {
+
+using Json = nlohmann::json;
+using httplib::Request;
+using httplib::Response;
+using Handler = void (*)(const Request&, Response&, const RouteContext&);
+
+// One API route. `path` is as the OpenAPI document writes it ("/api/families/{id}");
+// the router matches "{id}" as a number. One table serves the router, the document
+// test and nothing else, so a route cannot be served without being documented.
+struct ApiRoute {
+  const char* method;  // "GET", "POST"
+  const char* path;
+  Handler handler;
+};
+
+std::vector<ApiRoute> CaseRoutes();    // api_case_routes.cc: families, people, me, openapi
+std::vector<ApiRoute> ReviewRoutes();  // api_review_routes.cc: review queue, list import
+std::vector<ApiRoute> AdminRoutes();   // api_admin_routes.cc: users, audit
+// Every route above, in the order registered.
+std::vector<ApiRoute> AllApiRoutes();
+
+// Answers.
+void SendJson(Response& res, const Json& body, int status = 200);
+// {"error": {...}} for a library error, with HttpStatusOf's status.
+void SendStatusError(Response& res, const Status& status);
+
+// ?limit=&offset=: defaults 50 and 0, limit at most kMaxLimit. Sends 400 and
+// returns nullopt for a value that is not a number in range.
+inline constexpr int kMaxLimit = 500;
+struct Paging {
+  int limit = 50;
+  int offset = 0;
+};
+std::optional<Paging> ParsePaging(const Request& req, Response& res);
+// An optional integer parameter; sends 400 when present and not a number.
+bool IntParam(const Request& req, Response& res, const char* name, std::optional<int>& out);
+Json PageJson(Json items, long total, const Paging& paging);
+// The items of `all` on the page, for lists the library returns whole.
+Json Slice(const Json& all, const Paging& paging);
+
+// The {id} of a route path; 0 when it does not parse (no route then matches).
+std::int64_t PathId(const Request& req);
+// The request body as a JSON object; sends 400 and returns nullopt otherwise
+// (an empty body reads as {}).
+std::optional<Json> BodyObject(const Request& req, Response& res);
+
+// Runs `handle` for the signed-in user; POSTs from a browser session must carry
+// the session's CSRF token in X-CSRF-Token (403 otherwise). API-token callers
+// (Authorization: Bearer) send none: no cookie rides along with their requests.
+void WithUser(const Request& req, Response& res, const RouteContext& ctx,
+              const std::function<void(CaseRequest&)>& handle);
+
+// Encoders.
+Json PersonJson(const Person& person, const std::vector<std::string>& withheld, bool at_risk);
+Json PersonViewJson(const PersonView& view);
+Json CandidateJson(const ReviewCandidate& candidate);
+Json AuditJson(const AuditEntry& entry);
+Json JournalJson(const JournalEntry& entry);
+
+}  // namespace reunite::web::api

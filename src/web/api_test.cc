@@ -1,0 +1,176 @@
+// The JSON API end to end: the authorisation matrix (every route, every role,
+// and no session), withheld fields, CSRF, API tokens, and what the answers hold.
+#include <gtest/gtest.h>
+
+#include "web/api_test_fixture.h"
+
+namespace reunite::web {
+namespace {
+
+using nlohmann::json;
+using testing::ApiWorld;
+
+const std::vector<std::string> kWho = {"admin",          "coordinator",          "case_worker",
+                                       "field_searcher", "field_searcher_south", "government_liaison",
+                                       "auditor",        "none"};
+
+struct Call {
+  std::string method, path, body;
+  std::vector<int> want;  // per kWho
+};
+
+constexpr const char* kCsv =
+    "record_id,first_name,last_name,dob,country\nORR-9,Rosa,Tzul,2011-05-06,Guatemala\n";
+
+httplib::Result Send(httplib::Client& cli, const Call& c, const httplib::Headers& h) {
+  if (c.method == "GET") return cli.Get(c.path, h);
+  return cli.Post(c.path, h, c.body, c.path.rfind("/api/lists", 0) == 0 ? "text/csv" : "application/json");
+}
+
+TEST(ApiTest, AuthorisationMatrix) {
+  ApiWorld& w = ApiWorld::Get();
+  const std::string c1 = std::to_string(w.seed.c1), c2 = std::to_string(w.seed.c2);
+  const std::string a1 = std::to_string(w.seed.a1), dup = std::to_string(w.seed.duplicate);
+  // Decisions go to a candidate that does not exist: the role is checked first
+  // (403), a reviewer then finds nothing (404), and the queue stays as seeded.
+  const std::vector<Call> calls = {
+      //                                                 admin coord cw  fs  fs_s liais audit none
+      {"GET", "/api/families", "", {200, 200, 200, 200, 200, 200, 200, 401}},
+      {"GET", "/api/families/" + c1, "", {200, 200, 200, 200, 404, 200, 200, 401}},
+      {"GET", "/api/families/" + c2, "", {200, 200, 200, 404, 404, 200, 200, 401}},
+      {"GET", "/api/people?search=Xol", "", {200, 200, 200, 200, 200, 200, 200, 401}},
+      {"GET", "/api/people/" + a1, "", {200, 200, 200, 200, 404, 200, 200, 401}},
+      {"GET", "/api/review", "", {200, 200, 200, 403, 403, 403, 403, 401}},
+      {"GET", "/api/review/" + dup, "", {200, 200, 200, 403, 403, 403, 403, 401}},
+      {"POST", "/api/review/999999/accept", "{}", {404, 404, 404, 403, 403, 403, 403, 401}},
+      {"POST", "/api/review/999999/reject", R"({"reason":"no"})", {404, 404, 404, 403, 403, 403, 403, 401}},
+      {"POST", "/api/lists?source=T&kind=child&dry_run=1", kCsv, {200, 200, 403, 403, 403, 403, 403, 401}},
+      {"GET", "/api/users", "", {200, 403, 403, 403, 403, 403, 403, 401}},
+      {"POST", "/api/users", R"({"username":"nobody","org":"No such org","role":"auditor","password":"long enough pw"})",
+       {404, 403, 403, 403, 403, 403, 403, 401}},
+      {"GET", "/api/audit", "", {200, 403, 403, 403, 403, 403, 200, 401}},
+      {"GET", "/api/me", "", {200, 200, 200, 200, 200, 200, 200, 401}},
+      {"GET", "/api/openapi.json", "", {200, 200, 200, 200, 200, 200, 200, 401}},
+  };
+  httplib::Client cli("127.0.0.1", w.port);
+  for (const Call& c : calls)
+    for (std::size_t i = 0; i < kWho.size(); ++i) {
+      auto res = Send(cli, c, w.As(kWho[i]));
+      ASSERT_TRUE(res) << c.path;
+      EXPECT_EQ(res->status, c.want[i]) << c.method << " " << c.path << " as " << kWho[i] << ": " << res->body;
+      EXPECT_EQ(res->get_header_value("Content-Type"), "application/json") << c.path;
+      if (res->status >= 400) {
+        auto body = json::parse(res->body, nullptr, false);
+        EXPECT_TRUE(body.contains("error") && body["error"].contains("code") && body["error"].contains("message"))
+            << c.path << ": " << res->body;
+      }
+    }
+}
+
+json GetJson(const std::string& who, const std::string& path, int want = 200) {
+  httplib::Client cli("127.0.0.1", ApiWorld::Get().port);
+  auto res = cli.Get(path, ApiWorld::Get().As(who));
+  EXPECT_TRUE(res);
+  if (!res) return {};
+  EXPECT_EQ(res->status, want) << path << " as " << who << ": " << res->body;
+  return json::parse(res->body, nullptr, false);
+}
+
+TEST(ApiTest, LiaisonSeesNoAdultLocationOrPhones) {
+  const auto& s = ApiWorld::Get().seed;
+  json p = GetJson("government_liaison", "/api/people/" + std::to_string(s.a1));
+  EXPECT_EQ(p["withheld"], json({"location", "phones", "protection_notes"}));
+  EXPECT_TRUE(p["phones"].empty());
+  EXPECT_EQ(p["location"]["country"], "");
+  EXPECT_EQ(p["location"]["village"], "");
+  json family = GetJson("government_liaison", "/api/families/" + std::to_string(s.c1));
+  for (const json& adult : family["adults"]) {
+    EXPECT_TRUE(adult["phones"].empty()) << adult.dump();
+    EXPECT_EQ(adult["location"]["text"], "") << adult.dump();
+  }
+  // The child's US facility stays visible.
+  EXPECT_EQ(family["child"]["location"]["facility"], "Casa Padre");
+}
+
+TEST(ApiTest, AtRiskLocationIsHiddenFromCaseWorkersNotCoordinators) {
+  const std::string a2 = "/api/people/" + std::to_string(ApiWorld::Get().seed.a2);
+  json cw = GetJson("case_worker", a2);
+  EXPECT_EQ(cw["withheld"], json({"location", "phones"}));
+  EXPECT_TRUE(cw["at_risk"].get<bool>());
+  EXPECT_EQ(cw["location"]["text"], "");
+  EXPECT_TRUE(cw["phones"].empty());
+  json coord = GetJson("coordinator", a2);
+  EXPECT_TRUE(coord["withheld"].empty());
+  EXPECT_EQ(coord["phones"], json({"+50255550002"}));
+  json fs = GetJson("field_searcher", a2);  // her family is the team's
+  EXPECT_EQ(fs["location"]["department"], "GT-AV");
+}
+
+TEST(ApiTest, SessionPostWithoutCsrfIsRefused) {
+  ApiWorld& w = ApiWorld::Get();
+  httplib::Client cli("127.0.0.1", w.port);
+  auto res = cli.Post("/api/lists?source=T&kind=child&dry_run=1", w.As("coordinator", /*csrf=*/false), kCsv,
+                      "text/csv");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403);
+  EXPECT_NE(res->body.find(R"("code":"csrf")"), std::string::npos) << res->body;
+  httplib::Headers wrong = w.As("coordinator", false);
+  wrong.emplace("X-CSRF-Token", "not-the-token");
+  res = cli.Post("/api/lists?source=T&kind=child&dry_run=1", wrong, kCsv, "text/csv");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403);
+}
+
+TEST(ApiTest, ApiTokenWorksWithoutCsrf) {
+  ApiWorld& w = ApiWorld::Get();
+  httplib::Client cli("127.0.0.1", w.port);
+  httplib::Headers bearer = {{"Authorization", "Bearer " + w.coordinator_token}};
+  auto res = cli.Post("/api/lists?source=T&kind=child&dry_run=1&file=kids.csv", bearer, kCsv, "text/csv");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200) << res->body;
+  json report = json::parse(res->body);
+  EXPECT_EQ(report["created"], 1);
+  EXPECT_FALSE(report["written"].get<bool>());
+  auto me = cli.Get("/api/me", bearer);
+  ASSERT_TRUE(me);
+  EXPECT_EQ(json::parse(me->body)["role"], "coordinator");
+  EXPECT_FALSE(json::parse(me->body).contains("csrf_token"));
+}
+
+TEST(ApiTest, ListWithErrorsAnswers422WithDiagnostics) {
+  ApiWorld& w = ApiWorld::Get();
+  httplib::Client cli("127.0.0.1", w.port);
+  auto res = cli.Post("/api/lists?source=T&kind=child&file=bad.csv", w.As("admin"),
+                      "record_id,first_name,last_name,dob\nX-1,Ana,Xol,31/31/2011\n", "text/csv");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 422) << res->body;
+  json report = json::parse(res->body);
+  ASSERT_FALSE(report["diagnostics"].empty());
+  const json& d = report["diagnostics"][0];
+  EXPECT_EQ(d["file"], "bad.csv");
+  EXPECT_EQ(d["line"], 2);
+  EXPECT_TRUE(d.contains("column") && d.contains("field") && d.contains("message"));
+}
+
+TEST(ApiTest, ListsArePagedAndFiltered) {
+  json page = GetJson("admin", "/api/families?limit=1&offset=1&sort=name");
+  EXPECT_EQ(page["total"], 2);
+  EXPECT_EQ(page["limit"], 1);
+  EXPECT_EQ(page["offset"], 1);
+  EXPECT_EQ(page["items"].size(), 1u);
+  EXPECT_EQ(GetJson("field_searcher", "/api/families")["total"], 1);
+  EXPECT_EQ(GetJson("admin", "/api/families?team=north")["total"], 1);
+  GetJson("admin", "/api/families?limit=abc", 400);
+  GetJson("admin", "/api/families?status=flying", 400);
+  json review = GetJson("case_worker", "/api/review?kind=family_link");
+  EXPECT_EQ(review["total"], 1);
+  json audit = GetJson("auditor", "/api/audit?action=denied&limit=2");
+  EXPECT_LE(audit["items"].size(), 2u);
+  json people = GetJson("case_worker", "/api/people?search=Jose%20Xol&kind=adult");
+  ASSERT_FALSE(people["items"].empty());
+  EXPECT_EQ(people["items"][0]["id"], ApiWorld::Get().seed.a1);
+  GetJson("case_worker", "/api/people", 400);
+}
+
+}  // namespace
+}  // namespace reunite::web

@@ -1,0 +1,104 @@
+// Test support for the JSON API tests: a server on 127.0.0.1 over a SQLite temp
+// database seeded with access/test_cases.h's families, a signed-in session (cookie
+// and CSRF token) per role, and an API token of a coordinator. Built once per
+// test binary: logins hash passwords, which is slow on purpose.
+#pragma once
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "access/accounts.h"
+#include "access/search_service.h"
+#include "access/test_cases.h"
+#include "store/database_pool.h"
+#include "web/access_authenticator.h"
+#include "web/server.h"
+
+namespace reunite::web::testing {
+
+inline constexpr const char* kPassword = "correct horse battery staple";
+
+struct Login {
+  std::string cookie;  // "reunite_session=..."
+  std::string csrf;
+};
+
+class ApiWorld {
+ public:
+  static ApiWorld& Get() {
+    static ApiWorld world;
+    return world;
+  }
+
+  int port = 0;
+  reunite::testing::SeededCases seed;
+  std::map<std::string, Login> logins;  // by role name; field_searcher is team north
+  std::string coordinator_token;        // an API token
+
+  httplib::Headers As(const std::string& who, bool csrf = true) const {
+    if (who == "none") return {};
+    const Login& l = logins.at(who);
+    httplib::Headers h = {{"Cookie", l.cookie}};
+    if (csrf) h.emplace("X-CSRF-Token", l.csrf);
+    return h;
+  }
+
+ private:
+  ApiWorld() {
+    char tmpl[] = "/tmp/reunite_api_XXXXXX";
+    dir_ = mkdtemp(tmpl);
+    const std::string url = (dir_ / "api.db").string();
+    auto pool = DatabasePool::Open(url, 4);
+    auto search_db = Database::Open(url);
+    EXPECT_TRUE(pool.ok() && search_db.ok());
+    pool_ = std::move(*pool);
+    search_db_ = std::move(*search_db);
+    search_ = std::make_unique<SearchService>(*search_db_);
+    auto db = pool_->Acquire();
+    seed = reunite::testing::SeedCases(*db, DefaultClock());
+    CreateUsers(*db);
+    auth_ = std::make_unique<AccessAuthenticator>(*pool_);
+    server_ = std::make_unique<WebServer>(nullptr, auth_.get(), ServerOptions{}, pool_.get(), search_.get());
+    port = *server_->Start("127.0.0.1", 0);
+  }
+  ~ApiWorld() {
+    server_->Stop();
+    std::filesystem::remove_all(dir_);
+  }
+
+  void CreateUsers(Database& db) {
+    Accounts accounts(db);
+    const reunite::Principal root = reunite::Principal::LocalOperator("root");
+    EXPECT_TRUE(accounts.CreateOrganisation(root, "Kids in Need").ok());
+    auto add = [&](const std::string& name, UserRole role, const std::string& team) {
+      NewUser u{name, "Kids in Need", role, kPassword, team, "en"};
+      auto id = accounts.CreateUser(root, u);
+      EXPECT_TRUE(id.ok()) << name << ": " << id.status().ToString();
+      auto session = accounts.Login(name, kPassword, "127.0.0.1");
+      EXPECT_TRUE(session.ok()) << name << ": " << session.status().ToString();
+      if (session.ok()) logins[name] = {"reunite_session=" + session->token, session->csrf_token};
+    };
+    for (UserRole role : AllUserRoles())
+      add(ToString(role), role, role == UserRole::kFieldSearcher ? "north" : "");
+    add("field_searcher_south", UserRole::kFieldSearcher, "south");
+    auto token = accounts.CreateApiToken(root, "coordinator", "integration");
+    EXPECT_TRUE(token.ok()) << token.status().ToString();
+    if (token.ok()) coordinator_token = token->token;
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<DatabasePool> pool_;
+  std::unique_ptr<Database> search_db_;
+  std::unique_ptr<SearchService> search_;
+  std::unique_ptr<AccessAuthenticator> auth_;
+  std::unique_ptr<WebServer> server_;
+};
+
+}  // namespace reunite::web::testing
