@@ -172,5 +172,78 @@ TEST(ApiTest, ListsArePagedAndFiltered) {
   GetJson("case_worker", "/api/people", 400);
 }
 
+json PostJson(const std::string& who, const std::string& path, const std::string& body, int want) {
+  httplib::Client cli("127.0.0.1", ApiWorld::Get().port);
+  auto res = cli.Post(path, ApiWorld::Get().As(who), body, "application/json");
+  EXPECT_TRUE(res);
+  if (!res) return {};
+  EXPECT_EQ(res->status, want) << path << " as " << who << ": " << res->body;
+  return json::parse(res->body, nullptr, false);
+}
+
+TEST(ApiTest, FamilyHasAdultsWithLinksAndATimeline) {
+  const auto& s = ApiWorld::Get().seed;
+  json f = GetJson("coordinator", "/api/families/" + std::to_string(s.c1));
+  EXPECT_EQ(f["team"], "north");
+  EXPECT_EQ(f["child"]["id"], s.c1);
+  ASSERT_EQ(f["adults"].size(), 2u);
+  EXPECT_EQ(f["adults"][0]["relationship"], "father");
+  EXPECT_EQ(f["adults"][0]["verification"], "claimed");
+  EXPECT_FALSE(f["timeline"].empty());
+  GetJson("coordinator", "/api/families/" + std::to_string(s.a1), 400);  // an adult is no family
+}
+
+TEST(ApiTest, ReviewDecisionsThroughTheApi) {
+  const auto& s = ApiWorld::Get().seed;
+  const std::string link = "/api/review/" + std::to_string(s.family_link);
+  json item = GetJson("case_worker", link);
+  EXPECT_EQ(item["kind"], "family_link");
+  EXPECT_EQ(item["left"]["id"], s.c2);
+  EXPECT_EQ(item["right"]["id"], s.a1);
+  PostJson("case_worker", link + "/accept", R"({"verification":"flying"})", 400);
+  json accepted = PostJson("case_worker", link + "/accept", R"({"verification":"documented","reason":"papers"})", 200);
+  EXPECT_NE(accepted["link_id"], 0);
+  PostJson("case_worker", link + "/accept", "{}", 409);
+  EXPECT_EQ(GetJson("case_worker", link)["status"], "accepted");
+  const std::string dup = "/api/review/" + std::to_string(s.duplicate);
+  PostJson("coordinator", dup + "/reject", "{}", 400);  // a reason is required
+  PostJson("coordinator", dup + "/reject", R"({"reason":"different people"})", 200);
+  json audit = GetJson("auditor", "/api/audit?action=review_accept");
+  ASSERT_EQ(audit["total"], 1);
+  EXPECT_EQ(audit["items"][0]["actor"], "case_worker");
+}
+
+TEST(ApiTest, AdminCreatesUsers) {
+  const std::string body =
+      R"({"username":"new.searcher","org":"Kids in Need","role":"field_searcher","team":"south","password":")" +
+      std::string(testing::kPassword) + R"("})";
+  json created = PostJson("admin", "/api/users", body, 201);
+  EXPECT_EQ(created["username"], "new.searcher");
+  PostJson("admin", "/api/users", body, 409);
+  PostJson("admin", "/api/users", R"({"username":"x"})", 400);
+  json users = GetJson("admin", "/api/users?limit=100");
+  bool found = false;
+  for (const json& u : users["items"]) found |= u["username"] == "new.searcher" && u["team"] == "south";
+  EXPECT_TRUE(found) << users.dump();
+}
+
+TEST(ApiTest, LoginMeAndLogout) {
+  httplib::Client cli("127.0.0.1", ApiWorld::Get().port);
+  auto login = cli.Post("/api/login", R"({"username":"auditor","password":")" + std::string(testing::kPassword) + "\"}",
+                        "application/json");
+  ASSERT_TRUE(login);
+  ASSERT_EQ(login->status, 200) << login->body;
+  const std::string cookie = login->get_header_value("Set-Cookie").substr(0, login->get_header_value("Set-Cookie").find(';'));
+  auto me = cli.Get("/api/me", {{"Cookie", cookie}});
+  ASSERT_TRUE(me);
+  const std::string csrf = json::parse(me->body)["csrf_token"];
+  auto refused = cli.Post("/api/logout", {{"Cookie", cookie}}, "", "application/json");
+  EXPECT_EQ(refused->status, 403);
+  auto out = cli.Post("/api/logout", {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, "", "application/json");
+  ASSERT_TRUE(out);
+  EXPECT_EQ(out->status, 200) << out->body;
+  EXPECT_EQ(cli.Get("/api/me", {{"Cookie", cookie}})->status, 401);
+}
+
 }  // namespace
 }  // namespace reunite::web
