@@ -79,10 +79,10 @@ async function checkSpanish(page) {
   await page.getByLabel("Nombre de usuario").fill("ana");
   await page.getByLabel("Contraseña").fill("x");
   await page.screenshot({ path: join(artifacts, "login-es.png"), fullPage: true });
-  // The choice is remembered: a sign-in attempt answers in Spanish (no accounts yet: 503).
+  // The choice is remembered: a failed sign-in answers in Spanish (no such user: 401).
   const [res] = await Promise.all([page.waitForNavigation(), page.getByRole("button", { name: "Entrar" }).click()]);
-  assert.equal(res.status(), 503);
-  assert.match(await page.getByRole("alert").textContent(), /no hay cuentas configuradas/);
+  assert.equal(res.status(), 401);
+  assert.match(await page.getByRole("alert").textContent(), /no son correctos/);
 }
 
 async function main() {
