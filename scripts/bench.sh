@@ -76,3 +76,8 @@ done
 # a newer list changed 20 adults (only their neighbourhood is matched again).
 echo "== match run on 50,000 synthetic families in SQLite: full, then incremental after 20 changed adults"
 "$(dirname "$0")/bench_match_run.sh" "$BIN" 50000 20
+
+# The web workspace under load from a second process (wrk): the family API and the
+# fuzzy search API with an API token, 100,000 families loaded.
+echo "== web: 100,000 families; family API and search API at 64 connections (targets: >= 2000 requests/s, p99 < 50 ms)"
+"$(dirname "$0")/bench_web.sh" "$BIN" 100000 15

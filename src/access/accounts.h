@@ -25,6 +25,8 @@ namespace reunite {
 inline constexpr int kMaxLoginFailures = 5;
 inline constexpr long long kThrottleWindowSeconds = 15 * 60;
 inline constexpr long long kSessionIdleSeconds = 30 * 60;
+// How stale a session's last-seen time may get before a request refreshes it.
+inline constexpr long long kSessionTouchSeconds = 60;
 inline constexpr long long kSessionMaxSeconds = 12 * 60 * 60;
 inline constexpr size_t kMinPasswordLength = 12;
 

@@ -78,7 +78,11 @@ Result<Principal> Accounts::Authenticate(const std::string& session_token, const
     }
     std::optional<UserRow> user = LoadUser(sql, "", user_id);
     if (!user || !user->active) return Status::Unauthenticated("account deactivated");
-    sql << "UPDATE sessions SET last_seen_at = :now WHERE id = :id", soci::use(now), soci::use(id);
+    // The idle timer moves in steps of a minute: a write on every request would
+    // serialise a busy server on the database's write lock for no gain.
+    if (now >= Offset(last_seen, kSessionTouchSeconds)) {
+      sql << "UPDATE sessions SET last_seen_at = :now WHERE id = :id", soci::use(now), soci::use(id);
+    }
     Principal p = user->principal;
     p.remote = remote;
     p.csrf_token = csrf;

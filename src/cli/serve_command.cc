@@ -39,10 +39,11 @@ int Serve(const GlobalOptions& global, const ServeOptions& opts) {
   const std::string url = global.db.empty() ? Database::DefaultUrl() : global.db;
   auto db = OpenDatabase(global);
   if (!db.ok()) return Fail(db.status());
-  // One connection per worker thread (a SOCI session is not thread-safe), and one for
+  // Requests lease a connection each (a SOCI session is not thread-safe): a few per
+  // core keep the cores busy while others wait on the disk; one more connection holds
   // the resident search index.
-  const int workers = static_cast<int>(std::max(4u, std::thread::hardware_concurrency()));
-  auto pool = DatabasePool::Open(url, workers);
+  const int connections = static_cast<int>(std::max(4u, 2 * std::thread::hardware_concurrency()));
+  auto pool = DatabasePool::Open(url, connections);
   if (!pool.ok()) return Fail(pool.status());
   auto search_db = Database::Open(url);
   if (!search_db.ok()) return Fail(search_db.status());
@@ -55,7 +56,7 @@ int Serve(const GlobalOptions& global, const ServeOptions& opts) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   web::AccessAuthenticator accounts(**pool);
-  web::WebServer server(db->get(), &accounts, {opts.cert, opts.key, static_cast<std::size_t>(workers), opts.secure_cookies},
+  web::WebServer server(db->get(), &accounts, {opts.cert, opts.key, 0, opts.secure_cookies},
                         pool->get(), &search);
   auto port = server.Start(opts.bind, opts.port);
   if (!port.ok()) return Fail(port.status());

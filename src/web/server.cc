@@ -25,10 +25,11 @@ WebServer::WebServer(Database* db, Authenticator* auth, ServerOptions options, D
 WebServer::~WebServer() { Stop(); }
 
 void WebServer::Configure() {
-  // Keep-alive connections each hold a worker, so the pool is never smaller than a
-  // browser's parallel connections even on a small machine.
-  std::size_t threads = options_.threads ? options_.threads
-                                         : std::max<std::size_t>(4, std::thread::hardware_concurrency());
+  // cpp-httplib gives each keep-alive connection a worker for its whole life, so the
+  // workers must outnumber the open connections (browsers, a proxy's upstream pool,
+  // load tests), not the cores; idle workers only wait. Database connections are
+  // leased per request from a smaller pool.
+  std::size_t threads = options_.threads ? options_.threads : kDefaultWorkers;
   server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server_->set_payload_max_length(kMaxUploadBytes);
   server_->set_keep_alive_max_count(100);

@@ -21,10 +21,13 @@ class SearchService;
 
 namespace reunite::web {
 
+// Workers by default: one per open keep-alive connection (see server.cc).
+inline constexpr std::size_t kDefaultWorkers = 128;
+
 struct ServerOptions {
   std::string cert_path;        // with key_path: serve HTTPS
   std::string key_path;
-  std::size_t threads = 0;      // worker threads; 0: one per core (at least 4)
+  std::size_t threads = 0;      // worker threads; 0: kDefaultWorkers
   bool secure_cookies = false;  // mark cookies Secure (always on with TLS; set it behind an HTTPS proxy)
 };
 
