@@ -1,6 +1,7 @@
 // The authorisation matrix: every CaseAccess operation against every role, with
 // team scoping and people at risk, on both back ends.
 #include "access/case_access.h"
+#include "access/test_cases.h"
 
 #include <gtest/gtest.h>
 
@@ -42,20 +43,7 @@ class CaseAccessTest : public testing::StoreTest {
   }
 
   static Person MakePerson(Role role, const char* given, const char* surname, const char* phone) {
-    Person p;
-    p.role = role;
-    p.name.given_names = {given};
-    p.name.paternal_surname = surname;
-    p.nationality = "GT";
-    if (role == Role::kChild) {
-      p.location.facility = "Casa Padre";
-      p.location.text = "Casa Padre";
-      p.birth = {{2012, 3, 4}, DatePrecision::kExact, false};
-    } else {
-      p.location = {"", "GT", "GT-AV", "Cobán", "Chamelco", "Aldea Chamelco, Cobán, Alta Verapaz"};
-      p.phones = {phone};
-    }
-    return p;
+    return testing::MakeCasePerson(role, given, surname, phone);
   }
 
   static Principal Make(UserRole role, const std::string& team) {
@@ -71,11 +59,7 @@ class CaseAccessTest : public testing::StoreTest {
   CaseAccess As(const std::string& who) { return CaseAccess(*db_, principals_.at(who), clock_); }
 
   long Audits(const std::string& action, const std::string& actor = "") {
-    AuditQuery q;
-    q.action = action;
-    q.actor = actor;
-    q.limit = 1000;
-    return static_cast<long>(QueryAudit(*db_, q)->size());
+    return testing::CountAudits(*db_, action, actor);
   }
 
   FixedClock clock_{"2018-07-26T00:00:00.000Z"};

@@ -30,12 +30,8 @@ class ReviewImportAccessTest : public testing::StoreTest {
     seed_ = testing::SeedCases(*db_, clock_);
   }
 
-  long Audits(const std::string& action, const std::string& actor) {
-    AuditQuery q;
-    q.action = action;
-    q.actor = actor;
-    q.limit = 1000;
-    return static_cast<long>(QueryAudit(*db_, q)->size());
+  long Audits(const std::string& action, const std::string& actor = "") {
+    return testing::CountAudits(*db_, action, actor);
   }
 
   FixedClock clock_{"2018-07-26T00:00:00.000Z"};

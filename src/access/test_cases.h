@@ -20,6 +20,16 @@ struct SeededCases {
   std::int64_t family_link = 0;     // pending family-link candidate (c2, a1), relationship father
 };
 
+// Audit entries with `action` (and `actor`, when given).
+inline long CountAudits(Database& db, const std::string& action, const std::string& actor = "") {
+  AuditQuery q;
+  q.action = action;
+  q.actor = actor;
+  q.limit = 1000;
+  auto entries = QueryAudit(db, q);
+  return entries.ok() ? static_cast<long>(entries->size()) : -1;
+}
+
 inline Person MakeCasePerson(Role role, const char* given, const char* surname, const char* phone) {
   Person p;
   p.role = role;
