@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "access/audit.h"
 #include "common/clock.h"
 #include "store/case_writer.h"
 #include "store/database.h"
