@@ -23,7 +23,10 @@ bool IsApiPath(std::string_view path) { return path.rfind("/api/", 0) == 0 || pa
 
 std::size_t BodyLimitFor(std::string_view path) {
   // The list-upload routes will live under /api/lists/ (issue 5's later parts).
-  return path.rfind("/api/lists/", 0) == 0 ? kMaxUploadBytes : kMaxFormBytes;
+  if (path.rfind("/api/lists/", 0) == 0) return kMaxUploadBytes;
+  // The import page's commit re-posts the list as base64 (4/3 of its size) with the form.
+  if (path == "/import") return kMaxUploadBytes / 3 * 4 + kMaxFormBytes;
+  return kMaxFormBytes;
 }
 
 void ApplySecurityHeaders(httplib::Response& res) {

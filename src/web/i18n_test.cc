@@ -74,7 +74,7 @@ TEST(I18nTest, PickLanguageOrder) {
 }
 
 TEST(TemplatesTest, LoginPageRendersInSpanishWithLayout) {
-  PageContext ctx{"es", "/login", "login.title", std::nullopt};
+  PageContext ctx{"es", "/login", "login.title", std::nullopt, ""};
   auto html = RenderPage("login", ctx, TemplateData());
   ASSERT_TRUE(html.ok()) << html.status().ToString();
   EXPECT_NE(html->find("<html lang=\"es\">"), std::string::npos);

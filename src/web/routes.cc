@@ -5,6 +5,7 @@
 #include "web/assets.h"
 #include "web/http_util.h"
 #include "web/i18n.h"
+#include "web/pages.h"
 #include "web/templates.h"
 
 namespace reunite::web {
@@ -24,26 +25,6 @@ std::optional<Principal> CurrentUser(const Request& req, Authenticator& auth) {
 }
 
 namespace {
-
-// Remembers an explicit ?lang= choice so the next pages answer in it too.
-void RememberLanguage(const Request& req, Response& res, const std::string& lang) {
-  if (req.has_param("lang") && req.get_param_value("lang") == lang)
-    res.set_header("Set-Cookie", std::string(kLanguageCookie) + "=" + lang +
-                                     "; Path=/; Max-Age=31536000; SameSite=Lax");
-}
-
-void SendPage(const Request& req, Response& res, std::string_view page, PageContext ctx,
-              TemplateData vars, int status = 200) {
-  ctx.path = req.path;
-  auto html = RenderPage(page, ctx, std::move(vars));
-  if (!html.ok()) {
-    res.status = 500;  // FillErrorBody writes the page; a broken template is a build bug
-    return;
-  }
-  RememberLanguage(req, res, ctx.lang);
-  res.status = status;
-  res.set_content(*html, "text/html; charset=utf-8");
-}
 
 void ServeStatic(const Request& req, Response& res) {
   const StaticAsset* asset = FindStaticAsset(req.matches[1].str());
@@ -90,7 +71,7 @@ int LoginErrorStatus(LoginResult::Outcome outcome) {
 
 void ShowLogin(const Request& req, Response& res, const std::string& username,
                const std::string& error_key, int status) {
-  PageContext ctx{RequestLanguage(req), "", "login.title", std::nullopt};
+  PageContext ctx{RequestLanguage(req), "", "login.title", std::nullopt, ""};
   TemplateData vars;
   vars.set("username", username);
   const Messages& t = CatalogFor(ctx.lang);
@@ -130,19 +111,12 @@ void PostApiLogin(const Request& req, Response& res, const RouteContext& ctx) {
 
 void PostLogout(const Request& req, Response& res, const RouteContext& ctx) {
   std::string token = GetCookie(req, kSessionCookie);
-  if (!token.empty()) ctx.auth->Logout(token);
+  // A live session ends only with its own CSRF token, so another site cannot sign the user out.
+  auto user = token.empty() ? std::nullopt : ctx.auth->CheckSession(token, RemoteOf(req));
+  if (user && !CsrfOk(req, *user)) return SendErrorPage(req, res, *user, 403);
+  if (user) ctx.auth->Logout(token);
   res.set_header("Set-Cookie", SessionCookie("", std::chrono::seconds(0), ctx.secure_cookies) + "; Max-Age=0");
   res.set_redirect("/login", 303);
-}
-
-void ShowDashboard(const Request& req, Response& res, const RouteContext& ctx) {
-  auto user = CurrentUser(req, *ctx.auth);
-  if (!user) {
-    res.set_redirect("/login", 303);
-    return;
-  }
-  PageContext page{RequestLanguage(req), "", "dashboard.title", user};
-  SendPage(req, res, "dashboard", page, TemplateData());
 }
 
 }  // namespace
@@ -159,7 +133,6 @@ void RegisterRoutes(httplib::Server& server, const RouteContext& ctx) {
   server.Post("/login", [ctx](const Request& req, Response& res) { PostLogin(req, res, ctx); });
   server.Post("/api/login", [ctx](const Request& req, Response& res) { PostApiLogin(req, res, ctx); });
   server.Post("/logout", [ctx](const Request& req, Response& res) { PostLogout(req, res, ctx); });
-  server.Get("/", [ctx](const Request& req, Response& res) { ShowDashboard(req, res, ctx); });
   RegisterApiRoutes(server, ctx);
   RegisterPageRoutes(server, ctx);
 }
@@ -187,7 +160,7 @@ void FillErrorBody(const Request& req, Response& res) {
     SendJsonError(res, res.status, ErrorCodeFor(res.status), CatalogFor("en").at(key));
     return;
   }
-  PageContext ctx{RequestLanguage(req), req.path, "error.title", std::nullopt};
+  PageContext ctx{RequestLanguage(req), req.path, "error.title", std::nullopt, ""};
   TemplateData vars;
   vars.set("status", std::to_string(res.status));
   vars.set("message", t.at(key));

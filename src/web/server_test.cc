@@ -19,7 +19,11 @@ class FakeAccounts final : public Authenticator {
     return {LoginResult::Outcome::kInvalidCredentials, "", {}};
   }
   std::optional<Principal> CheckSession(std::string_view token, const RemoteInfo&) override {
-    if (token == "tok123") return Principal{"ana", "Ana López"};
+    if (token == "tok123") {
+      Principal ana{"ana", "Ana López", {}};
+      ana.who.csrf_token = "csrf123";
+      return ana;
+    }
     return std::nullopt;
   }
   void Logout(std::string_view token) override { logged_out = std::string(token); }
@@ -166,9 +170,10 @@ TEST_F(SignedInServerTest, LoginSetsAnHttpOnlySessionCookieAndOpensTheDashboard)
   EXPECT_EQ(res->status, 303);
   EXPECT_EQ(res->get_header_value("Set-Cookie"),
             "reunite_session=tok123; Path=/; HttpOnly; SameSite=Strict; Max-Age=3600");
+  // This server has no case data (no pool): the signed-in user gets a 503 page, in the layout.
   auto page = Client().Get("/", {{"Cookie", "reunite_session=tok123"}});
   ASSERT_TRUE(page);
-  EXPECT_EQ(page->status, 200);
+  EXPECT_EQ(page->status, 503);
   EXPECT_NE(page->body.find("Ana López"), std::string::npos) << "the layout names the user";
   EXPECT_NE(page->body.find("action=\"/logout\""), std::string::npos);
   // Past the gate, an API path with no route is a JSON 404.
@@ -186,8 +191,17 @@ TEST_F(SignedInServerTest, WrongPasswordIs401WithoutCookie) {
   EXPECT_NE(res->body.find("role=\"alert\""), std::string::npos);
 }
 
+TEST_F(SignedInServerTest, LogoutWithoutTheCsrfTokenIsRefused) {
+  auto res = Client().Post("/logout", {{"Cookie", "reunite_session=tok123"}}, "csrf=wrong",
+                           "application/x-www-form-urlencoded");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403);
+  EXPECT_EQ(accounts_.logged_out, "");
+}
+
 TEST_F(SignedInServerTest, LogoutEndsTheSession) {
-  auto res = Client().Post("/logout", {{"Cookie", "reunite_session=tok123"}}, "", "application/x-www-form-urlencoded");
+  auto res = Client().Post("/logout", {{"Cookie", "reunite_session=tok123"}}, "csrf=csrf123",
+                           "application/x-www-form-urlencoded");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 303);
   EXPECT_EQ(accounts_.logged_out, "tok123");

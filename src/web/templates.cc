@@ -1,5 +1,6 @@
 #include "web/templates.h"
 
+#include "access/policy.h"
 #include "web/assets.h"
 #include "web/embedded_web.h"
 
@@ -51,7 +52,8 @@ TemplateData LanguageLinks(const PageContext& ctx, const Messages& t) {
 
 }  // namespace
 
-std::vector<std::string> TemplateNames() { return {"layout", "login", "dashboard", "error"}; }
+std::vector<std::string> TemplateNames() { return {"layout", "login", "dashboard", "error", "families", "family", "person",
+          "search", "review_list", "review", "import", "users", "audit"}; }
 
 TemplateData CatalogData(const Messages& messages) {
   TemplateData t;
@@ -74,6 +76,9 @@ Result<std::string> RenderPage(std::string_view page, const PageContext& ctx, Te
   TemplateData t = CatalogData(messages);
   vars.set("t", t);
   vars.set("assets", AssetData());
+  // Every form a page posts carries the session's CSRF token as the hidden field `csrf`.
+  std::string csrf = ctx.user ? ctx.user->who.csrf_token : "";
+  vars.set("csrf", csrf);
   auto body = RenderTemplate(page, vars);
   if (!body.ok()) return body.status();
 
@@ -85,6 +90,16 @@ Result<std::string> RenderPage(std::string_view page, const PageContext& ctx, Te
   layout.set("title", title == messages.end() ? std::string("Reunite") : title->second);
   layout.set("languages", LanguageLinks(ctx, messages));
   if (ctx.user) layout.set("user", ctx.user->display_name.empty() ? ctx.user->username : ctx.user->display_name);
+  layout.set("csrf", csrf);
+  // Links to pages the role may not open are left out of the navigation.
+  if (ctx.user) {
+    const reunite::Principal& who = ctx.user->who;
+    layout.set("nav_review", Allowed(who, Action::kReviewMatches));
+    layout.set("nav_import", Allowed(who, Action::kImportLists));
+    layout.set("nav_users", Allowed(who, Action::kManageUsers));
+    layout.set("nav_audit", Allowed(who, Action::kReadAudit));
+  }
+  layout.set("query", ctx.query);
   layout.set("body", *body);
   return RenderTemplate("layout", layout);
 }

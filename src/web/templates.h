@@ -22,6 +22,7 @@ struct PageContext {
   std::string path = "/";             // for the language switch links
   std::string title_key;              // catalog key of the page title
   std::optional<Principal> user;      // signed-in user, if any
+  std::string query;                  // the header search box's text (search results page)
 };
 
 // The names of every embedded template (without .mustache).

@@ -17,3 +17,39 @@ document.addEventListener("htmx:responseError", (event) => {
   target.textContent = message;
   target.setAttribute("role", "alert");
 });
+
+// Dashboard bar charts: the numbers come from the canvas's data-chart attribute (JSON),
+// because the CSP forbids inline scripts. Runs after every deferred script, Chart.js included.
+document.addEventListener("DOMContentLoaded", () => {
+  if (typeof window.Chart !== "function") return;
+  for (const canvas of document.querySelectorAll("canvas.bar-chart[data-chart]")) {
+    let data;
+    try {
+      data = JSON.parse(canvas.getAttribute("data-chart"));
+    } catch (_) {
+      continue;  // the table beside the chart still shows the numbers
+    }
+    new window.Chart(canvas, {
+      type: "bar",
+      data: { labels: data.labels, datasets: [{ label: canvas.getAttribute("data-label") || "", data: data.values }] },
+      options: { animation: false, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+    });
+  }
+});
+
+// Review page keyboard shortcuts: a accept, r reject, d different people, j next, k previous.
+// Each names an element by id; typing in a field never triggers them.
+document.addEventListener("keydown", (event) => {
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  const target = event.target;
+  if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+  const page = document.querySelector("[data-review-shortcuts]");
+  if (!page) return;
+  const actions = { a: "accept-button", r: "reject-reason", d: "different-button", j: "next-link", k: "prev-link" };
+  const el = document.getElementById(actions[event.key] || "");
+  if (!el) return;
+  event.preventDefault();
+  // Reject needs a reason: focus its field instead of submitting an empty one.
+  if (el.tagName === "INPUT") el.focus();
+  else el.click();
+});

@@ -1,0 +1,65 @@
+// What the page routes (pages_*.cc) share: rendering a page in the reader's language,
+// localised error pages, the CSRF check of form posts, and small parameter parsers.
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <httplib.h>
+
+#include "web/case_request.h"
+#include "web/i18n.h"
+#include "web/routes.h"
+#include "web/templates.h"
+
+namespace reunite::web {
+
+// The language of a page: an explicit choice (?lang=, then the cookie that remembers
+// it), else the signed-in user's own language, else the browser's.
+std::string PageLanguage(const httplib::Request& req, const Principal* user);
+
+// The layout's context for a signed-in user's page titled by the catalog key.
+PageContext PageFor(const httplib::Request& req, const Principal& user, const std::string& title_key);
+
+// Renders templates/<page> inside the layout and sends it; remembers a ?lang= choice.
+void SendPage(const httplib::Request& req, httplib::Response& res, std::string_view page,
+              PageContext ctx, TemplateData vars, int status = 200);
+
+// A localised error page (403, 404, ...) for a signed-in user, with the navigation.
+void SendErrorPage(const httplib::Request& req, httplib::Response& res, const Principal& user,
+                   int status);
+
+// True when the form's hidden field `csrf` matches the user's session; multipart
+// forms carry it as a part.
+bool CsrfOk(const httplib::Request& req, const Principal& user);
+
+// A form or query value, "" when absent; parts of multipart forms too.
+std::string Param(const httplib::Request& req, const std::string& name);
+// An integer parameter; nullopt when absent or not a number.
+std::optional<long> IntParam(const httplib::Request& req, const std::string& name);
+
+// `text` cut to at most `max` bytes on a character boundary, with "…" when cut
+// (journal snapshots of whole records are too long for a table cell).
+std::string Shorten(const std::string& text, std::size_t max);
+
+// The catalog's text for key, or fallback when the catalog has none (codes such as "GT").
+std::string Label(const Messages& t, const std::string& key, const std::string& fallback);
+
+using PageHandler = std::function<void(const httplib::Request&, httplib::Response&, CaseRequest&)>;
+
+// Registers a page route that needs a signed-in user: without one, GETs go to /login
+// and other methods get 401.
+void GetPage(httplib::Server& server, const std::string& pattern, const RouteContext& ctx, PageHandler h);
+// As GetPage for POST forms, refusing (403) a post whose CSRF token does not match.
+void PostPage(httplib::Server& server, const std::string& pattern, const RouteContext& ctx, PageHandler h);
+
+// The page routes, one file each (pages_*.cc).
+void RegisterDashboardPages(httplib::Server& server, const RouteContext& ctx);
+void RegisterFamilyPages(httplib::Server& server, const RouteContext& ctx);
+void RegisterPeoplePages(httplib::Server& server, const RouteContext& ctx);
+void RegisterReviewPages(httplib::Server& server, const RouteContext& ctx);
+void RegisterImportPages(httplib::Server& server, const RouteContext& ctx);
+void RegisterAdminPages(httplib::Server& server, const RouteContext& ctx);
+
+}  // namespace reunite::web

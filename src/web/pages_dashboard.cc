@@ -1,0 +1,101 @@
+// The dashboard: children by custody status and by country, and what waits for review.
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "access/policy.h"
+#include "store/review_queue.h"
+#include "web/i18n.h"
+#include "web/pages.h"
+
+namespace reunite::web {
+namespace {
+
+using httplib::Request;
+using httplib::Response;
+
+constexpr CustodyStatus kChildStatuses[] = {CustodyStatus::kInCare, CustodyStatus::kDischarged,
+                                            CustodyStatus::kUnknown};
+
+// One bar chart: a table (what screen readers and the print read) and the same
+// numbers as JSON for app.js to draw, since the CSP forbids inline scripts.
+TemplateData Chart(const std::vector<std::pair<std::string, long>>& bars) {
+  TemplateData rows(TemplateData::type::list);
+  nlohmann::json labels = nlohmann::json::array(), values = nlohmann::json::array();
+  for (const auto& [label, count] : bars) {
+    TemplateData row;
+    row.set("label", label);
+    row.set("count", std::to_string(count));
+    rows.push_back(row);
+    labels.push_back(label);
+    values.push_back(count);
+  }
+  TemplateData chart;
+  chart.set("rows", rows);
+  chart.set("json", nlohmann::json{{"labels", labels}, {"values", values}}.dump());
+  return chart;
+}
+
+
+// Children by custody status: one count per status, each through CaseAccess so scope applies.
+Result<TemplateData> StatusChart(CaseAccess& access, const Messages& t) {
+  std::vector<std::pair<std::string, long>> bars;
+  for (CustodyStatus s : kChildStatuses) {
+    FamilyQuery q;
+    q.status = s;
+    q.limit = 0;
+    auto page = access.ListFamilies(q);
+    if (!page.ok()) return page.status();
+    bars.emplace_back(Label(t, "status." + ToString(s), ToString(s)), page->total);
+  }
+  return Chart(bars);
+}
+
+Result<TemplateData> CountryChart(CaseAccess& access, const Messages& t) {
+  FamilyQuery q;
+  q.limit = 1'000'000;  // every child the user may read; the dashboard counts them all
+  auto page = access.ListFamilies(q);
+  if (!page.ok()) return page.status();
+  std::map<std::string, long> counts;
+  for (const auto& f : page->families) counts[f.nationality]++;
+  std::vector<std::pair<std::string, long>> bars;
+  for (const auto& [code, n] : counts)
+    bars.emplace_back(code.empty() ? Label(t, "common.unknown", "?") : Label(t, "country." + code, code), n);
+  return Chart(bars);
+}
+
+// Pending candidates, shown only to roles that may decide them.
+void AddReviewCounts(CaseRequest& cr, TemplateData& vars) {
+  if (!Allowed(cr.user.who, Action::kReviewMatches)) return;
+  ReviewQueue queue(cr.db);
+  auto dups = queue.Count(CandidateKind::kDuplicate, ReviewStatus::kPending);
+  auto links = queue.Count(CandidateKind::kFamilyLink, ReviewStatus::kPending);
+  if (!dups.ok() || !links.ok()) return;
+  TemplateData review;
+  review.set("duplicates", std::to_string(*dups));
+  review.set("family_links", std::to_string(*links));
+  vars.set("review", review);
+}
+
+void ShowDashboard(const Request& req, Response& res, CaseRequest& cr) {
+  PageContext page = PageFor(req, cr.user, "dashboard.title");
+  const Messages& t = CatalogFor(page.lang);
+  TemplateData vars;
+  if (Allowed(cr.user.who, Action::kReadFamilies)) {
+    auto status = StatusChart(cr.access, t);
+    auto country = CountryChart(cr.access, t);
+    if (!status.ok() || !country.ok()) return SendErrorPage(req, res, cr.user, 500);
+    vars.set("by_status", *status);
+    vars.set("by_country", *country);
+  }
+  AddReviewCounts(cr, vars);
+  SendPage(req, res, "dashboard", page, vars);
+}
+
+}  // namespace
+
+void RegisterDashboardPages(httplib::Server& server, const RouteContext& ctx) {
+  GetPage(server, "/", ctx, ShowDashboard);
+}
+
+}  // namespace reunite::web

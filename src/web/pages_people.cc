@@ -1,0 +1,143 @@
+// One person's page (fields, provenance, what is withheld) and the person search.
+#include <cstdio>
+
+#include "access/search_service.h"
+#include "store/repositories.h"
+#include "web/pages.h"
+
+namespace reunite::web {
+namespace {
+
+using httplib::Request;
+using httplib::Response;
+
+std::string Join(const std::vector<std::string>& parts, const std::string& sep) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
+  return out;
+}
+
+std::string DisplayName(const Person& p) { return p.name.Display().empty() ? p.name.as_recorded : p.name.Display(); }
+
+// "Location and phones withheld for your role": the groups in the reader's words.
+std::string WithheldNotice(const std::vector<std::string>& withheld, const Messages& t) {
+  std::vector<std::string> names;
+  for (const auto& w : withheld) names.push_back(Label(t, "withheld." + w, w));
+  std::string list = names.size() <= 1 ? Join(names, "")
+                     : Join({names.begin(), names.end() - 1}, ", ") + " " + t.at("common.and") + " " + names.back();
+  if (!list.empty() && list[0] >= 'a' && list[0] <= 'z') list[0] = static_cast<char>(list[0] - 'a' + 'A');
+  return list + " " + t.at("person.withheld_for_role");
+}
+
+// The person's fields as label/value rows; empty values are left out.
+TemplateData FieldRows(const PersonView& view, const Messages& t) {
+  const Person& p = view.person;
+  const std::vector<std::pair<std::string, std::string>> fields{
+      {"person.name", DisplayName(p)},
+      {"person.as_recorded", p.name.as_recorded},
+      {"person.role", Label(t, "role." + ToString(p.role), ToString(p.role))},
+      {"person.birth", p.birth.date.ToIso()},
+      {"person.sex", ToString(p.sex)},
+      {"person.nationality", p.nationality},
+      {"person.a_number", p.a_number},
+      {"person.languages", Join(p.languages, ", ")},
+      {"person.phones", Join(p.phones, ", ")},
+      {"person.facility", p.location.facility},
+      {"person.location", Join({p.location.country, p.location.department, p.location.municipality, p.location.village}, " ")},
+      {"families.status", Label(t, "status." + ToString(p.custody.status), ToString(p.custody.status))},
+      {"person.removal", p.custody.removal_date.ToIso() + " " + p.custody.removal_country},
+      {"person.apprehension", p.apprehension_date.ToIso() + " " + p.apprehension_place},
+      {"person.relatives", p.reported_relatives},
+      {"person.protection_notes", view.protection_notes},
+  };
+  TemplateData rows(TemplateData::type::list);
+  for (const auto& [key, value] : fields) {
+    if (value.find_first_not_of(' ') == std::string::npos) continue;
+    TemplateData r;
+    r.set("label", t.at(key));
+    r.set("value", value);
+    rows.push_back(r);
+  }
+  return rows;
+}
+
+// Where the person came from: source, record, file and line. The raw row text is not
+// shown: it holds the very fields the role may have withheld.
+TemplateData ProvenanceRows(Database& db, PersonId id) {
+  TemplateData rows(TemplateData::type::list);
+  for (const auto& r : PersonRepository(db).Provenance(id)) {
+    TemplateData row;
+    row.set("source", r.source);
+    row.set("record", r.record_id);
+    row.set("file", r.file_name);
+    row.set("line", std::to_string(r.line));
+    row.set("imported_at", r.imported_at);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+void ShowPerson(const Request& req, Response& res, CaseRequest& cr) {
+  PageContext page = PageFor(req, cr.user, "person.title");
+  const Messages& t = CatalogFor(page.lang);
+  auto view = cr.access.GetPerson(std::stoll(req.matches[1].str()));
+  if (!view.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(view.status()));
+  TemplateData vars;
+  vars.set("id", std::to_string(view->person.id));
+  vars.set("name", DisplayName(view->person));
+  vars.set("is_child", view->person.role == Role::kChild);
+  vars.set("at_risk", view->at_risk);
+  vars.set("fields", FieldRows(*view, t));
+  if (!view->withheld.empty()) vars.set("withheld", WithheldNotice(view->withheld, t));
+  vars.set("provenance", ProvenanceRows(cr.db, view->person.id));
+  SendPage(req, res, "person", page, vars);
+}
+
+std::string Score(double score) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.2f", score);
+  return buf;
+}
+
+void ShowSearch(const Request& req, Response& res, CaseRequest& cr, SearchService* search) {
+  PageContext page = PageFor(req, cr.user, "search.title");
+  const Messages& t = CatalogFor(page.lang);
+  page.query = Param(req, "q");
+  TemplateData vars;
+  vars.set("q", page.query);
+  if (!page.query.empty() && search) {
+    match::SearchQuery q;
+    q.name = page.query;
+    q.limit = 50;
+    auto hits = cr.access.SearchPeople(*search, q);
+    if (!hits.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(hits.status()));
+    TemplateData rows(TemplateData::type::list);
+    for (const auto& h : *hits) {
+      TemplateData r;
+      r.set("id", std::to_string(h.person.id));
+      r.set("name", DisplayName(h.person));
+      r.set("score", Score(h.hit.score));
+      r.set("why", h.hit.why);
+      r.set("role", Label(t, "role." + ToString(h.person.role), ToString(h.person.role)));
+      r.set("birth", h.person.birth.date.ToIso());
+      r.set("country", h.person.nationality);
+      rows.push_back(r);
+    }
+    vars.set("searched", true);
+    vars.set("results", rows);
+    vars.set("none", hits->empty());
+  }
+  SendPage(req, res, "search", page, vars);
+}
+
+}  // namespace
+
+void RegisterPeoplePages(httplib::Server& server, const RouteContext& ctx) {
+  GetPage(server, R"(/people/(\d{1,18}))", ctx, ShowPerson);
+  SearchService* search = ctx.search;
+  GetPage(server, "/search", ctx, [search](const Request& req, Response& res, CaseRequest& cr) {
+    ShowSearch(req, res, cr, search);
+  });
+}
+
+}  // namespace reunite::web

@@ -1,0 +1,204 @@
+// The review queue: the list of candidates, one candidate with both records side by
+// side and each comparison's contribution, and the decisions (accept, reject,
+// different people), which lead to the next pending candidate.
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "access/review_access.h"
+#include "web/pages.h"
+
+namespace reunite::web {
+namespace {
+
+using httplib::Request;
+using httplib::Response;
+using nlohmann::json;
+
+constexpr int kReviewPageSize = 50;
+// The reason recorded for "Different people"; the journal is read in English.
+constexpr const char* kDifferentPeople = "different people";
+
+std::string Fixed(double v, const char* format = "%.2f") {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, format, v);
+  return buf;
+}
+
+std::string DisplayName(const Person& p) { return p.name.Display().empty() ? p.name.as_recorded : p.name.Display(); }
+
+TemplateData CandidateRow(const ReviewCandidate& c, const Messages& t) {
+  TemplateData r;
+  r.set("id", std::to_string(c.id));
+  r.set("kind", Label(t, "review.kind_" + ToString(c.kind), ToString(c.kind)));
+  r.set("left_id", std::to_string(c.left_id));
+  r.set("right_id", std::to_string(c.right_id));
+  r.set("probability", Fixed(c.probability));
+  // Set only when there is one: an empty string would still open {{#relationship}}.
+  if (!c.relationship.empty()) r.set("relationship", Label(t, "relationship." + c.relationship, c.relationship));
+  r.set("status", Label(t, "review.status_" + ToString(c.status), ToString(c.status)));
+  return r;
+}
+
+void ShowQueue(const Request& req, Response& res, CaseRequest& cr) {
+  PageContext page = PageFor(req, cr.user, "review.title");
+  const Messages& t = CatalogFor(page.lang);
+  ReviewQuery q;
+  q.kind = CandidateKindFromString(Param(req, "kind"));
+  q.status = ReviewStatusFromString(Param(req, "status")).value_or(ReviewStatus::kPending);
+  q.limit = kReviewPageSize;
+  long page_no = std::max(1L, IntParam(req, "page").value_or(1));
+  q.offset = static_cast<int>((page_no - 1) * kReviewPageSize);
+  auto list = ReviewAccess(cr.db, cr.user.who).List(q);
+  if (!list.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(list.status()));
+  TemplateData rows(TemplateData::type::list);
+  for (const auto& c : list->items) rows.push_back(CandidateRow(c, t));
+  TemplateData vars;
+  vars.set("candidates", rows);
+  vars.set("none", list->items.empty());
+  vars.set("total", std::to_string(list->total));
+  std::string base = "/review?kind=" + Param(req, "kind") + "&status=" + ToString(*q.status) + "&page=";
+  if (page_no > 1) vars.set("prev_href", base + std::to_string(page_no - 1));
+  if (q.offset + kReviewPageSize < list->total) vars.set("next_href", base + std::to_string(page_no + 1));
+  SendPage(req, res, "review_list", page, vars);
+}
+
+// One record of the pair, as the principal may see it.
+TemplateData RecordData(const PersonView& view, const Messages& t) {
+  const Person& p = view.person;
+  TemplateData r;
+  r.set("id", std::to_string(p.id));
+  r.set("name", DisplayName(p));
+  r.set("as_recorded", p.name.as_recorded);
+  r.set("role", Label(t, "role." + ToString(p.role), ToString(p.role)));
+  r.set("birth", p.birth.date.ToIso());
+  r.set("sex", ToString(p.sex));
+  r.set("nationality", p.nationality);
+  r.set("a_number", p.a_number);
+  r.set("facility", p.location.facility);
+  r.set("location", p.location.text.empty() ? p.location.municipality : p.location.text);
+  r.set("relatives", p.reported_relatives);
+  r.set("withheld", !view.withheld.empty());
+  return r;
+}
+
+// The explanation's steps: comparison, both values, level and weight.
+TemplateData ExplanationData(const std::string& explanation) {
+  json e = json::parse(explanation, nullptr, /*allow_exceptions=*/false);
+  TemplateData out;
+  TemplateData steps(TemplateData::type::list);
+  if (!e.is_object()) return out;
+  auto text = [](const json& v) { return v.is_string() ? v.get<std::string>() : v.is_null() ? "" : v.dump(); };
+  for (const auto& s : e.value("steps", json::array())) {
+    if (!s.is_object()) continue;
+    TemplateData row;
+    for (const char* f : {"comparison", "left", "right", "level"}) row.set(f, text(s.value(f, json())));
+    double w = s.value("weight", 0.0);
+    row.set("weight", Fixed(w, "%+.2f"));
+    row.set("positive", w >= 0);
+    steps.push_back(row);
+  }
+  out.set("steps", steps);
+  out.set("prior", Fixed(e.value("prior_weight", 0.0), "%+.2f"));
+  out.set("total", Fixed(e.value("total_weight", 0.0), "%+.2f"));
+  if (e.contains("role_reason")) out.set("role_reason", text(e["role_reason"]));
+  return out;
+}
+
+// The pending candidates around `id` in queue order, for the j/k links.
+void NeighbourLinks(ReviewAccess& review, const ReviewCandidate& c, TemplateData& vars) {
+  ReviewQuery q;
+  q.kind = c.kind;
+  q.status = ReviewStatus::kPending;
+  q.limit = 1000;
+  auto list = review.List(q);
+  if (!list.ok()) return;
+  const auto& items = list->items;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (items[i].id != c.id) continue;
+    if (i > 0) vars.set("prev_href", "/review/" + std::to_string(items[i - 1].id));
+    if (i + 1 < items.size()) vars.set("next_href", "/review/" + std::to_string(items[i + 1].id));
+    return;
+  }
+  if (!items.empty()) vars.set("next_href", "/review/" + std::to_string(items.front().id));
+}
+
+TemplateData RelationshipOptions(const std::string& suggested, const Messages& t) {
+  TemplateData list(TemplateData::type::list);
+  for (auto r : {Relationship::kFather, Relationship::kMother, Relationship::kLegalGuardian,
+                 Relationship::kOtherRelative}) {
+    TemplateData o;
+    o.set("value", ToString(r));
+    o.set("label", Label(t, "relationship." + ToString(r), ToString(r)));
+    o.set("selected", ToString(r) == suggested);
+    list.push_back(o);
+  }
+  return list;
+}
+
+void ShowCandidate(const Request& req, Response& res, CaseRequest& cr) {
+  PageContext page = PageFor(req, cr.user, "review.title");
+  const Messages& t = CatalogFor(page.lang);
+  ReviewAccess review(cr.db, cr.user.who);
+  auto item = review.Get(std::stoll(req.matches[1].str()));
+  if (!item.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(item.status()));
+  const ReviewCandidate& c = item->candidate;
+  TemplateData vars = CandidateRow(c, t);
+  vars.set("left", RecordData(item->left, t));
+  vars.set("right", RecordData(item->right, t));
+  vars.set("explanation", ExplanationData(c.explanation));
+  vars.set("family_link", c.kind == CandidateKind::kFamilyLink);
+  vars.set("relationships", RelationshipOptions(c.relationship, t));
+  vars.set("decidable", c.status == ReviewStatus::kPending || c.status == ReviewStatus::kWithdrawn);
+  if (!c.decided_by.empty()) vars.set("decided", c.decided_by + " · " + c.decided_at + " · " + c.reason);
+  NeighbourLinks(review, c, vars);
+  SendPage(req, res, "review", page, vars);
+}
+
+// After a decision: the next pending candidate of the same kind, else the queue.
+void GoToNext(Response& res, ReviewAccess& review, CandidateKind kind) {
+  ReviewQuery q;
+  q.kind = kind;
+  q.status = ReviewStatus::kPending;
+  q.limit = 1;
+  auto next = review.List(q);
+  if (next.ok() && !next->items.empty()) return res.set_redirect("/review/" + std::to_string(next->items[0].id), 303);
+  res.set_redirect("/review", 303);
+}
+
+void PostAccept(const Request& req, Response& res, CaseRequest& cr) {
+  ReviewAccess review(cr.db, cr.user.who);
+  std::int64_t id = std::stoll(req.matches[1].str());
+  AcceptOptions options;
+  auto verification = VerificationFromString(Param(req, "verification"));
+  if (verification) options.verification = *verification;
+  options.relationship = RelationshipFromString(Param(req, "relationship"));
+  options.reason = Param(req, "reason");
+  auto candidate = review.Get(id);
+  if (!candidate.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(candidate.status()));
+  auto accepted = review.Accept(id, options);
+  if (!accepted.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(accepted.status()));
+  GoToNext(res, review, candidate->candidate.kind);
+}
+
+void PostReject(const Request& req, Response& res, CaseRequest& cr) {
+  ReviewAccess review(cr.db, cr.user.who);
+  std::int64_t id = std::stoll(req.matches[1].str());
+  std::string reason = Param(req, "different") == "1" ? kDifferentPeople : Param(req, "reason");
+  auto candidate = review.Get(id);
+  if (!candidate.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(candidate.status()));
+  Status rejected = review.Reject(id, reason);
+  if (!rejected.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(rejected));
+  GoToNext(res, review, candidate->candidate.kind);
+}
+
+}  // namespace
+
+void RegisterReviewPages(httplib::Server& server, const RouteContext& ctx) {
+  GetPage(server, "/review", ctx, ShowQueue);
+  GetPage(server, R"(/review/(\d{1,18}))", ctx, ShowCandidate);
+  PostPage(server, R"(/review/(\d{1,18})/accept)", ctx, PostAccept);
+  PostPage(server, R"(/review/(\d{1,18})/reject)", ctx, PostReject);
+}
+
+}  // namespace reunite::web
