@@ -1,0 +1,243 @@
+// Browser test of the case worker's pages: seeds a database from synthetic lists
+// (import, match run, accounts by CLI), then in Chromium signs in, finds a person by a
+// misspelled name, accepts a family-link candidate and sees the link on the family page,
+// imports a list (dry run, then commit), reads the audit log as an auditor, and switches
+// to Spanish. Saves a screenshot of every page.
+// Usage: node pages_test.mjs REUNITE_BINARY SOURCE_DIR ARTIFACTS_DIR
+// Exit codes: 0 pass, 1 fail, 77 skipped (Chromium is not installed).
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const CHROMIUM = "/usr/bin/chromium";
+const PASSWORD = "correct horse battery staple";
+const [reunite, sourceDir, artifacts] = process.argv.slice(2);
+if (!reunite || !sourceDir || !artifacts) {
+  console.error("usage: node pages_test.mjs REUNITE_BINARY SOURCE_DIR ARTIFACTS_DIR");
+  process.exit(2);
+}
+if (!existsSync(CHROMIUM)) {
+  console.log(`SKIP: ${CHROMIUM} is not installed (make deps installs it)`);
+  process.exit(77);
+}
+const require = createRequire(join(sourceDir, "web", "package.json"));
+const { chromium } = require("playwright-core");
+
+function run(db, args, input) {
+  return execFileSync(reunite, ["--db", db, "--actor", "setup", ...args],
+                      { input, stdio: [input ? "pipe" : "ignore", "pipe", "inherit"] }).toString();
+}
+
+// A synthetic database: lists imported and matched, and one user per role the test needs.
+function seed(work) {
+  const db = join(work, "cases.db");
+  const lists = join(work, "lists");
+  run(db, ["synth", "--families", "60", "--seed", "3", "--out", lists]);
+  run(db, ["init"]);
+  run(db, ["import", "--source", "ORR", "--kind", "child", "--quiet", join(lists, "children.csv")]);
+  run(db, ["import", "--source", "ICE", "--kind", "adult", "--quiet", join(lists, "adults.csv")]);
+  run(db, ["match", "run"]);
+  run(db, ["org", "add", "Kids in Need"]);
+  for (const [name, role] of [["coord", "coordinator"], ["audra", "auditor"], ["root", "admin"]])
+    run(db, ["user", "add", name, "--org", "Kids in Need", "--role", role, "--language", "en", "--password-stdin"],
+        PASSWORD + "\n");
+  return { db, lists };
+}
+
+// Splits one CSV line (the synthetic lists quote only fields with commas).
+function csvFields(line) {
+  const out = [];
+  let cur = "", quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === "," && !quoted) { out.push(cur); cur = ""; }
+    else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+// A child's name from the list, and the same name misspelled: accents dropped and
+// one letter of the surname dropped.
+function knownName(lists) {
+  const [header, first] = readFileSync(join(lists, "children.csv"), "utf8").split(/\r?\n/);
+  const cols = csvFields(header.replace(/^\uFEFF/, "")).map((c) => c.toLowerCase());
+  const row = csvFields(first);
+  const given = row[cols.findIndex((c) => /given|first|nombre/.test(c))] || "";
+  const surname = row[cols.findIndex((c) => /surname|last|apellido/.test(c))] || "";
+  const full = given && surname ? `${given} ${surname}` : row[cols.findIndex((c) => /name/.test(c))];
+  const plain = full.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  const words = plain.split(" ");
+  const last = words.length - 1;
+  words[last] = words[last].slice(0, 2) + words[last].slice(3);  // drop the third letter
+  return { full, misspelled: words.join(" "), firstGiven: full.split(" ")[0] };
+}
+
+function startServer(db) {
+  const child = spawn(reunite, ["--db", db, "serve", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  const url = new Promise((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`no "listening on" line; stdout: ${out}`)), 30000);
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on("exit", (code) => reject(new Error(`server exited early (${code}); stdout: ${out}`)));
+  });
+  return { child, url };
+}
+
+function stopServer(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode);
+    child.on("exit", (code) => resolve(code));
+    child.kill("SIGTERM");
+  });
+}
+
+const shot = (page, name) => page.screenshot({ path: join(artifacts, `pages-${name}.png`), fullPage: true });
+
+async function logIn(page, base, username) {
+  await page.goto(`${base}/login?lang=en`);
+  await page.getByLabel("User name").fill(username);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await Promise.all([page.waitForURL(`${base}/`), page.getByRole("button", { name: "Sign in" }).click()]);
+}
+
+async function logOut(page) {
+  await Promise.all([page.waitForURL(/\/login$/), page.getByRole("button", { name: /Sign out|Cerrar sesión/ }).click()]);
+}
+
+async function checkDashboardAndFamilies(page, base) {
+  assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "Dashboard");
+  assert.equal(await page.locator("canvas.bar-chart").count(), 2);
+  assert.equal(await page.evaluate(() => typeof window.Chart), "function", "Chart.js loaded from /static");
+  await shot(page, "dashboard");
+  await page.goto(`${base}/families?sort=name`);
+  assert.ok(await page.locator("table tbody tr").count() > 0, "families listed");
+  await shot(page, "families");
+  // On a phone the table scrolls inside its box; the page itself does not scroll sideways.
+  await page.setViewportSize({ width: 375, height: 740 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
+            "no sideways page scroll on a phone");
+  await shot(page, "families-phone");
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+async function checkSearch(page, name) {
+  await page.getByLabel("Name to search for").first().fill(name.misspelled);
+  await page.getByLabel("Name to search for").first().press("Enter");
+  await page.waitForURL(/\/search\?q=/);
+  const hit = page.getByRole("link", { name: name.full });
+  assert.ok(await hit.count() > 0, `"${name.misspelled}" finds ${name.full}`);
+  await shot(page, "search");
+  await Promise.all([page.waitForURL(/\/people\/\d+$/), hit.first().click()]);
+  assert.match(await page.locator("table").first().textContent(), /ORR/, "provenance names the source");
+  await shot(page, "person");
+}
+
+// Accepts the first family-link candidate with the keyboard; returns its child and adult.
+async function acceptFamilyLink(page, base) {
+  const res = await page.request.post(`${base}/review/1/accept`, { form: { verification: "claimed" } });
+  assert.equal(res.status(), 403, "a decision without the CSRF token is refused");
+  await page.goto(`${base}/review?kind=family_link`);
+  await Promise.all([page.waitForURL(/\/review\/\d+$/), page.getByRole("link", { name: /^Review #/ }).first().click()]);
+  const left = await page.locator("#left-heading a").getAttribute("href");
+  const right = await page.locator("#right-heading a").getAttribute("href");
+  assert.ok(await page.locator("table").first().locator("tbody tr").count() > 1, "comparisons listed");
+  await shot(page, "review");
+  // The URL already matches /review/N: wait for it to change to the next candidate.
+  const before = page.url();
+  await Promise.all([page.waitForURL((url) => url.href !== before), page.keyboard.press("a")]);
+  await page.waitForLoadState();
+  return { child: left.split("/").pop(), adult: right.split("/").pop() };
+}
+
+async function checkFamily(page, base, pair) {
+  await page.goto(`${base}/families/${pair.child}`);
+  assert.ok(await page.locator(`a[href="/people/${pair.adult}"]`).count() > 0, "the accepted adult is linked");
+  assert.match(await page.locator("#timeline-heading + .table-scroll").textContent(), /coord/);
+  await shot(page, "family");
+}
+
+async function checkImport(page, base, lists, work) {
+  const lines = readFileSync(join(lists, "adults.csv"), "utf8").split(/\r?\n/);
+  const file = join(work, "web-list.csv");
+  writeFileSync(file, lines.slice(0, 3).join("\n") + "\n");
+  await page.goto(`${base}/import`);
+  await page.getByLabel("Source").fill("WEB");
+  await page.getByLabel("The list holds").selectOption("adult");
+  await page.getByLabel("CSV file").setInputFiles(file);
+  await Promise.all([page.waitForLoadState(), page.getByRole("button", { name: /dry run/ }).click()]);
+  await page.locator("#commit-button").waitFor();
+  await shot(page, "import");
+  await Promise.all([page.waitForLoadState(), page.locator("#commit-button").click()]);
+  await page.getByRole("heading", { name: /^Imported/ }).waitFor();
+}
+
+async function checkAuditAndSpanish(page, base) {
+  await logIn(page, base, "audra");
+  await page.goto(`${base}/audit?action=review_accept`);
+  assert.match(await page.locator("table tbody").textContent(), /coord/, "the accept is in the audit log");
+  await shot(page, "audit");
+  await page.getByRole("link", { name: "Español" }).click();
+  await page.waitForLoadState();
+  assert.equal(await page.getAttribute("html", "lang"), "es");
+  assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "Registro de auditoría");
+  await shot(page, "audit-es");
+  await page.goto(`${base}/people/1`);
+  assert.match(await page.locator("#withheld-notice").textContent(), /ocultos para su función/,
+               "auditors are told what is withheld");
+  await shot(page, "person-withheld-es");
+  assert.equal((await page.goto(`${base}/import`)).status(), 403, "auditors may not import");
+  assert.match(await page.locator("main").textContent(), /No tiene permiso|no está permitido|permit/i);
+}
+
+async function main() {
+  mkdirSync(artifacts, { recursive: true });
+  const work = mkdtempSync(join(tmpdir(), "reunite-pages-"));
+  const { db, lists } = seed(work);
+  const name = knownName(lists);
+  const server = startServer(db);
+  let browser;
+  try {
+    const base = await server.url;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--no-first-run"],
+    });
+    const page = await browser.newPage();
+    const cspErrors = [];
+    page.on("console", (msg) => { if (/Content Security Policy/i.test(msg.text())) cspErrors.push(msg.text()); });
+    await logIn(page, base, "coord");
+    await checkDashboardAndFamilies(page, base);
+    await checkSearch(page, name);
+    const pair = await acceptFamilyLink(page, base);
+    await checkFamily(page, base, pair);
+    await checkImport(page, base, lists, work);
+    await logOut(page);
+    await checkAuditAndSpanish(page, base);
+    await logOut(page);
+    await logIn(page, base, "root");
+    await page.goto(`${base}/users?lang=en`);
+    assert.match(await page.locator("table tbody").textContent(), /audra/);
+    await shot(page, "users");
+    assert.deepEqual(cspErrors, [], "no CSP violations");
+  } finally {
+    if (browser) await browser.close();
+    const code = await stopServer(server.child);
+    rmSync(work, { recursive: true, force: true });
+    assert.equal(code, 0, "server exits 0 on SIGTERM");
+  }
+  console.log(`PASS; screenshots in ${artifacts}`);
+}
+
+main().catch((err) => {
+  console.error(`FAIL: ${err.stack || err}`);
+  process.exit(1);
+});
