@@ -79,7 +79,8 @@ async function checkSpanish(page) {
   await page.getByLabel("Nombre de usuario").fill("ana");
   await page.getByLabel("Contraseña").fill("x");
   await page.screenshot({ path: join(artifacts, "login-es.png"), fullPage: true });
-  // The choice is remembered: a failed sign-in answers in Spanish (no such user: 401).
+  // The choice is remembered: a refused sign-in answers in Spanish (accounts are wired in since
+  // `serve` opens the accounts library, so an unknown user is 401, not 503).
   const [res] = await Promise.all([page.waitForNavigation(), page.getByRole("button", { name: "Entrar" }).click()]);
   assert.equal(res.status(), 401);
   assert.match(await page.getByRole("alert").textContent(), /no son correctos/);
