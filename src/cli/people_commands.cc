@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "ingest/dates.h"
 #include "ingest/identifiers.h"
+#include "access/case_access.h"
 #include "match/person_search.h"
 #include "store/repositories.h"
 
@@ -193,9 +194,11 @@ void AddPersonCommand(CLI::App& app, const char* name, const char* help, const c
     if (!id.ok()) return void(*exit_code = Fail(id.status()));
     auto db = OpenDatabase(global);
     if (!db.ok()) return void(*exit_code = Fail(db.status()));
-    auto person = PersonRepository(**db).Get(*id);
-    if (!person.ok()) return void(*exit_code = Fail(person.status()));
-    body(**db, *person);
+    // Through CaseAccess, as the local operator, so reading a person's location and
+    // phones is audited as it is on the web.
+    auto view = CaseAccess(**db, Principal::LocalOperator(global.actor)).GetPerson(*id);
+    if (!view.ok()) return void(*exit_code = Fail(view.status()));
+    body(**db, view->person);
   });
 }
 

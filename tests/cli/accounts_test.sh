@@ -38,4 +38,12 @@ expect_eq "$(wc -l < "$WORK/out")" "2" "header and one entry"
 # The token itself is never written to the audit log.
 if grep -qF -- "$token" "$WORK/out"; then fail "audit log holds the token"; else pass; fi
 
+# Reading a person's phones on the command line is audited, as on the web.
+printf 'record_id,given_names,surnames,sex,date_of_birth,country,phones\nICE-1,Rosa,López,F,1985-02-03,GT,+502 5555 1234\n' > "$WORK/adults.csv"
+expect_exit 0 "$REUNITE" import --quiet --source ICE --kind adult --date-order iso "$WORK/adults.csv"
+expect_exit 0 "$REUNITE" --actor clerk show 1
+expect_contains "$WORK/out" "+50255551234"
+expect_exit 0 "$REUNITE" audit --actor clerk --action read_protected
+expect_contains "$WORK/out" "phones"
+
 finish
