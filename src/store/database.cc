@@ -1,5 +1,8 @@
 #include "store/database.h"
 
+#include <chrono>
+#include <thread>
+
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
@@ -85,13 +88,32 @@ void ConfigureSqlite(soci::session& session) {
   session << "PRAGMA journal_mode=WAL", soci::into(mode);
   session << "PRAGMA synchronous=NORMAL";
   session << "PRAGMA foreign_keys=ON";
-  int timeout_ms = 0;
-  session << "PRAGMA busy_timeout=10000", soci::into(timeout_ms);
+  // While another connection writes, retry every 200 microseconds for up to 10 s.
+  // SQLite's own busy_timeout backs off to 100 ms sleeps, which under a busy server
+  // turns a sub-millisecond wait for the write lock into a long tail.
+  auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
+  sqlite_api::sqlite3_busy_handler(
+      backend->conn_,
+      [](void*, int attempts) -> int {
+        if (attempts >= 50'000) return 0;
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+        return 1;
+      },
+      nullptr);
+}
+
+// SQLite counts every allocation under one process-wide mutex unless told not to;
+// with many connections on many threads (reunite serve) that mutex is the hot spot.
+// Only possible before SQLite initialises, hence once, before the first open.
+void DisableSqliteMemoryStatistics() {
+  static const int once = sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)once;
 }
 
 }  // namespace
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& url) {
+  DisableSqliteMemoryStatistics();
   std::unique_ptr<Database> db(new Database());
   db->backend_ = IsPostgresUrl(url) ? Backend::kPostgres : Backend::kSqlite;
   Result<std::string> conninfo = db->backend_ == Backend::kPostgres ? PostgresConnectString(url) : url;

@@ -33,6 +33,8 @@ void WebServer::Configure() {
   server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server_->set_payload_max_length(kMaxUploadBytes);
   server_->set_keep_alive_max_count(100);
+  // Without TCP_NODELAY, Nagle and delayed ACKs hold each keep-alive response ~40 ms.
+  server_->set_tcp_nodelay(true);
   server_->set_read_timeout(10);
   server_->set_write_timeout(10);
   Authenticator* auth = auth_;
