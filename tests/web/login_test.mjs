@@ -4,48 +4,14 @@
 // Usage: node login_test.mjs REUNITE_BINARY SOURCE_DIR ARTIFACTS_DIR
 // Exit codes: 0 pass, 1 fail, 77 skipped (Chromium is not installed).
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const CHROMIUM = "/usr/bin/chromium";
-const [reunite, sourceDir, artifacts] = process.argv.slice(2);
-if (!reunite || !sourceDir || !artifacts) {
-  console.error("usage: node login_test.mjs REUNITE_BINARY SOURCE_DIR ARTIFACTS_DIR");
-  process.exit(2);
-}
-if (!existsSync(CHROMIUM)) {
-  console.log(`SKIP: ${CHROMIUM} is not installed (make deps installs it)`);
-  process.exit(77);
-}
-const require = createRequire(join(sourceDir, "web", "package.json"));
-const { chromium } = require("playwright-core");
+import { launchChromium, setUp, startServer, stopServer } from "./harness.mjs";
 
-// Starts the server and resolves with its base URL once it prints "listening on URL".
-function startServer(db) {
-  const child = spawn(reunite, ["--db", db, "serve", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
-  const url = new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`no "listening on" line; stdout: ${out}`)), 20000);
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    child.on("exit", (code) => reject(new Error(`server exited early (${code}); stdout: ${out}`)));
-  });
-  return { child, url };
-}
-
-function stopServer(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode);
-    child.on("exit", (code) => resolve(code));
-    child.kill("SIGTERM");
-  });
-}
+const { reunite, artifacts, chromium } = setUp("login_test.mjs");
 
 async function checkLoginPage(page, base) {
   const cspErrors = [];
@@ -91,15 +57,11 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), "reunite-web-"));
   const db = join(work, "demo.db");
   execFileSync(reunite, ["--db", db, "init"], { stdio: "inherit" });
-  const server = startServer(db);
+  const server = startServer(reunite, db);
   let browser;
   try {
     const base = await server.url;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--no-first-run"],
-    });
+    browser = await launchChromium(chromium);
     const page = await browser.newPage();
     await checkLoginPage(page, base);
     await checkSpanish(page);

@@ -6,25 +6,15 @@
 // Usage: node pages_test.mjs REUNITE_BINARY SOURCE_DIR ARTIFACTS_DIR
 // Exit codes: 0 pass, 1 fail, 77 skipped (Chromium is not installed).
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const CHROMIUM = "/usr/bin/chromium";
+import { launchChromium, setUp, startServer, stopServer } from "./harness.mjs";
+
 const PASSWORD = "correct horse battery staple";
-const [reunite, sourceDir, artifacts] = process.argv.slice(2);
-if (!reunite || !sourceDir || !artifacts) {
-  console.error("usage: node pages_test.mjs REUNITE_BINARY SOURCE_DIR ARTIFACTS_DIR");
-  process.exit(2);
-}
-if (!existsSync(CHROMIUM)) {
-  console.log(`SKIP: ${CHROMIUM} is not installed (make deps installs it)`);
-  process.exit(77);
-}
-const require = createRequire(join(sourceDir, "web", "package.json"));
-const { chromium } = require("playwright-core");
+const { reunite, artifacts, chromium } = setUp("pages_test.mjs");
 
 function run(db, args, input) {
   return execFileSync(reunite, ["--db", db, "--actor", "setup", ...args],
@@ -74,29 +64,6 @@ function knownName(lists) {
   const last = words.length - 1;
   words[last] = words[last].slice(0, 2) + words[last].slice(3);  // drop the third letter
   return { full, misspelled: words.join(" "), firstGiven: full.split(" ")[0] };
-}
-
-function startServer(db) {
-  const child = spawn(reunite, ["--db", db, "serve", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
-  const url = new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`no "listening on" line; stdout: ${out}`)), 30000);
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    child.on("exit", (code) => reject(new Error(`server exited early (${code}); stdout: ${out}`)));
-  });
-  return { child, url };
-}
-
-function stopServer(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode);
-    child.on("exit", (code) => resolve(code));
-    child.kill("SIGTERM");
-  });
 }
 
 const shot = (page, name) => page.screenshot({ path: join(artifacts, `pages-${name}.png`), fullPage: true });
@@ -202,15 +169,11 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), "reunite-pages-"));
   const { db, lists } = seed(work);
   const name = knownName(lists);
-  const server = startServer(db);
+  const server = startServer(reunite, db);
   let browser;
   try {
     const base = await server.url;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--no-first-run"],
-    });
+    browser = await launchChromium(chromium);
     const page = await browser.newPage();
     const cspErrors = [];
     page.on("console", (msg) => { if (/Content Security Policy/i.test(msg.text())) cspErrors.push(msg.text()); });
