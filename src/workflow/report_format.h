@@ -1,0 +1,49 @@
+// The court status report as files: Markdown and HTML for reading (labels in
+// English or Spanish), CSV and XLSX for spreadsheets, JSON for programs. CSV and
+// XLSX hold the same rows (ReportRows): the XLSX "Tree" sheet has the header and
+// each category's total, its "Breakdown" sheet the header and the counts by
+// country and by department; the CSV is the header, the totals, then the
+// breakdown rows.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "workflow/report_count.h"
+
+namespace reunite::report {
+
+enum class ReportFormat { kMarkdown, kCsv, kJson, kHtml, kXlsx };
+
+// "md", "csv", "json", "html", "xlsx"; InvalidArgument naming --format else.
+Result<ReportFormat> ParseReportFormat(const std::string& name);
+
+// "en" or "es"; InvalidArgument naming --lang else.
+Status CheckReportLanguage(const std::string& lang);
+
+// One spreadsheet row: texts, or numbers (depth, count) kept as numbers in XLSX.
+struct ReportCell {
+  std::string text;
+  long number = 0;
+  bool is_number = false;
+};
+using ReportRow = std::vector<ReportCell>;
+
+// The header row: as_of, node, parent, depth, unit, label_en, label_es,
+// dimension (total, country, department), key, count.
+ReportRow ReportHeader();
+// One "total" row per category, in tree order.
+std::vector<ReportRow> TotalRows(const StatusReport& report);
+// The country rows then the department rows of each category, in tree order.
+std::vector<ReportRow> BreakdownRows(const StatusReport& report);
+
+std::string RenderCsv(const StatusReport& report);
+std::string RenderJson(const StatusReport& report);
+std::string RenderMarkdown(const StatusReport& report, const std::string& lang);
+std::string RenderHtml(const StatusReport& report, const std::string& lang);
+
+// Writes an XLSX workbook (sheets "Tree" and "Breakdown") to `path`; IOError
+// naming the file when it cannot be written.
+Status WriteXlsx(const StatusReport& report, const std::string& path);
+
+}  // namespace reunite::report
