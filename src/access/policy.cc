@@ -10,7 +10,7 @@ namespace {
 
 // Rows: Action in enum order. Columns: UserRole in enum order (admin, coordinator,
 // case_worker, field_searcher, government_liaison, auditor). The header's table.
-constexpr std::array<std::array<bool, 6>, 9> kMatrix = {{
+constexpr std::array<std::array<bool, 6>, 10> kMatrix = {{
     {true, true, true, true, true, true},       // kReadPeople
     {true, true, true, true, true, true},       // kReadFamilies
     {true, true, true, true, false, false},     // kWriteCase
@@ -20,6 +20,7 @@ constexpr std::array<std::array<bool, 6>, 9> kMatrix = {{
     {true, true, true, false, false, false},    // kSetProtection
     {true, false, false, false, false, false},  // kManageUsers
     {true, false, false, false, false, true},   // kReadAudit
+    {true, true, true, false, true, true},      // kReadReports
 }};
 
 }  // namespace
@@ -73,6 +74,7 @@ std::string ToString(Action action) {
     case Action::kSetProtection: return "set_protection";
     case Action::kManageUsers: return "manage_users";
     case Action::kReadAudit: return "read_audit";
+    case Action::kReadReports: return "read_reports";
   }
   return "unknown";
 }

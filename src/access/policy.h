@@ -13,6 +13,10 @@
 //   kSetProtection      y       y           y           -            -         -
 //   kManageUsers        y       -           -           -            -         -
 //   kReadAudit          y       -           -           -            -         y
+//   kReadReports        y       y           y           -            y         y
+//
+//   kReadReports: the court status report (access/report_access.h). It counts
+//   every family, so it is not for team-scoped field searchers.
 //
 //   team: only families assigned to the user's team (a child assigned to the team,
 //         and the adults linked to such a child); others read as not found.
@@ -46,6 +50,7 @@ enum class Action {
   kSetProtection,
   kManageUsers,
   kReadAudit,
+  kReadReports,
 };
 
 std::string ToString(Action action);  // "read_people", "write_case", ...

@@ -52,6 +52,12 @@ void AddReviewCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 // org add, user add|list, token create, audit (access/).
 void AddAccountCommands(CLI::App& app, GlobalOptions& global, int* exit_code);
 
+// The `report` command, created by the first caller and shared by the next: the
+// status report (below) and the workflow's `report overdue` both register under it.
+CLI::App* ReportCommand(CLI::App& app);
+// report status: the court status report (report_command.cc).
+void AddReportStatusCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+
 // serve: the web workspace (src/web) over HTTP(S) until SIGINT or SIGTERM.
 void AddServeCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 

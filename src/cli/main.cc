@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   AddMatchRunCommand(app.get_subcommand("match"), global, &exit_code);
   AddReviewCommand(app, global, &exit_code);
   AddAccountCommands(app, global, &exit_code);
+  AddReportStatusCommand(app, global, &exit_code);
   AddServeCommand(app, global, &exit_code);
   try {
     app.parse(argc, argv);
