@@ -13,6 +13,24 @@
 //   kSetProtection      y       y           y           -            -         -
 //   kManageUsers        y       -           -           -            -         -
 //   kReadAudit          y       -           -           -            -         y
+//   -- the tracing and reunification workflow (access/workflow_access.h) --
+//   kTrace              y       y           y          team          -         -
+//   kWorkSearchTasks    y       y           y          team          -         -
+//   kAssignSearchTasks  y       y           y           -            -         -
+//   kRecordDecisions    y       y           y           -            -         -
+//   kFlagEligibility    y       y           y           -            -         -
+//   kManageLogistics    y       y           y           -            -         -
+//   kCloseFamilies      y       y           y           -            -         -
+//   kManageDeadlines    y       y           y           -            -         -
+//   kReadWorkflow       y       y           y          team          -         -
+//   kReadReports        y       y           y          team          y         y
+//
+//   kTrace: log contacts (calls, visits, messages, child-parent calls) and move a
+//   parent's tracing state. kWorkSearchTasks: open and close search tasks.
+//   kAssignSearchTasks: give a task to an organisation and team. kReadWorkflow:
+//   contacts, tasks, the search plan, decisions, eligibility, logistics, closure
+//   and deadlines. kReadReports: the court reports (status, overdue); government
+//   liaisons and auditors read only these.
 //
 //   team: only families assigned to the user's team (a child assigned to the team,
 //         and the adults linked to such a child); others read as not found.
@@ -46,6 +64,16 @@ enum class Action {
   kSetProtection,
   kManageUsers,
   kReadAudit,
+  kTrace,
+  kWorkSearchTasks,
+  kAssignSearchTasks,
+  kRecordDecisions,
+  kFlagEligibility,
+  kManageLogistics,
+  kCloseFamilies,
+  kManageDeadlines,
+  kReadWorkflow,
+  kReadReports,
 };
 
 std::string ToString(Action action);  // "read_people", "write_case", ...
