@@ -6,6 +6,7 @@
 #include "access/audit.h"
 #include "store/repositories.h"
 #include "store/storage_guard.h"
+#include "workflow/vocabulary.h"
 
 namespace reunite {
 
@@ -163,7 +164,10 @@ Result<std::vector<Deadline>> WorkflowAccess::Deadlines(bool open_only) {
 Result<std::vector<DueItem>> WorkflowAccess::Due(const std::string& as_of, int within_days) {
   if (!Allowed(principal_, Action::kReadReports)) return Deny("read reports");
   if (within_days < 0) return Status::InvalidArgument("within: a number of days, 0 or more");
-  Result<std::vector<DueItem>> all = WorkflowReader(db_).Due(as_of, within_days);
+  // "as of" a date means the end of that day (docs/workflow.md §9).
+  Result<std::string> when = ParseTime("as_of", as_of, /*end_of_day=*/true);
+  if (!when.ok()) return when.status();
+  Result<std::vector<DueItem>> all = WorkflowReader(db_).Due(*when, within_days);
   if (!all.ok() || !TeamScoped(principal_)) return all;
   Result<std::set<PersonId>> team = TeamPeople();
   if (!team.ok()) return team.status();

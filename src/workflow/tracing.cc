@@ -58,6 +58,23 @@ std::string Describe(const TracingEvent& ev) {
   return "contact " + std::to_string(ev.id) + " is a " + ev.kind + " with result " + ev.result;
 }
 
+// What any transition into `to` needs and from where: "a transition to located
+// needs a visit with result located, from field_search".
+std::string IncomingRequirement(TracingState to) {
+  std::vector<std::pair<std::string, std::string>> needs;  // words, from-states
+  for (const Edge& e : Edges()) {
+    if (e.to != to) continue;
+    auto it = std::find_if(needs.begin(), needs.end(), [&](const auto& n) { return n.first == e.words; });
+    if (it == needs.end()) needs.push_back({e.words, ToString(e.from)});
+    else it->second += ", " + ToString(e.from);
+  }
+  if (needs.empty()) return "a parent never returns to " + ToString(to);
+  std::string out = "a transition to " + ToString(to) + " needs ";
+  for (size_t i = 0; i < needs.size(); ++i)
+    out += (i ? "; or " : "") + needs[i].first + ", from " + needs[i].second;
+  return out;
+}
+
 }  // namespace
 
 std::string ToString(TracingState state) {
@@ -100,14 +117,7 @@ Status CheckTracingTransition(std::int64_t adult_id, TracingState from, TracingS
       "cannot move parent " + std::to_string(adult_id) + " from " + ToString(from) + " to " + ToString(to) + ": ";
   if (from == to) return Status::Conflict(head + "the parent is already " + ToString(to));
   std::optional<std::string> needs = TransitionRequirement(from, to);
-  if (!needs) {
-    std::string legal;
-    for (const Edge& e : Edges())
-      if (e.from == from && legal.find(ToString(e.to)) == std::string::npos)
-        legal += (legal.empty() ? "" : ", ") + ToString(e.to);
-    return Status::Conflict(head + "no such transition (from " + ToString(from) + " a parent can move to " +
-                            (legal.empty() ? "nothing" : legal) + ")");
-  }
+  if (!needs) return Status::Conflict(head + IncomingRequirement(to));
   if (event.adult_id != adult_id)
     return Status::Conflict(head + (event.type == TracingEvent::Type::kSearchTask ? "search task " : "contact ") +
                             std::to_string(event.id) + " belongs to adult " + std::to_string(event.adult_id) +

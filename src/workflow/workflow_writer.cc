@@ -92,6 +92,7 @@ Status WorkflowWriter::Impl::CheckContact(Contact& c) {
                    message ? Needs("through", c.through, "for a message (the community contact)") : Status::Ok()})
     if (!s.ok()) return s;
   if (child_call) {
+    if (c.child_id == 0) return Status::InvalidArgument("child: required for a child_parent_call (the child who called)");
     if (Status s = Require(c.child_id, Role::kChild, "child"); !s.ok()) return s;
     bool linked = false;
     for (PersonId child : ChildrenOf(session, c.adult_id)) linked = linked || child == c.child_id;
