@@ -10,7 +10,7 @@ namespace {
 
 // Rows: Action in enum order. Columns: UserRole in enum order (admin, coordinator,
 // case_worker, field_searcher, government_liaison, auditor). The header's table.
-constexpr std::array<std::array<bool, 6>, 10> kMatrix = {{
+constexpr std::array<std::array<bool, 6>, 19> kMatrix = {{
     {true, true, true, true, true, true},       // kReadPeople
     {true, true, true, true, true, true},       // kReadFamilies
     {true, true, true, true, false, false},     // kWriteCase
@@ -20,7 +20,16 @@ constexpr std::array<std::array<bool, 6>, 10> kMatrix = {{
     {true, true, true, false, false, false},    // kSetProtection
     {true, false, false, false, false, false},  // kManageUsers
     {true, false, false, false, false, true},   // kReadAudit
-    {true, true, true, false, true, true},      // kReadReports
+    {true, true, true, true, false, false},     // kTrace
+    {true, true, true, true, false, false},     // kWorkSearchTasks
+    {true, true, true, false, false, false},    // kAssignSearchTasks
+    {true, true, true, false, false, false},    // kRecordDecisions
+    {true, true, true, false, false, false},    // kFlagEligibility
+    {true, true, true, false, false, false},    // kManageLogistics
+    {true, true, true, false, false, false},    // kCloseFamilies
+    {true, true, true, false, false, false},    // kManageDeadlines
+    {true, true, true, true, false, false},     // kReadWorkflow
+    {true, true, true, true, true, true},       // kReadReports
 }};
 
 }  // namespace
@@ -74,6 +83,15 @@ std::string ToString(Action action) {
     case Action::kSetProtection: return "set_protection";
     case Action::kManageUsers: return "manage_users";
     case Action::kReadAudit: return "read_audit";
+    case Action::kTrace: return "trace";
+    case Action::kWorkSearchTasks: return "work_search_tasks";
+    case Action::kAssignSearchTasks: return "assign_search_tasks";
+    case Action::kRecordDecisions: return "record_decisions";
+    case Action::kFlagEligibility: return "flag_eligibility";
+    case Action::kManageLogistics: return "manage_logistics";
+    case Action::kCloseFamilies: return "close_families";
+    case Action::kManageDeadlines: return "manage_deadlines";
+    case Action::kReadWorkflow: return "read_workflow";
     case Action::kReadReports: return "read_reports";
   }
   return "unknown";

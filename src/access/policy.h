@@ -13,10 +13,26 @@
 //   kSetProtection      y       y           y           -            -         -
 //   kManageUsers        y       -           -           -            -         -
 //   kReadAudit          y       -           -           -            -         y
-//   kReadReports        y       y           y           -            y         y
+//   -- the tracing and reunification workflow (access/workflow_access.h) --
+//   kTrace              y       y           y          team          -         -
+//   kWorkSearchTasks    y       y           y          team          -         -
+//   kAssignSearchTasks  y       y           y           -            -         -
+//   kRecordDecisions    y       y           y           -            -         -
+//   kFlagEligibility    y       y           y           -            -         -
+//   kManageLogistics    y       y           y           -            -         -
+//   kCloseFamilies      y       y           y           -            -         -
+//   kManageDeadlines    y       y           y           -            -         -
+//   kReadWorkflow       y       y           y          team          -         -
+//   kReadReports        y       y           y          team          y         y
 //
-//   kReadReports: the court status report (access/report_access.h). It counts
-//   every family, so it is not for team-scoped field searchers.
+//   kTrace: log contacts (calls, visits, messages, child-parent calls) and move a
+//   parent's tracing state. kWorkSearchTasks: open and close search tasks.
+//   kAssignSearchTasks: give a task to an organisation and team. kReadWorkflow:
+//   contacts, tasks, the search plan, decisions, eligibility, logistics, closure
+//   and deadlines. kReadReports: the court reports (status, overdue); government
+//   liaisons and auditors read only these. A field searcher's overdue report holds
+//   only their team's families; the status report counts every family and cannot
+//   be scoped to a team, so access/ReportAccess refuses team-scoped principals.
 //
 //   team: only families assigned to the user's team (a child assigned to the team,
 //         and the adults linked to such a child); others read as not found.
@@ -50,6 +66,15 @@ enum class Action {
   kSetProtection,
   kManageUsers,
   kReadAudit,
+  kTrace,
+  kWorkSearchTasks,
+  kAssignSearchTasks,
+  kRecordDecisions,
+  kFlagEligibility,
+  kManageLogistics,
+  kCloseFamilies,
+  kManageDeadlines,
+  kReadWorkflow,
   kReadReports,
 };
 

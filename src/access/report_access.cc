@@ -10,7 +10,9 @@ ReportAccess::ReportAccess(Database& db, Principal principal, Clock& clock)
     : db_(db), principal_(std::move(principal)), clock_(clock) {}
 
 Result<report::StatusReport> ReportAccess::CourtStatus(const std::string& as_of, const report::CategoryTree& tree) {
-  if (!Allowed(principal_, Action::kReadReports)) {
+  // A team-scoped principal may read reports of its team only; this one counts
+  // every family.
+  if (!Allowed(principal_, Action::kReadReports) || TeamScoped(principal_)) {
     (void)AppendAudit(db_, clock_, principal_, "denied", "report", 0, "read the status report");
     return Status::PermissionDenied(ToString(principal_.role) + " " + principal_.username +
                                     " may not read the status report");

@@ -1,8 +1,8 @@
 // The protected service over the court status report (workflow/report_replay.h):
-// checks that the principal may read reports (Action::kReadReports: admins,
-// coordinators, case workers, government liaisons, auditors; not field
-// searchers, whose reads are limited to their team while the report counts every
-// family), audits each report read as "read_report" and each refusal as
+// checks that the principal may read reports (Action::kReadReports) without a
+// team scope (admins, coordinators, case workers, government liaisons,
+// auditors; not field searchers, whose reads are limited to their team while
+// this report counts every family), audits each report read as "read_report" and each refusal as
 // "denied". The report holds counts only, never a person's fields, so nothing is
 // withheld from it.
 //

@@ -81,9 +81,10 @@ TEST_P(ReportAccessTest, NoAsOfMeansNowAndTheAuditSaysWhen) {
 
 REUNITE_ON_BOTH_BACKENDS(ReportAccessTest);
 
-TEST(ReportPolicyTest, ReadReportsIsNamedAndFieldSearchersMayNot) {
+TEST(ReportPolicyTest, StatusReportReadersAreThoseWhoReadReportsWithoutATeamScope) {
   EXPECT_EQ(ToString(Action::kReadReports), "read_reports");
-  for (UserRole role : AllUserRoles()) EXPECT_EQ(Allowed(Make(role), Action::kReadReports), kMayRead.at(role));
+  for (UserRole role : AllUserRoles())
+    EXPECT_EQ(Allowed(Make(role), Action::kReadReports) && !TeamScoped(Make(role)), kMayRead.at(role));
 }
 
 }  // namespace

@@ -52,14 +52,28 @@ void AddReviewCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 // org add, user add|list, token create, audit (access/).
 void AddAccountCommands(CLI::App& app, GlobalOptions& global, int* exit_code);
 
-// The `report` command, created by the first caller and shared by the next: the
-// status report (below) and the workflow's `report overdue` both register under it.
-CLI::App* ReportCommand(CLI::App& app);
-// report status: the court status report (report_command.cc).
+// report status: the court status report (report_command.cc), under ReportCommand().
 void AddReportStatusCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 
 // serve: the web workspace (src/web) over HTTP(S) until SIGINT or SIGTERM.
 void AddServeCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+
+// The tracing and reunification workflow (docs/workflow.md), through
+// access/WorkflowAccess as the local operator:
+// tracing set, contact add|list (tracing_commands.cc)
+void AddTracingCommands(CLI::App& app, GlobalOptions& global, int* exit_code);
+// search-task add|assign|close|list|plan (search_task_command.cc)
+void AddSearchTaskCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// decision set|show, eligibility flag|review|resolve|show (decision_commands.cc)
+void AddDecisionCommands(CLI::App& app, GlobalOptions& global, int* exit_code);
+// logistics plan|step|show, family close|reopen (logistics_commands.cc)
+void AddLogisticsCommands(CLI::App& app, GlobalOptions& global, int* exit_code);
+// deadline add|done|list, report overdue (deadline_commands.cc)
+void AddDeadlineCommands(CLI::App& app, GlobalOptions& global, int* exit_code);
+
+// The `report` command, created on first use, so that each report (overdue,
+// status) registers its own subcommand under it.
+CLI::App* ReportCommand(CLI::App& app);
 
 // A person id as typed: a positive number, else InvalidArgument.
 Result<PersonId> ParseId(const std::string& text);

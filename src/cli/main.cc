@@ -27,6 +27,11 @@ int main(int argc, char** argv) {
   AddAccountCommands(app, global, &exit_code);
   AddReportStatusCommand(app, global, &exit_code);
   AddServeCommand(app, global, &exit_code);
+  AddTracingCommands(app, global, &exit_code);
+  AddSearchTaskCommand(app, global, &exit_code);
+  AddDecisionCommands(app, global, &exit_code);
+  AddLogisticsCommands(app, global, &exit_code);
+  AddDeadlineCommands(app, global, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,7 +1,7 @@
 // `reunite report status`: the court status report (workflow/report_*.h) as of a
 // date or time, read through access/ReportAccess as the local operator (audited).
-// The workflow's `reunite report overdue` registers under the same `report`
-// command through ReportCommand().
+// `reunite report overdue` (deadline_commands.cc) registers under the same
+// `report` command through ReportCommand() (workflow_cli.cc).
 #include <fstream>
 #include <iostream>
 
@@ -64,14 +64,6 @@ int RunStatus(GlobalOptions& global, const StatusArgs& args) {
 }
 
 }  // namespace
-
-CLI::App* ReportCommand(CLI::App& app) {
-  auto found = app.get_subcommands([](CLI::App* sub) { return sub->get_name() == "report"; });
-  if (!found.empty()) return found.front();
-  auto* report = app.add_subcommand("report", "Reports for the court and the team: status, overdue");
-  report->require_subcommand(1);
-  return report;
-}
 
 void AddReportStatusCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
   auto args = std::make_shared<StatusArgs>();

@@ -285,6 +285,15 @@ Result<FamilyLinkId> CaseWriter::AddFamilyLink(const FamilyLink& link, const std
 Result<int> CaseWriter::UpdateFamilyLink(const FamilyLink& link, const std::string& reason) {
   return GuardStorage("update family link", [&] { return impl_->UpdateFamilyLink(link, reason); });
 }
+Status CaseWriter::AppendJournal(const std::string& entity, std::int64_t entity_id, const std::string& field,
+                                 const std::string& before, const std::string& after, const std::string& reason) {
+  return GuardStorage("journal", [&]() -> Status {
+    impl_->Journal(entity, entity_id, field, before, after, reason);
+    return Status::Ok();
+  });
+}
+const std::string& CaseWriter::actor() const { return impl_->actor; }
+Clock& CaseWriter::clock() { return impl_->clock; }
 Result<std::int64_t> CaseWriter::AddSourceRow(const SourceRow& row) {
   return GuardStorage("add source row", [&] { return impl_->AddSourceRow(row); });
 }

@@ -1,7 +1,9 @@
 // The one path through which case data changes. Every create, update and link
 // appends to the change journal: actor, time, entity, entity id, field, value
 // before, value after, reason. Nothing else in the code base writes the case
-// tables (people, family_links); repositories only read them.
+// tables (people, family_links); repositories only read them. The workflow
+// tables (migration 4) are written by workflow/WorkflowWriter, which journals
+// each change through AppendJournal below, in the same transaction.
 #pragma once
 #include <memory>
 #include <string>
@@ -106,6 +108,16 @@ class CaseWriter {
   // NotFound when there is no such person. (case_writer_access.cc)
   Result<int> SetPersonProtection(PersonId person_id, bool at_risk, const std::string& notes,
                                   const std::string& reason);
+
+  // Appends one journal entry as this writer's actor at the clock's now, for the
+  // layers above the store that own case tables of their own (src/workflow): they
+  // write their rows in the caller's transaction and journal here, so that the
+  // journal has one writer. `entity` and `field` follow docs/workflow.md.
+  Status AppendJournal(const std::string& entity, std::int64_t entity_id, const std::string& field,
+                       const std::string& before, const std::string& after, const std::string& reason);
+  const std::string& actor() const;
+  // The clock the journal reads (the same times on rows and entries).
+  Clock& clock();
 
  private:
   struct Impl;

@@ -227,10 +227,144 @@ Migration AccessSchema() {
     }};
 }
 
+// Version 4: the tracing and reunification workflow (src/workflow, docs/workflow.md).
+// Current state per adult or family, with the events that justify it; every change
+// is journaled (entities "tracing", "contact", "search_task", "decision",
+// "eligibility", "eligibility_flag", "logistics", "logistics_step", "closure",
+// "deadline"), so reports for a past time replay the journal, not these tables.
+// Times are ISO 8601 UTC text, dates "YYYY-MM-DD"; flags are INTEGER 0/1; a
+// missing person reference is 0 (child_id on a contact, the concerned person on a
+// deadline), as foreign keys cannot hold 0 these columns carry none.
+Migration WorkflowSchema() {
+  return {4, "tracing, contacts, search tasks, decisions, eligibility, logistics, closure, deadlines", {
+      R"(CREATE TABLE tracing_states (
+        adult_id BIGINT PRIMARY KEY REFERENCES people (id),
+        state TEXT NOT NULL,
+        event_kind TEXT NOT NULL,
+        event_id BIGINT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL)
+      )",
+      R"(CREATE TABLE contacts (
+        id ${ID},
+        adult_id BIGINT NOT NULL REFERENCES people (id),
+        child_id BIGINT NOT NULL DEFAULT 0,
+        kind TEXT NOT NULL,
+        result TEXT NOT NULL,
+        number TEXT NOT NULL DEFAULT '',
+        place TEXT NOT NULL DEFAULT '',
+        team TEXT NOT NULL DEFAULT '',
+        through TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        notes TEXT NOT NULL DEFAULT '')
+      )",
+      "CREATE INDEX contacts_adult ON contacts (adult_id, at)",
+      R"(CREATE TABLE search_tasks (
+        id ${ID},
+        adult_id BIGINT NOT NULL REFERENCES people (id),
+        country TEXT NOT NULL DEFAULT '',
+        department TEXT NOT NULL DEFAULT '',
+        municipality TEXT NOT NULL DEFAULT '',
+        village TEXT NOT NULL DEFAULT '',
+        organisation TEXT NOT NULL DEFAULT '',
+        team TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL,
+        result TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        closed_at TEXT NOT NULL DEFAULT '')
+      )",
+      "CREATE INDEX search_tasks_adult ON search_tasks (adult_id)",
+      "CREATE INDEX search_tasks_place ON search_tasks (status, country, department, municipality, village)",
+      R"(CREATE TABLE decisions (
+        child_id BIGINT PRIMARY KEY REFERENCES people (id),
+        history_id BIGINT NOT NULL)
+      )",
+      // Every decision recorded, oldest first; decisions points at the current one.
+      R"(CREATE TABLE decision_history (
+        id ${ID},
+        child_id BIGINT NOT NULL REFERENCES people (id),
+        adult_id BIGINT NOT NULL REFERENCES people (id),
+        kind TEXT NOT NULL,
+        language TEXT NOT NULL,
+        interpreter_used INTEGER NOT NULL DEFAULT 0,
+        interpreter TEXT NOT NULL DEFAULT '',
+        witness TEXT NOT NULL DEFAULT '',
+        decided_on TEXT NOT NULL,
+        signed INTEGER NOT NULL DEFAULT 0,
+        reason TEXT NOT NULL DEFAULT '',
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL)
+      )",
+      "CREATE INDEX decision_history_child ON decision_history (child_id, id)",
+      R"(CREATE TABLE eligibility (
+        adult_id BIGINT PRIMARY KEY REFERENCES people (id),
+        status TEXT NOT NULL,
+        updated_at TEXT NOT NULL)
+      )",
+      R"(CREATE TABLE eligibility_flags (
+        id ${ID},
+        adult_id BIGINT NOT NULL REFERENCES people (id),
+        kind TEXT NOT NULL,
+        evidence TEXT NOT NULL,
+        reviewer TEXT NOT NULL,
+        finality TEXT NOT NULL,
+        contested INTEGER NOT NULL DEFAULT 0,
+        outcome TEXT NOT NULL DEFAULT 'pending',
+        reassess_by TEXT NOT NULL DEFAULT '',
+        is_open INTEGER NOT NULL DEFAULT 1,
+        resolution TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        resolved_at TEXT NOT NULL DEFAULT '',
+        resolved_by TEXT NOT NULL DEFAULT '')
+      )",
+      "CREATE INDEX eligibility_flags_adult ON eligibility_flags (adult_id, id)",
+      R"(CREATE TABLE logistics_plans (
+        child_id BIGINT PRIMARY KEY REFERENCES people (id),
+        plan TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL)
+      )",
+      R"(CREATE TABLE logistics_steps (
+        child_id BIGINT NOT NULL REFERENCES people (id),
+        step TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        done_on TEXT NOT NULL,
+        done_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        PRIMARY KEY (child_id, step))
+      )",
+      R"(CREATE TABLE closures (
+        child_id BIGINT PRIMARY KEY REFERENCES people (id),
+        reason TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL)
+      )",
+      R"(CREATE TABLE deadlines (
+        id ${ID},
+        title TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        due_at TEXT NOT NULL,
+        child_id BIGINT NOT NULL DEFAULT 0,
+        adult_id BIGINT NOT NULL DEFAULT 0,
+        done_at TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL)
+      )",
+      "CREATE INDEX deadlines_due ON deadlines (done_at, due_at)",
+  }};
+}
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
-  static const std::vector<Migration> all = {InitialSchema(), ReviewQueueSchema(), AccessSchema()};
+  static const std::vector<Migration> all = {InitialSchema(), ReviewQueueSchema(), AccessSchema(),
+                                             WorkflowSchema()};
   return all;
 }
 

@@ -1,0 +1,180 @@
+// WorkflowAccess: scope, withholding and the protected reads.
+#include "access/workflow_access.h"
+
+#include <algorithm>
+
+#include "access/audit.h"
+#include "store/repositories.h"
+#include "store/storage_guard.h"
+#include "workflow/vocabulary.h"
+
+namespace reunite {
+
+using namespace workflow;
+
+WorkflowAccess::WorkflowAccess(Database& db, Principal principal, Clock& clock)
+    : db_(db), principal_(std::move(principal)), clock_(clock) {}
+
+Status WorkflowAccess::Deny(const std::string& what) {
+  (void)AppendAudit(db_, clock_, principal_, "denied", "", 0, what);
+  return Status::PermissionDenied(ToString(principal_.role) + " " + principal_.username + " may not " + what);
+}
+
+std::vector<std::string> WorkflowAccess::TeamsOf(PersonId id) {
+  std::vector<std::string> teams;
+  Status s = GuardStorage("teams", [&]() -> Status {
+    soci::session& sql = db_.session();
+    long long key = id;
+    std::string team;
+    soci::statement st = (sql.prepare <<
+        "SELECT team FROM family_assignments WHERE child_id = :c UNION "
+        "SELECT a.team FROM family_links l JOIN family_assignments a ON a.child_id = l.child_id "
+        "WHERE l.adult_id = :a AND l.verification <> 'rejected'",
+        soci::use(key), soci::use(key), soci::into(team));
+    for (st.execute(); st.fetch();) teams.push_back(team);
+    return Status::Ok();
+  });
+  if (!s.ok()) teams.clear();  // no teams: a field searcher is refused, others unaffected
+  return teams;
+}
+
+Status WorkflowAccess::Check(Action action, PersonId id, const std::string& what) {
+  if (!Allowed(principal_, action)) return Deny(what);
+  Result<Person> person = PersonRepository(db_).Get(id);
+  if (!person.ok()) return person.status();
+  if (!TeamScoped(principal_)) return Status::Ok();
+  const std::vector<std::string> teams = TeamsOf(id);
+  if (!principal_.team.empty() && std::find(teams.begin(), teams.end(), principal_.team) != teams.end())
+    return Status::Ok();
+  (void)AppendAudit(db_, clock_, principal_, "denied", "person", id, "outside team " + principal_.team + ": " + what);
+  return Status::NotFound("no person " + std::to_string(id));
+}
+
+Result<std::set<PersonId>> WorkflowAccess::TeamPeople() {
+  return GuardStorage("team people", [&]() -> Result<std::set<PersonId>> {
+    std::set<PersonId> people;
+    long long id = 0;
+    std::string team = principal_.team;
+    soci::statement st = (db_.session().prepare <<
+        "SELECT l.adult_id FROM family_links l JOIN family_assignments a ON a.child_id = l.child_id "
+        "WHERE a.team = :t AND l.verification <> 'rejected' UNION "
+        "SELECT child_id FROM family_assignments WHERE team = :t2",
+        soci::use(team), soci::use(team), soci::into(id));
+    for (st.execute(); st.fetch();) people.insert(id);
+    return people;
+  });
+}
+
+Result<bool> WorkflowAccess::HidePlaces(PersonId adult) {
+  Result<Person> person = PersonRepository(db_).Get(adult);
+  if (!person.ok()) return person.status();
+  return GuardStorage("protection", [&]() -> Result<bool> {
+    long long id = adult;
+    int at_risk = 0;
+    db_.session() << "SELECT at_risk FROM person_protection WHERE person_id = :id", soci::use(id), soci::into(at_risk);
+    const std::vector<std::string> teams = TeamsOf(adult);
+    const bool in_team =
+        !principal_.team.empty() && std::find(teams.begin(), teams.end(), principal_.team) != teams.end();
+    const Withholding w = Withheld(principal_, *person, ProtectionFacts{at_risk != 0, in_team});
+    return w.home_location || w.phones;
+  });
+}
+
+Result<TracingState> WorkflowAccess::Tracing(PersonId adult) {
+  if (Status s = Check(Action::kReadWorkflow, adult, "read the workflow"); !s.ok()) return s;
+  return WorkflowReader(db_).Tracing(adult);
+}
+
+Result<std::vector<Contact>> WorkflowAccess::Contacts(PersonId adult) {
+  if (Status s = Check(Action::kReadWorkflow, adult, "read the workflow"); !s.ok()) return s;
+  Result<std::vector<Contact>> contacts = WorkflowReader(db_).Contacts(adult);
+  if (!contacts.ok()) return contacts;
+  Result<bool> hide = HidePlaces(adult);
+  if (!hide.ok()) return hide.status();
+  if (*hide)
+    for (Contact& c : *contacts) c.number = c.place = c.through = "[withheld]";
+  return contacts;
+}
+
+Result<std::vector<SearchTask>> WorkflowAccess::SearchTasks(const TaskQuery& query) {
+  if (!Allowed(principal_, Action::kReadWorkflow)) return Deny("read the workflow");
+  Result<std::vector<SearchTask>> tasks = WorkflowReader(db_).SearchTasks(query);
+  if (!tasks.ok()) return tasks;
+  std::optional<std::set<PersonId>> scope;
+  if (TeamScoped(principal_)) {
+    Result<std::set<PersonId>> team = TeamPeople();
+    if (!team.ok()) return team.status();
+    scope = std::move(*team);
+  }
+  std::vector<SearchTask> out;
+  for (SearchTask& t : *tasks) {
+    if (scope && !scope->count(t.adult_id)) continue;
+    Result<bool> hide = HidePlaces(t.adult_id);
+    if (!hide.ok()) return hide.status();
+    if (*hide) t.municipality = t.village = "[withheld]";
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+Result<std::vector<SearchPlanRow>> WorkflowAccess::SearchPlan(const std::string& team) {
+  if (!Allowed(principal_, Action::kReadWorkflow)) return Deny("read the workflow");
+  // A field searcher plans their own team's work.
+  if (TeamScoped(principal_) && team != principal_.team) return Deny("read another team's search plan");
+  return WorkflowReader(db_).SearchPlan(team);
+}
+
+Result<std::optional<Decision>> WorkflowAccess::CurrentDecision(PersonId child) {
+  if (Status s = Check(Action::kReadWorkflow, child, "read the workflow"); !s.ok()) return s;
+  return WorkflowReader(db_).CurrentDecision(child);
+}
+
+Result<std::vector<Decision>> WorkflowAccess::DecisionHistory(PersonId child) {
+  if (Status s = Check(Action::kReadWorkflow, child, "read the workflow"); !s.ok()) return s;
+  return WorkflowReader(db_).DecisionHistory(child);
+}
+
+Result<EligibilityView> WorkflowAccess::Eligibility(PersonId adult) {
+  if (Status s = Check(Action::kReadWorkflow, adult, "read the workflow"); !s.ok()) return s;
+  return WorkflowReader(db_).Eligibility(adult);
+}
+
+Result<workflow::Logistics> WorkflowAccess::Logistics(PersonId child) {
+  if (Status s = Check(Action::kReadWorkflow, child, "read the workflow"); !s.ok()) return s;
+  return WorkflowReader(db_).GetLogistics(child);
+}
+
+Result<workflow::Closure> WorkflowAccess::Closure(PersonId child) {
+  if (Status s = Check(Action::kReadWorkflow, child, "read the workflow"); !s.ok()) return s;
+  return WorkflowReader(db_).GetClosure(child);
+}
+
+Result<std::vector<Deadline>> WorkflowAccess::Deadlines(bool open_only) {
+  if (!Allowed(principal_, Action::kReadWorkflow)) return Deny("read the workflow");
+  Result<std::vector<Deadline>> all = WorkflowReader(db_).Deadlines(open_only);
+  if (!all.ok() || !TeamScoped(principal_)) return all;
+  Result<std::set<PersonId>> team = TeamPeople();
+  if (!team.ok()) return team.status();
+  std::vector<Deadline> out;
+  for (Deadline& d : *all)
+    if (team->count(d.child_id) || team->count(d.adult_id)) out.push_back(std::move(d));
+  return out;
+}
+
+Result<std::vector<DueItem>> WorkflowAccess::Due(const std::string& as_of, int within_days) {
+  if (!Allowed(principal_, Action::kReadReports)) return Deny("read reports");
+  if (within_days < 0) return Status::InvalidArgument("within: a number of days, 0 or more");
+  // "as of" a date means the end of that day (docs/workflow.md §9).
+  Result<std::string> when = ParseTime("as_of", as_of, /*end_of_day=*/true);
+  if (!when.ok()) return when.status();
+  Result<std::vector<DueItem>> all = WorkflowReader(db_).Due(*when, within_days);
+  if (!all.ok() || !TeamScoped(principal_)) return all;
+  Result<std::set<PersonId>> team = TeamPeople();
+  if (!team.ok()) return team.status();
+  std::vector<DueItem> out;
+  for (DueItem& d : *all)
+    if (team->count(d.child_id) || team->count(d.adult_id)) out.push_back(std::move(d));
+  return out;
+}
+
+}  // namespace reunite
