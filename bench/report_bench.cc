@@ -68,7 +68,9 @@ Fixture& Data() {
     f.families = env ? std::atol(env) : 100000;
     char tmpl[] = "/tmp/reunite-report-bench-XXXXXX";
     f.dir = mkdtemp(tmpl);
-    f.db = std::move(*Database::Open((f.dir / "bench.db").string()));
+    auto db = Database::Open((f.dir / "bench.db").string());
+    if (!db.ok()) std::abort();
+    f.db = std::move(db.value());
     FixedClock clock("2018-06-01T00:00:00.000Z");
     CaseWriter writer(*f.db, "bench", clock);
     soci::transaction tx(f.db->session());

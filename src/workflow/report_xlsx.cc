@@ -3,6 +3,8 @@
 // depth and count as numbers.
 #include <xlsxwriter.h>
 
+#include <fstream>
+
 #include "workflow/report_format.h"
 
 namespace reunite::report {
@@ -37,6 +39,9 @@ bool WriteSheet(lxw_workbook* book, const char* name, const ReportRow& header, c
 }  // namespace
 
 Status WriteXlsx(const StatusReport& report, const std::string& path) {
+  // libxlsxwriter finds an unwritable path only when it closes the workbook, and
+  // prints its own message then; try the path first for a clean error.
+  if (!std::ofstream(path, std::ios::binary | std::ios::app)) return Status::IOError("cannot create " + path);
   lxw_workbook* book = workbook_new(path.c_str());
   if (!book) return Status::IOError("cannot create " + path);
   lxw_format* bold = workbook_add_format(book);

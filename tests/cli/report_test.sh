@@ -56,6 +56,25 @@ expect_exit 0 "$REUNITE" report status --format csv --out "$WORK/now.csv"
 expect_eq "$(total "$WORK/now.csv" parents_outside_us)" 1 "parents outside the US after the removal"
 expect_eq "$(total "$WORK/now.csv" parents_in_us)" 1 "parents in the US after the removal"
 
+# The workflow commands move the counts: the removed mother reached by phone,
+# then her decision to reunify at home (the report as of T1 still unchanged).
+mother="${ADULTS[0]}"
+expect_exit 0 "$REUNITE" contact add --adult "$mother" --kind call --result no_answer --number +50455551234
+c1="$(grep -o 'contact [0-9]*' "$WORK/out" | awk '{print $2}')"
+expect_exit 0 "$REUNITE" tracing set "$mother" --to phone_attempted --contact "$c1"
+expect_exit 0 "$REUNITE" contact add --adult "$mother" --kind call --result reached_parent --number +50455551234
+c2="$(grep -o 'contact [0-9]*' "$WORK/out" | awk '{print $2}')"
+expect_exit 0 "$REUNITE" tracing set "$mother" --to in_contact --contact "$c2"
+expect_exit 0 "$REUNITE" decision set --child "${CHILDREN[0]}" --adult "$mother" --kind reunify_home --language es \
+  --date "$(date -u +%F)"
+expect_exit 0 "$REUNITE" report status --format csv --out "$WORK/worked.csv"
+expect_eq "$(total "$WORK/worked.csv" parents_outside_contacted)" 1 "removed parents contacted"
+expect_eq "$(total "$WORK/worked.csv" parents_outside_decided_home)" 1 "removed parents deciding to reunify at home"
+expect_eq "$(total "$WORK/worked.csv" children_decision_reunify_home)" 1 "children whose family decided"
+expect_eq "$(total "$WORK/worked.csv" parents_located)" 1 "parents located"
+expect_exit 0 "$REUNITE" report status --as-of "$T1" --format csv --out "$WORK/t1-third.csv"
+if cmp -s "$WORK/t1.csv" "$WORK/t1-third.csv"; then pass; else fail "the report as of $T1 changed after the workflow"; fi
+
 # Before any data: every category counts zero.
 expect_exit 0 "$REUNITE" report status --as-of 2000-01-01 --format json
 python3 - "$WORK/out" <<'PY' && pass || fail "the report of 2000-01-01 is not all zeros"
