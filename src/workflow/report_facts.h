@@ -96,7 +96,7 @@ struct ReportFacts {
   std::unordered_map<PersonId, int> eligibility;  // adult -> index in EligibilityStatuses()
   std::unordered_map<std::int64_t, FlagFacts> flags;
   std::unordered_map<PersonId, FamilyFacts> families;  // child -> workflow state
-  long entries_applied = 0;  // journal entries that changed a fact
+  long entries_applied = 0;  // journal entries of the entities the report reads
 };
 
 // Applies one journal entry to `facts`. Entities the report does not count
