@@ -134,7 +134,9 @@ TEST_P(WorkflowAccessTest, ContactsOfAPersonAtRiskHideNumberAndPlace) {
   auto for_worker = As(UserRole::kCaseWorker).Contacts(s_.a2);
   ASSERT_TRUE(for_worker.ok());
   EXPECT_EQ(for_worker->at(0).number, "[withheld]");
+  EXPECT_EQ(testing::CountAudits(*db_, "read_protected", "case_worker"), 0);  // nothing shown
   EXPECT_EQ(As(UserRole::kCoordinator).Contacts(s_.a2)->at(0).number, "+50255550001");
+  EXPECT_EQ(testing::CountAudits(*db_, "read_protected", "coordinator"), 1);
   EXPECT_EQ(As(UserRole::kFieldSearcher, "north").Contacts(s_.a2)->at(0).number, "+50255550001");
 }
 

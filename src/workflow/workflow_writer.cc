@@ -62,9 +62,18 @@ Result<TracingState> WorkflowWriter::Impl::SetTracingState(PersonId adult, Traci
   if (!event.ok()) return event.status();
   const TracingState from = LoadTracingState(session, adult);
   if (Status s = CheckTracingTransition(adult, from, to, *event); !s.ok()) return s;
-  long long id = adult, event_id = event->id;
+  long long id = adult, event_id = event->id, last_id = 0;
   std::string state = ToString(to), now = Now(),
-              kind = event->type == TracingEvent::Type::kContact ? "contact" : "search_task";
+              kind = event->type == TracingEvent::Type::kContact ? "contact" : "search_task", last_kind;
+  // One contact justifies one move: the visit that located a parent does not also
+  // put them in contact. (A search task is two events, its opening and its
+  // closing, and the edges tell them apart by its status.)
+  session << "SELECT event_kind, event_id FROM tracing_states WHERE adult_id = :a", soci::use(id),
+      soci::into(last_kind), soci::into(last_id);
+  if (session.got_data() && kind == "contact" && last_kind == kind && last_id == event_id)
+    return Status::Conflict("cannot move parent " + std::to_string(adult) + " from " + ToString(from) + " to " + state +
+                            ": contact " + std::to_string(event_id) +
+                            " already justified the move to " + ToString(from) + "; log a new event");
   session << "DELETE FROM tracing_states WHERE adult_id = :a", soci::use(id);
   session << "INSERT INTO tracing_states (adult_id, state, event_kind, event_id, updated_at, updated_by) "
              "VALUES (:a, :s, :k, :e, :at, :by)",
