@@ -39,6 +39,10 @@ for a in "${adults[@]}"; do "$BIN" contact add --adult "$a" --kind call --result
 end=$(date +%s.%N)
 echo "contact add: $(echo "($end - $start) * 1000 / ${#adults[@]}" | bc) ms per command (${#adults[@]} commands, a process each)"
 start=$(date +%s.%N)
+for a in "${adults[@]}"; do "$BIN" tracing show "$a" > /dev/null; done
+end=$(date +%s.%N)
+echo "tracing show (a read, for the process's own cost): $(echo "($end - $start) * 1000 / ${#adults[@]}" | bc) ms per command"
+start=$(date +%s.%N)
 n=0
 for i in $(seq 1 100); do "$BIN" contact add --adult "${adults[0]}" --kind visit --result not_found --place x --team north > /dev/null; n=$((n + 1)); done
 end=$(date +%s.%N)
@@ -50,6 +54,7 @@ grep -v "s wall" "$TMP/overdue.err" | sed 's/^/  /'
 grep "s wall" "$TMP/overdue.err"
 /usr/bin/time -f "search-task plan: %e s wall" "$BIN" search-task plan > "$TMP/plan.txt"
 echo "  $(wc -l < "$TMP/plan.txt") places"
-/usr/bin/time -f "search-task list --team north --csv (a team's worklist): %e s wall" \
+/usr/bin/time -o "$TMP/list.time" -f "search-task list --team north --csv (a team's worklist): %e s wall" \
   "$BIN" search-task list --team north --csv > "$TMP/north.csv" 2> /dev/null
+cat "$TMP/list.time"
 echo "  $(($(wc -l < "$TMP/north.csv") - 1)) tasks"
