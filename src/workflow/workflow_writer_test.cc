@@ -129,6 +129,12 @@ TEST_P(SearchTaskTest, TasksOpenAssignCloseAndJournal) {
   Result<std::int64_t> id = writer_->AddSearchTask({0, a1, "GT", "GT-AV", "Cobán", "Chamelco", "", ""}, "no phone");
   ASSERT_TRUE(id.ok()) << id.status().ToString();
   EXPECT_EQ(writer_->AddSearchTask({0, a1}, "again").status().code(), StatusCode::kAlreadyExists);
+  // The schema holds the rule too, for writers that race past the check.
+  long long adult = a1;
+  EXPECT_THROW((db_->session() << "INSERT INTO search_tasks (adult_id, status, created_at, created_by) "
+                                  "VALUES (:a, 'open', 'now', 'racer')",
+                soci::use(adult)),
+               soci::soci_error);
   EXPECT_EQ(writer_->AddSearchTask({0, a2, "Guatemala"}, "x").status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(writer_->AddSearchTask({0, a2, "GT", "HN-CR"}, "x").status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(writer_->AssignSearchTask(*id, "", "", "x").status().code(), StatusCode::kInvalidArgument);
