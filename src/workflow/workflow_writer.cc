@@ -73,7 +73,7 @@ Result<TracingState> WorkflowWriter::Impl::SetTracingState(PersonId adult, Traci
   if (session.got_data() && kind == "contact" && last_kind == kind && last_id == event_id)
     return Status::Conflict("cannot move parent " + std::to_string(adult) + " from " + ToString(from) + " to " + state +
                             ": contact " + std::to_string(event_id) +
-                            " already justified the move to " + ToString(from) + "; log a new event");
+                            " already justified the move to " + ToString(from) + "; log a new contact");
   session << "DELETE FROM tracing_states WHERE adult_id = :a", soci::use(id);
   session << "INSERT INTO tracing_states (adult_id, state, event_kind, event_id, updated_at, updated_by) "
              "VALUES (:a, :s, :k, :e, :at, :by)",
