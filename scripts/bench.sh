@@ -84,3 +84,6 @@ echo "== match run on 50,000 synthetic families in SQLite: full, then incrementa
 # fuzzy search API with an API token, 100,000 families loaded.
 echo "== web: 100,000 families; family API and search API at 64 connections (targets: >= 2000 requests/s, p99 < 50 ms)"
 "$(dirname "$0")/bench_web.sh" "$BIN" 100000 15
+
+echo "== workflow: commands, the overdue report and the search plan over 20,000 synthetic families"
+bash "$(dirname "$0")/bench_workflow.sh" "$BUILD" 20000

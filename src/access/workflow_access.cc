@@ -2,6 +2,7 @@
 #include "access/workflow_access.h"
 
 #include <algorithm>
+#include <map>
 
 #include "access/audit.h"
 #include "store/repositories.h"
@@ -91,8 +92,16 @@ Result<std::vector<Contact>> WorkflowAccess::Contacts(PersonId adult) {
   if (!contacts.ok()) return contacts;
   Result<bool> hide = HidePlaces(adult);
   if (!hide.ok()) return hide.status();
-  if (*hide)
-    for (Contact& c : *contacts) c.number = c.place = c.through = "[withheld]";
+  bool shown = false;
+  for (Contact& c : *contacts) {
+    if (*hide) c.number = c.place = c.through = "[withheld]";
+    else shown = shown || !c.number.empty() || !c.place.empty() || !c.through.empty();
+  }
+  // Numbers called and places visited are the person's phones and location: a
+  // read that shows them is audited, as CaseAccess audits a person's.
+  if (shown)
+    if (Status s = AppendAudit(db_, clock_, principal_, "read_protected", "person", adult, "contacts"); !s.ok())
+      return s;
   return contacts;
 }
 
@@ -107,11 +116,16 @@ Result<std::vector<SearchTask>> WorkflowAccess::SearchTasks(const TaskQuery& que
     scope = std::move(*team);
   }
   std::vector<SearchTask> out;
+  std::map<PersonId, bool> hidden;  // per adult: a worklist holds few adults many times
   for (SearchTask& t : *tasks) {
     if (scope && !scope->count(t.adult_id)) continue;
-    Result<bool> hide = HidePlaces(t.adult_id);
-    if (!hide.ok()) return hide.status();
-    if (*hide) t.municipality = t.village = "[withheld]";
+    auto it = hidden.find(t.adult_id);
+    if (it == hidden.end()) {
+      Result<bool> hide = HidePlaces(t.adult_id);
+      if (!hide.ok()) return hide.status();
+      it = hidden.emplace(t.adult_id, *hide).first;
+    }
+    if (it->second) t.municipality = t.village = "[withheld]";
     out.push_back(std::move(t));
   }
   return out;

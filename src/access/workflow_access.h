@@ -13,7 +13,8 @@
 //
 // Reads withhold from a principal what CaseAccess would withhold of the adult:
 // the number used for a call (phones) and the place of a visit, message or search
-// task (location) of an adult at risk, for roles that may not see them.
+// task (location) of an adult at risk, for roles that may not see them; a read of
+// contacts that shows a number or a place is audited ("read_protected").
 //
 // Not thread-safe: one WorkflowAccess per request, on that request's Database.
 #pragma once

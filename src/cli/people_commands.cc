@@ -249,11 +249,20 @@ void AddPeopleCommands(CLI::App& app, GlobalOptions& global, int* exit_code) {
                      PrintFamily(repo, p);
                      PrintProvenance(repo, p.id);
                    });
-  AddPersonCommand(app, "history", "Show the change journal of one person and of their family links",
+  AddPersonCommand(app, "history", "Show the change journal of one person, their family links and their workflow (tracing, "
+                   "eligibility; a child's decision, logistics, closure)",
                    "reunite history 42", global, exit_code, [](Database& db, const Person& p) {
                      PersonRepository repo(db);
                      JournalRepository journal(db);
                      for (const auto& e : journal.ForEntity("person", p.id)) PrintJournalEntry(e, "");
+                     // The workflow's entries kept under the person's id (docs/workflow.md).
+                     const std::vector<std::string> workflow =
+                         p.role == Role::kChild
+                             ? std::vector<std::string>{"decision", "logistics", "logistics_step", "closure"}
+                             : std::vector<std::string>{"tracing", "eligibility"};
+                     for (const auto& entity : workflow)
+                       for (const auto& e : journal.ForEntity(entity, p.id))
+                         if (e.field != "*") PrintJournalEntry(e, entity + " ");
                      for (const auto& link : LinksOf(repo, p))
                        for (const auto& e : journal.ForEntity("family_link", link.id))
                          PrintJournalEntry(e, "link " + std::to_string(link.id) + " ");

@@ -277,6 +277,9 @@ Migration WorkflowSchema() {
         closed_at TEXT NOT NULL DEFAULT '')
       )",
       "CREATE INDEX search_tasks_adult ON search_tasks (adult_id)",
+      // One open task per adult, also under concurrent writers (a partial index:
+      // SQLite >= 3.8 and PostgreSQL alike).
+      "CREATE UNIQUE INDEX search_tasks_one_open ON search_tasks (adult_id) WHERE status = 'open'",
       "CREATE INDEX search_tasks_place ON search_tasks (status, country, department, municipality, village)",
       R"(CREATE TABLE decisions (
         child_id BIGINT PRIMARY KEY REFERENCES people (id),

@@ -111,7 +111,9 @@ TEST(VocabularyTest, TimesAreNormalisedAndBadOnesNamed) {
   for (const char* bad : {"", "yesterday", "2018-02-30", "2018-07-26T25:00", "2018-07-26 14:03", "2018-07-26T14:03+02"}) {
     Result<std::string> r = ParseTime("at", bad);
     EXPECT_FALSE(r.ok()) << bad;
-    if (!r.ok()) EXPECT_EQ(r.status().message().rfind("at: ", 0), 0u);
+    if (!r.ok()) {
+      EXPECT_EQ(r.status().message().rfind("at: ", 0), 0u);
+    }
   }
   EXPECT_TRUE(CheckDate("date", "2020-02-29").ok());
   EXPECT_FALSE(CheckDate("date", "2019-02-29").ok());

@@ -12,7 +12,7 @@ namespace reunite::workflow {
 
 namespace {
 
-// "" when the field is empty or belongs to the kind; else why it is refused.
+// OK when the field is empty or belongs to the kind; else why it is refused.
 Status OnlyFor(const std::string& field, const std::string& value, bool belongs, const std::string& kinds) {
   if (value.empty() || belongs) return Status::Ok();
   return Status::InvalidArgument(field + ": only a " + kinds + " has one");
@@ -30,7 +30,7 @@ bool IsCountryCode(const std::string& s) {
 
 }  // namespace
 
-Result<TracingEvent> WorkflowWriter::Impl::LoadEvent(PersonId adult, TracingEventRef ref) {
+Result<TracingEvent> WorkflowWriter::Impl::LoadEvent(TracingEventRef ref) {
   if ((ref.contact_id > 0) == (ref.task_id > 0))
     return Status::InvalidArgument("a tracing transition names exactly one justifying event: a contact or a search task");
   TracingEvent ev;
@@ -51,7 +51,6 @@ Result<TracingEvent> WorkflowWriter::Impl::LoadEvent(PersonId adult, TracingEven
     ev.result = found.front().result;
     ev.task_status = found.front().status;
   }
-  (void)adult;
   return ev;
 }
 
@@ -59,13 +58,22 @@ Result<TracingState> WorkflowWriter::Impl::SetTracingState(PersonId adult, Traci
                                                            const std::string& reason) {
   if (Status s = Require(adult, Role::kAdult, "adult"); !s.ok()) return s;
   if (Status s = RequireOpenAdult(adult); !s.ok()) return s;
-  Result<TracingEvent> event = LoadEvent(adult, ref);
+  Result<TracingEvent> event = LoadEvent(ref);
   if (!event.ok()) return event.status();
   const TracingState from = LoadTracingState(session, adult);
   if (Status s = CheckTracingTransition(adult, from, to, *event); !s.ok()) return s;
-  long long id = adult, event_id = event->id;
+  long long id = adult, event_id = event->id, last_id = 0;
   std::string state = ToString(to), now = Now(),
-              kind = event->type == TracingEvent::Type::kContact ? "contact" : "search_task";
+              kind = event->type == TracingEvent::Type::kContact ? "contact" : "search_task", last_kind;
+  // One contact justifies one move: the visit that located a parent does not also
+  // put them in contact. (A search task is two events, its opening and its
+  // closing, and the edges tell them apart by its status.)
+  session << "SELECT event_kind, event_id FROM tracing_states WHERE adult_id = :a", soci::use(id),
+      soci::into(last_kind), soci::into(last_id);
+  if (session.got_data() && kind == "contact" && last_kind == kind && last_id == event_id)
+    return Status::Conflict("cannot move parent " + std::to_string(adult) + " from " + ToString(from) + " to " + state +
+                            ": contact " + std::to_string(event_id) +
+                            " already justified the move to " + ToString(from) + "; log a new contact");
   session << "DELETE FROM tracing_states WHERE adult_id = :a", soci::use(id);
   session << "INSERT INTO tracing_states (adult_id, state, event_kind, event_id, updated_at, updated_by) "
              "VALUES (:a, :s, :k, :e, :at, :by)",

@@ -79,7 +79,11 @@ TEST_P(TracingStoreTest, AParentWalksThePhoneAndFieldPathsWithJournalEntries) {
   Result<std::int64_t> task = writer_->AddSearchTask({0, a1, "", "", "", "", "ICRC", "north"}, "no phone");
   ASSERT_TRUE(task.ok()) << task.status().ToString();
   ASSERT_TRUE(Move(a1, TracingState::kFieldSearch, 0, *task).ok());
-  ASSERT_TRUE(Move(a1, TracingState::kLocated, Visit(a1, "located")).ok());
+  const std::int64_t visit = Visit(a1, "located");
+  ASSERT_TRUE(Move(a1, TracingState::kLocated, visit).ok());
+  Status reused = Move(a1, TracingState::kInContact, visit);
+  EXPECT_EQ(reused.code(), StatusCode::kConflict);
+  EXPECT_NE(reused.message().find("already justified the move to located"), std::string::npos) << reused.message();
   ASSERT_TRUE(Move(a1, TracingState::kInContact, Call(a1, "reached_parent")).ok());
   EXPECT_EQ(*WorkflowReader(*db_).Tracing(a1), TracingState::kInContact);
   EXPECT_EQ(*WorkflowReader(*db_).Tracing(a2), TracingState::kUnknown);
@@ -125,6 +129,12 @@ TEST_P(SearchTaskTest, TasksOpenAssignCloseAndJournal) {
   Result<std::int64_t> id = writer_->AddSearchTask({0, a1, "GT", "GT-AV", "Cobán", "Chamelco", "", ""}, "no phone");
   ASSERT_TRUE(id.ok()) << id.status().ToString();
   EXPECT_EQ(writer_->AddSearchTask({0, a1}, "again").status().code(), StatusCode::kAlreadyExists);
+  // The schema holds the rule too, for writers that race past the check.
+  long long adult = a1;
+  EXPECT_THROW((db_->session() << "INSERT INTO search_tasks (adult_id, status, created_at, created_by) "
+                                  "VALUES (:a, 'open', 'now', 'racer')",
+                soci::use(adult)),
+               soci::soci_error);
   EXPECT_EQ(writer_->AddSearchTask({0, a2, "Guatemala"}, "x").status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(writer_->AddSearchTask({0, a2, "GT", "HN-CR"}, "x").status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(writer_->AssignSearchTask(*id, "", "", "x").status().code(), StatusCode::kInvalidArgument);

@@ -60,7 +60,7 @@ struct WorkflowWriter::Impl {
 
   Result<TracingState> SetTracingState(PersonId adult, TracingState to, TracingEventRef event,
                                        const std::string& reason);
-  Result<TracingEvent> LoadEvent(PersonId adult, TracingEventRef ref);
+  Result<TracingEvent> LoadEvent(TracingEventRef ref);
   Result<std::int64_t> AddContact(const Contact& contact);
   Status CheckContact(Contact& c);
   Result<std::int64_t> AddSearchTask(const SearchTask& task, const std::string& reason);

@@ -147,6 +147,10 @@ for entity in tracing contact search_task decision eligibility eligibility_flag 
   [ "$n" -gt 0 ] && pass || fail "no journal entry for $entity"
 done
 expect_eq "$(sqlite3 "$REUNITE_DB" "SELECT after_value FROM journal WHERE entity = 'closure' AND entity_id = $child AND field = 'reason'")" "reunified" "closure journal"
+expect_exit 0 "$REUNITE" history $father
+expect_contains "$WORK/out" 'tracing state: "field_search" -> "located"'
+expect_exit 0 "$REUNITE" history $child
+expect_contains "$WORK/out" 'closure reason: "" -> "reunified"'
 expect_exit 0 "$REUNITE" audit --action add_contact
 expect_contains "$WORK/out" "ana"
 
