@@ -37,10 +37,10 @@ Result<LinkSettings> LoadSettings(const MatchOptions& o, LinkType type) {
   return settings;
 }
 
-Result<Dataset> LoadDataset(const std::string& path, const LinkSettings& settings, bool left_side) {
+Result<Dataset> LoadDataset(const std::string& path, const LinkSettings& settings, bool left_side, int threads) {
   auto bytes = ReadFile(path);
   if (!bytes.ok()) return bytes.status();
-  auto data = match::ReadDataset(*bytes, path, settings, left_side);
+  auto data = match::ReadDataset(*bytes, path, settings, left_side, threads);
   if (!data.ok() && settings.format == match::InputFormat::kCanonical) {
     return Status::InvalidArgument(data.status().ToString() +
                                    "\n(read as a canonical person file; for another layout give --settings)");
@@ -67,11 +67,11 @@ Result<std::unique_ptr<match::Linkage>> RunModel(const MatchOptions& o, LinkType
   auto s = LoadSettings(o, type);
   if (!s.ok()) return s.status();
   *settings = std::move(*s);
-  auto l = LoadDataset(o.left, *settings, true);
+  auto l = LoadDataset(o.left, *settings, true, o.threads);
   if (!l.ok()) return l.status();
   *left = std::move(*l);
   if (type == LinkType::kLink) {
-    auto r = LoadDataset(o.right, *settings, false);
+    auto r = LoadDataset(o.right, *settings, false, o.threads);
     if (!r.ok()) return r.status();
     *right = std::move(*r);
   }

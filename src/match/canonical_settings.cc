@@ -18,6 +18,12 @@ namespace {
 // Beyond names, agencies' records of one person share the apprehension, the custody
 // facility or home place and the removal date; a second given name tells apart the
 // many Marías born on one day.
+//
+// A key whose block would give more than 20,000 pairs (about 200 records: a common
+// surname with one birth year and sex, or one apprehension with one initial, on a list
+// of a million) is skipped. On a synthetic list of a million records such blocks gave
+// a sixth of the candidate pairs and 4 of 231,000 true pairs that no other rule found;
+// lists of up to 100,000 records have no block that large.
 constexpr const char* kCanonicalSettings = R"json({
   "format": "canonical",
   "unique_id_column": "record_id",
@@ -47,7 +53,7 @@ constexpr const char* kCanonicalSettings = R"json({
     "apprehension+first_given_name.prefix1"
   ],
   "threshold": 0.9,
-  "max_block_pairs": 50000,
+  "max_block_pairs": 20000,
   "em": {"max_u_pairs": 100000, "max_iterations": 100, "convergence": 1e-6, "seed": 42, "fix_u": false}
 })json";
 

@@ -128,71 +128,13 @@ int CompareStrings(const PreparedString& a, const PreparedString& b, const std::
 
 // --- Token sets -----------------------------------------------------------------
 
-namespace {
-
-// Names longer than this many tokens are compared on their first 64 (one bit each).
-constexpr size_t kMaxTokens = 64;
-
-bool SameInOrder(const std::vector<PreparedString>& x, const std::vector<PreparedString>& y) {
-  if (x.size() != y.size()) return false;
-  for (size_t i = 0; i < x.size(); ++i) {
-    if (x[i].folded != y[i].folded) return false;
-  }
-  return true;
-}
-
-// Pairs equal tokens one to one. Equality is transitive, so greedy pairing finds
-// the largest matching.
-size_t ExactPairs(const std::vector<PreparedString>& x, const std::vector<PreparedString>& y) {
-  const size_t n = std::min(x.size(), kMaxTokens), m = std::min(y.size(), kMaxTokens);
-  std::uint64_t used = 0;
-  size_t pairs = 0;
-  for (size_t i = 0; i < n; ++i) {
-    for (size_t j = 0; j < m; ++j) {
-      const std::uint64_t bit = std::uint64_t{1} << j;
-      if ((used & bit) || x[i].folded != y[j].folded) continue;
-      used |= bit;
-      ++pairs;
-      break;
-    }
-  }
-  return pairs;
-}
-
-bool SamePhonetic(const PreparedString& a, const PreparedString& b) {
-  return !a.phonetic.empty() && a.phonetic == b.phonetic;
-}
-
-bool FuzzyInOrder(const std::vector<PreparedString>& x, const std::vector<PreparedString>& y, double threshold) {
-  const size_t n = std::min(x.size(), y.size());
-  for (size_t i = 0; i < n; ++i) {
-    if (x[i].folded == y[i].folded || SamePhonetic(x[i], y[i])) continue;
-    if (JaroWinkler(x[i].folded, y[i].folded) < threshold) return false;
-  }
-  return true;
-}
-
-bool AnyPhoneticInCommon(const std::vector<PreparedString>& x, const std::vector<PreparedString>& y) {
-  for (const auto& s : x) {
-    for (const auto& t : y) {
-      if (SamePhonetic(s, t)) return true;
-    }
-  }
-  return false;
-}
-
-}  // namespace
-
 int CompareTokenSets(const PreparedTokens& a, const PreparedTokens& b, double fuzzy_threshold) {
-  if (a.empty() || b.empty()) return kNull;
   const auto& x = a.tokens;
   const auto& y = b.tokens;
-  if (SameInOrder(x, y)) return 0;
-  const size_t pairs = ExactPairs(x, y);
-  if (pairs == std::min({x.size(), y.size(), kMaxTokens})) return x.size() == y.size() ? 1 : 2;
-  if (FuzzyInOrder(x, y, fuzzy_threshold)) return 3;
-  if (pairs > 0 || AnyPhoneticInCommon(x, y)) return 4;
-  return 5;
+  return TokenSetLadder(
+      x.size(), y.size(), [&](size_t i, size_t j) { return x[i].folded == y[j].folded; },
+      [&](size_t i, size_t j) { return !x[i].phonetic.empty() && x[i].phonetic == y[j].phonetic; },
+      [&](size_t i, size_t j) { return JaroWinkler(x[i].folded, y[j].folded); }, fuzzy_threshold);
 }
 
 const std::vector<std::string>& TokenSetLevelLabels() {

@@ -65,7 +65,8 @@ class Linkage {
   Linkage(const LinkSettings& settings, const Dataset& left, const Dataset* right)
       : settings_(settings), left_(left), right_(right) {}
   Status Prepare(const RunOptions& options);
-  void Train(const std::vector<Gamma>& gammas, const RunOptions& options);
+  void Train(const PatternVectors& vectors, const RunOptions& options);
+  void ScorePairs(const PatternVectors& vectors, int threads);
 
   const LinkSettings& settings_;
   const Dataset& left_;
