@@ -1,8 +1,10 @@
 // Splitting work over a few threads (the linkage runs on 2 by default). The callers'
-// results never depend on the number of threads: each item is written by exactly one
-// thread, and anything summed across threads is a whole number.
+// results never depend on the number of threads or on which thread took what: each
+// item is written by exactly one thread, and anything summed across threads is a
+// whole number.
 #pragma once
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <thread>
 #include <vector>
@@ -25,17 +27,18 @@ void ForEachSlice(size_t n, int threads, Work work, size_t min_split = 2048) {
   for (auto& th : pool) th.join();
 }
 
-// Runs work(k) for every k in [0, n), thread t taking k = t, t + threads, ... (for a
-// few items of uneven cost).
+// Runs work(k) for every k in [0, n), each thread taking the next item not yet taken
+// (for a few items of uneven cost, such as columns or rules).
 template <typename Work>
 void ForEachItem(size_t n, int threads, Work work) {
   const size_t count = std::clamp<size_t>(static_cast<size_t>(std::max(1, threads)), 1, std::max<size_t>(n, 1));
-  auto run = [&](size_t first) {
-    for (size_t k = first; k < n; k += count) work(k);
+  std::atomic<size_t> next{0};
+  auto run = [&] {
+    for (size_t k = next++; k < n; k = next++) work(k);
   };
   std::vector<std::thread> pool;
-  for (size_t t = 1; t < count; ++t) pool.emplace_back(run, t);
-  run(0);
+  for (size_t t = 1; t < count; ++t) pool.emplace_back(run);
+  run();
   for (auto& th : pool) th.join();
 }
 
