@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "match/block_index.h"
+#include "match/huge_pages.h"
 #include "match/parallel.h"
 
 namespace reunite::match {
@@ -99,7 +100,7 @@ std::vector<PairKey> AllPairs(const std::vector<RulePairs>& rules, bool dedupe, 
   constexpr size_t kChunk = 4096;
   const size_t nthreads = static_cast<size_t>(std::max(1, threads)), wave = nthreads * 4;
   std::vector<PairKey> out;
-  out.reserve(expected);
+  ReserveHuge(out, expected);
   std::vector<std::vector<PairKey>> chunks(wave);
   for (size_t first = 0; first < rows; first += wave * kChunk) {
     ForEachItem(wave, threads, [&](size_t c) {

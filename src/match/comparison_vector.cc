@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "match/huge_pages.h"
 #include "match/parallel.h"
 #include "match/strings.h"
 
@@ -104,6 +105,7 @@ LevelMemo::LevelMemo(std::size_t pairs) {
   int bits = 10;
   while (bits < 18 && (std::size_t{1} << bits) < pairs) ++bits;
   shift_ = 64 - bits;
+  ReserveHuge(entries_, std::size_t{1} << bits);
   entries_.resize(std::size_t{1} << bits);
 }
 
@@ -194,9 +196,9 @@ void CompareSlice(const PairComparator& comparator, const std::vector<PairKey>& 
   LevelMemo memo(end - begin);
   // A pair's reads are mostly cache misses (a million records' values and the memo do
   // not fit in cache), so they are requested ahead in two steps: the right record's
-  // ids (pairs run in left order, so the left one is in cache) 16 pairs ahead, then,
-  // with those ids at hand, what the comparison will read 8 pairs ahead.
-  constexpr size_t kIds = 16, kValues = 8;
+  // ids (pairs run in left order, so the left one is in cache) 32 pairs ahead, then,
+  // with those ids at hand, what the comparison will read 16 pairs ahead.
+  constexpr size_t kIds = 32, kValues = 16;
   for (size_t k = begin; k < end; ++k) {
     if (k + kIds < end) __builtin_prefetch(right_ids + PairRight(pairs[k + kIds]) * width);
     if (k + kValues < end) comparator.Prefetch(PairLeft(pairs[k + kValues]), PairRight(pairs[k + kValues]), memo);
@@ -226,6 +228,7 @@ void PatternIds::Grow() {
 
 PatternVectors ComparePatterns(const PairComparator& comparator, const std::vector<PairKey>& pairs, int threads) {
   PatternVectors out;
+  ReserveHuge(out.index, pairs.size());
   out.index.resize(pairs.size());
   // Each slice numbers patterns as it meets them; the numbers are then replaced by the
   // rank of the pattern among all distinct ones, which does not depend on the slicing.

@@ -38,7 +38,7 @@ class PairComparator {
   // The same, looking up and remembering costly levels in `memo` (may be null).
   Gamma Compare(std::uint32_t l, std::uint32_t r, LevelMemo* memo) const;
   // Asks the memory for what Compare(l, r, memo) will read beyond the two records'
-  // ids (which should be in cache by then): memo entries and packed identifiers.
+  // ids (which should be in cache by then): memo entries and values.
   void Prefetch(std::uint32_t l, std::uint32_t r, const LevelMemo& memo) const;
   // Asks the memory for right record r's value ids.
   void PrefetchRecord(std::uint32_t r) const { __builtin_prefetch(&right_.ids[r * routes_.size()]); }

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "match/huge_pages.h"
 #include "match/parallel.h"
 
 namespace reunite::match {
@@ -109,6 +110,7 @@ void Linkage::ScorePairs(const PatternVectors& vectors, int threads) {
     pattern_weight[i] = weight(vectors.patterns[i], 0, 0, &tf);
     pattern_tf[i] = tf;
   }
+  ReserveHuge(weights_, vectors.index.size());
   weights_.resize(vectors.index.size());
   ForEachSlice(weights_.size(), threads, [&](size_t, size_t begin, size_t end) {
     for (size_t k = begin; k < end; ++k) {

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "match/dataset.h"
+#include "match/huge_pages.h"
 #include "match/parallel.h"
 
 namespace reunite::match {
@@ -69,8 +70,14 @@ PreparedComparison::PackedIds PackDigits(const std::vector<std::string>& items);
 // or a new id.
 class Interner {
  public:
-  // Id 0, the empty value: no real value has an empty key.
-  Interner(const ComparisonSpec& spec, PreparedComparison* pc) : spec_(spec), pc_(*pc) { Add("", "", [this] { PushEmpty(); }); }
+  // Id 0, the empty value: no real value has an empty key. The tables the comparator
+  // reads at random get room for a value per record, in huge pages.
+  Interner(const ComparisonSpec& spec, PreparedComparison* pc, size_t rows) : spec_(spec), pc_(*pc) {
+    if (spec.kind == ComparisonKind::kString && spec.list_separator.empty()) ReserveHuge(pc_.strings, rows + 1);
+    if (spec.kind == ComparisonKind::kTokenSet) ReserveHuge(pc_.token_ids, rows + 1);
+    if (spec.kind == ComparisonKind::kIdentifier) ReserveHuge(pc_.packed_ids, rows + 1);
+    Add("", "", [this] { PushEmpty(); });
+  }
 
   std::uint32_t Id(const std::string& raw) {
     if (raw.empty()) return 0;
@@ -216,7 +223,7 @@ std::uint32_t Interner::PrepareItems(const std::string& raw) {
 // The value id of every record for one comparison.
 std::vector<std::uint32_t> PrepareColumn(const Dataset& data, const std::vector<int>& cols, const ComparisonSpec& spec,
                                          PreparedComparison* pc) {
-  Interner interner(spec, pc);
+  Interner interner(spec, pc, data.size());
   std::vector<std::uint32_t> ids(data.size());
   for (size_t row = 0; row < data.size(); ++row) {
     ids[row] = interner.Id(JoinColumns(data, cols, row));
@@ -262,6 +269,7 @@ Result<PreparedDataset> PrepareDataset(const Dataset& data, const LinkSettings& 
   ForEachItem(width, threads, [&](size_t c) {
     column_ids[c] = PrepareColumn(data, cols[c], settings.comparisons[c], &out.comparisons[c]);
   });
+  ReserveHuge(out.ids, data.size() * width);
   out.ids.resize(data.size() * width);
   for (size_t c = 0; c < width; ++c) {
     for (size_t row = 0; row < data.size(); ++row) out.ids[row * width + c] = column_ids[c][row];
