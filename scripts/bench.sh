@@ -81,3 +81,8 @@ echo "== match run on 50,000 synthetic families in SQLite: full, then incrementa
 # fuzzy search API with an API token, 100,000 families loaded.
 echo "== web: 100,000 families; family API and search API at 64 connections (targets: >= 2000 requests/s, p99 < 50 ms)"
 "$(dirname "$0")/bench_web.sh" "$BIN" 100000 15
+
+# How adult dedupe grows with the list: time, memory, pairs compared and accuracy from
+# 10,000 to 1,000,000 records (scripts/bench_dedupe_growth.sh).
+echo "== adult dedupe from 10,000 to 1,000,000 records (target at 1,000,000: under 60 s on 2 cores, under 4 GB peak)"
+"$ROOT/scripts/bench_dedupe_growth.sh" "$BUILD" | sed 's/^/  /' || echo "  dedupe growth: not measured (see the error above)"

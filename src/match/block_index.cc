@@ -195,7 +195,9 @@ Blocks GroupByKey(const IdLists& keys) {
   std::vector<std::uint64_t> entries;
   entries.reserve(keys.ids.size());
   for (size_t row = 0; row < keys.size(); ++row) {
-    for (const std::uint32_t* k = keys.begin(row); k != keys.end(row); ++k) entries.push_back(static_cast<std::uint64_t>(*k) << 32 | row);
+    for (const std::uint32_t* k = keys.begin(row); k != keys.end(row); ++k) {
+      entries.push_back(static_cast<std::uint64_t>(*k) << 32 | row);
+    }
   }
   std::sort(entries.begin(), entries.end());
   Blocks out;

@@ -4,7 +4,6 @@
 #include <unordered_map>
 
 #include "match/block_index.h"
-#include "match/huge_pages.h"
 #include "match/parallel.h"
 
 namespace reunite::match {
@@ -52,14 +51,14 @@ IdLists Targets(const IdLists& left_keys, const Blocks& left, const std::vector<
 template <typename Text>
 RulePairs PlanRule(const IdLists& left_keys, const IdLists* right_keys, long max_block_pairs, Text text,
                    BlockingReport::Rule& report) {
-  RulePairs plan;
   Blocks left = GroupByKey(left_keys);
-  plan.right = right_keys ? GroupByKey(*right_keys) : left;
+  Blocks right = right_keys ? GroupByKey(*right_keys) : Blocks{};
+  const Blocks& other = right_keys ? right : left;
   std::vector<long> usable(left.keys.size(), -1);  // left block -> right block compared
   for (size_t b = 0; b < left.keys.size(); ++b) {
-    const long r = right_keys ? BlockIndex(plan.right, left.keys[b]) : static_cast<long>(b);
+    const long r = right_keys ? BlockIndex(right, left.keys[b]) : static_cast<long>(b);
     if (r < 0) continue;
-    const long n = left.Size(b), m = plan.right.Size(static_cast<size_t>(r));
+    const long n = left.Size(b), m = other.Size(static_cast<size_t>(r));
     const long pairs = right_keys ? n * m : n * (n - 1) / 2;
     if (pairs > max_block_pairs) {
       NoteSkipped(report, text(left.keys[b]), pairs);
@@ -69,7 +68,9 @@ RulePairs PlanRule(const IdLists& left_keys, const IdLists* right_keys, long max
     if (pairs > 0) usable[b] = r;
   }
   std::replace(report.largest_skipped_key.begin(), report.largest_skipped_key.end(), '\x1f', '+');
+  RulePairs plan;
   plan.targets = Targets(left_keys, left, usable);
+  plan.right = right_keys ? std::move(right) : std::move(left);
   return plan;
 }
 
@@ -100,7 +101,7 @@ std::vector<PairKey> AllPairs(const std::vector<RulePairs>& rules, bool dedupe, 
   constexpr size_t kChunk = 4096;
   const size_t nthreads = static_cast<size_t>(std::max(1, threads)), wave = nthreads * 4;
   std::vector<PairKey> out;
-  ReserveHuge(out, expected);
+  out.reserve(expected);
   std::vector<std::vector<PairKey>> chunks(wave);
   for (size_t first = 0; first < rows; first += wave * kChunk) {
     ForEachItem(wave, threads, [&](size_t c) {
@@ -114,15 +115,6 @@ std::vector<PairKey> AllPairs(const std::vector<RulePairs>& rules, bool dedupe, 
   }
   return out;
 }
-
-}  // namespace
-
-std::vector<std::string> BlockingKeys(const BlockingRule& rule, const Dataset& data, size_t row,
-                                      const LinkSettings& settings) {
-  return RowKeyTexts(rule, data, row, settings);
-}
-
-namespace {
 
 // A column under a transform, which several rules may share (the paternal surname's
 // sound is in three of the built-in rules): its values are computed once.
@@ -170,7 +162,13 @@ Status CollectParts(const LinkSettings& settings, const Dataset& left, const Dat
 
 }  // namespace
 
-Result<CandidatePairs> BlockPairs(const LinkSettings& settings, const Dataset& left, const Dataset* right, int threads) {
+std::vector<std::string> BlockingKeys(const BlockingRule& rule, const Dataset& data, size_t row,
+                                      const LinkSettings& settings) {
+  return RowKeyTexts(rule, data, row, settings);
+}
+
+Result<CandidatePairs> BlockPairs(const LinkSettings& settings, const Dataset& left, const Dataset* right,
+                                  int threads) {
   std::vector<Part> parts;
   std::vector<std::vector<size_t>> rule_parts;
   Status collected = CollectParts(settings, left, right, &parts, &rule_parts);

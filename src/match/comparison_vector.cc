@@ -228,7 +228,6 @@ void PatternIds::Grow() {
 
 PatternVectors ComparePatterns(const PairComparator& comparator, const std::vector<PairKey>& pairs, int threads) {
   PatternVectors out;
-  ReserveHuge(out.index, pairs.size());
   out.index.resize(pairs.size());
   // Each slice numbers patterns as it meets them; the numbers are then replaced by the
   // rank of the pattern among all distinct ones, which does not depend on the slicing.

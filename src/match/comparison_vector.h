@@ -92,8 +92,8 @@ class LevelMemo {
     std::int16_t comparison = -1, level = 0;
   };
   std::size_t Slot(int c, std::uint32_t a, std::uint32_t b) const {
-    std::uint64_t h = ((static_cast<std::uint64_t>(a) << 32 | b) + static_cast<std::uint64_t>(c) * 0xC2B2AE3D27D4EB4Full) *
-                      0x9E3779B97F4A7C15ull;
+    const std::uint64_t ab = static_cast<std::uint64_t>(a) << 32 | b;
+    const std::uint64_t h = (ab + static_cast<std::uint64_t>(c) * 0xC2B2AE3D27D4EB4Full) * 0x9E3779B97F4A7C15ull;
     return static_cast<std::size_t>(h >> shift_);
   }
   int shift_;

@@ -132,12 +132,25 @@ Dataset DatasetFromRows(const std::vector<ListRow>& rows, const std::string& nam
                                                                       : "";
     std::string phones;
     for (const auto& ph : p.phones) phones += (phones.empty() ? "" : ";") + ph;
-    std::vector<std::string> values = {
-        row.record_id, p.name.GivenNames(), p.name.given_names.empty() ? "" : p.name.given_names.front(),
-        p.name.Surnames(), p.name.paternal_surname, p.name.maternal_surname, ToString(p.sex), dob,
-        p.nationality, p.a_number, phones, OtherGivenNames(p.name), ApprehensionKey(p), LocationKey(p.location),
-        p.custody.removal_date.ToIso()};
-    for (size_t c = 0; c < values.size(); ++c) d.columns[c].push_back(std::move(values[c]));
+    // In CanonicalColumns() order; each value is built (or copied) once, straight into
+    // its column: this runs for every record of a million-record list.
+    size_t c = 0;
+    auto add = [&](std::string value) { d.columns[c++].push_back(std::move(value)); };
+    add(row.record_id);
+    add(p.name.GivenNames());
+    add(p.name.given_names.empty() ? "" : p.name.given_names.front());
+    add(p.name.Surnames());
+    add(p.name.paternal_surname);
+    add(p.name.maternal_surname);
+    add(ToString(p.sex));
+    add(std::move(dob));
+    add(p.nationality);
+    add(p.a_number);
+    add(std::move(phones));
+    add(OtherGivenNames(p.name));
+    add(ApprehensionKey(p));
+    add(LocationKey(p.location));
+    add(p.custody.removal_date.ToIso());
   }
   return d;
 }
@@ -187,7 +200,8 @@ Dataset Concatenate(std::vector<Dataset>& parts) {
 std::optional<Dataset> ReadCleanInChunks(const std::string& text, const std::string& file_name, Role role,
                                          int threads) {
   // Four chunks a thread or more, of 64 KB to 8 MB.
-  const size_t chunk = std::clamp<size_t>(text.size() / (4 * static_cast<size_t>(std::max(1, threads))), 64 << 10, 8 << 20);
+  const size_t per_thread = text.size() / (4 * static_cast<size_t>(std::max(1, threads)));
+  const size_t chunk = std::clamp<size_t>(per_thread, 64 << 10, 8 << 20);
   std::vector<size_t> starts = RecordStarts(text, chunk);
   if (starts.empty()) return std::nullopt;
   const std::string_view header(text.data(), starts[0]);
@@ -201,7 +215,8 @@ std::optional<Dataset> ReadCleanInChunks(const std::string& text, const std::str
   options.encoding = Encoding::kUtf8;
   options.role = role;
   ForEachItem(chunks, threads, [&](size_t k) {
-    const std::string chunk = std::string(header) + text.substr(starts[k], starts[k + 1] - starts[k]);
+    std::string chunk(header);
+    chunk.append(text, starts[k], starts[k + 1] - starts[k]);
     AgencyList list = ReadAgencyList(chunk, options);
     clean[k] = list.errors() == 0;
     if (clean[k]) parts[k] = DatasetFromRows(list.rows, file_name);

@@ -54,13 +54,13 @@ Dataset DatasetFromRows(const std::vector<ListRow>& rows, const std::string& nam
 Result<Dataset> ReadDataset(std::string_view bytes, const std::string& file_name, const LinkSettings& settings,
                             bool left_side, int threads = 1);
 
-// One comparison's distinct values, each prepared once: names and places repeat
-// across a big list. Records refer to them by id (PreparedDataset::Id). Id 0 is the
-// empty value, which every kind compares as kNull. Within one dataset, records share an
-// id when their prepared values are equal (strings: the same folded text; token sets:
-// the same tokens; dates: the same parts; identifiers: the same digits; numbers: the
-// same text), so the comparator can decide exact levels on ids and memoise costly
-// ones per pair of ids (comparison_vector.h).
+// One comparison's distinct values, each prepared once (names and places repeat
+// across a big list), in tables indexed by value id; records refer to them by id
+// (PreparedDataset::Id). Id 0 is the empty value, which every kind compares as kNull.
+// Within one dataset two records share an id exactly when they have the same folded
+// text (strings), tokens (token sets), date parts, identifier digits or number text,
+// so the comparator can decide exact levels on ids and memoise costly ones per pair
+// of ids (comparison_vector.h).
 struct PreparedComparison {
   std::vector<PreparedString> strings;                    // kString without list_separator
   std::vector<std::vector<PreparedString>> string_items;  // kString with list_separator

@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <ctime>
 
-#include "match/huge_pages.h"
 #include "match/parallel.h"
 
 namespace reunite::match {
@@ -54,8 +53,8 @@ Status Linkage::Prepare(const RunOptions& options) {
   }
   ComputeTermFrequencies(settings_, all);
   comparator_ = std::make_unique<PairComparator>(settings_, left_prepared_, right_ ? right_prepared_ : left_prepared_);
-  Log(options, watch.Lap("prepare",
-                      std::to_string(left_.size()) + (right_ ? " + " + std::to_string(right_->size()) : "") + " records"));
+  Log(options, watch.Lap("prepare", std::to_string(left_.size()) +
+                                        (right_ ? " + " + std::to_string(right_->size()) : "") + " records"));
   return Status::Ok();
 }
 
@@ -110,7 +109,6 @@ void Linkage::ScorePairs(const PatternVectors& vectors, int threads) {
     pattern_weight[i] = weight(vectors.patterns[i], 0, 0, &tf);
     pattern_tf[i] = tf;
   }
-  ReserveHuge(weights_, vectors.index.size());
   weights_.resize(vectors.index.size());
   ForEachSlice(weights_.size(), threads, [&](size_t, size_t begin, size_t end) {
     for (size_t k = begin; k < end; ++k) {

@@ -63,7 +63,21 @@ double ReadNumber(std::string_view text) {
   return end && *end == '\0' ? v : std::numeric_limits<double>::quiet_NaN();
 }
 
-PreparedComparison::PackedIds PackDigits(const std::vector<std::string>& items);
+// Up to PackedIds::kMax items of up to 15 digits, each as its digit count and then 4
+// bits a digit; all zero when the items do not fit.
+PreparedComparison::PackedIds PackDigits(const std::vector<std::string>& items) {
+  PreparedComparison::PackedIds out;
+  if (items.size() > PreparedComparison::PackedIds::kMax) return out;
+  for (const std::string& item : items) {
+    if (item.empty() || item.size() > 15) return {};
+  }
+  for (size_t k = 0; k < items.size(); ++k) {
+    std::uint64_t packed = items[k].size();
+    for (size_t i = 0; i < items[k].size(); ++i) packed |= static_cast<std::uint64_t>(items[k][i] - '0') << (4 + 4 * i);
+    out.items[k] = packed;
+  }
+  return out;
+}
 
 // One comparison's value table under construction. A cell text seen before takes its
 // earlier id; a new one is prepared and takes the id of the value with the same key,
@@ -135,26 +149,12 @@ PreparedComparison::TokenIds Interner::TokenNumbers(const PreparedTokens& v) {
     if (fresh) pc_.vocabulary.push_back(v.tokens[i].folded);
     out.text[i] = text->second;
     if (v.tokens[i].phonetic.empty()) continue;
-    out.sound[i] = sounds_.try_emplace(v.tokens[i].phonetic, static_cast<std::uint32_t>(sounds_.size() + 1)).first->second;
+    const auto next = static_cast<std::uint32_t>(sounds_.size() + 1);
+    out.sound[i] = sounds_.try_emplace(v.tokens[i].phonetic, next).first->second;
   }
   return out;
 }
 
-// Up to PackedIds::kMax items of up to 15 digits, each as its digit count and then 4
-// bits a digit; all zero when the items do not fit.
-PreparedComparison::PackedIds PackDigits(const std::vector<std::string>& items) {
-  PreparedComparison::PackedIds out;
-  if (items.size() > PreparedComparison::PackedIds::kMax) return out;
-  for (const std::string& item : items) {
-    if (item.empty() || item.size() > 15) return {};
-  }
-  for (size_t k = 0; k < items.size(); ++k) {
-    std::uint64_t packed = items[k].size();
-    for (size_t i = 0; i < items[k].size(); ++i) packed |= static_cast<std::uint64_t>(items[k][i] - '0') << (4 + 4 * i);
-    out.items[k] = packed;
-  }
-  return out;
-}
 std::uint32_t Interner::Prepare(const std::string& raw) {
   switch (spec_.kind) {
     case ComparisonKind::kString: {
