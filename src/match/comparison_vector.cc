@@ -1,6 +1,7 @@
 #include "match/comparison_vector.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <string_view>
 
@@ -42,23 +43,35 @@ bool Costly(const ComparisonSpec& spec) {
   });
 }
 
-// The digits of a packed identifier (PackDigits), written to `buffer`.
-std::string_view Unpack(std::uint64_t packed, char* buffer) {
-  const size_t n = packed & 0xf;
-  for (size_t i = 0; i < n; ++i) buffer[i] = static_cast<char>('0' + ((packed >> (4 + 4 * i)) & 0xf));
-  return {buffer, n};
+// CompareIdentifiers on two packed items (PackDigits) without unpacking them: the
+// digits as nibbles (digit i at nibble i), the shorter moved up so that both end
+// together (CompareIdentifiers pads the shorter with leading zeros), and the nibbles
+// that differ counted at once. Identifiers are compared for nearly every candidate
+// pair, and walking their digits one by one was a fifth of the comparing.
+int PackedIdentifierLevel(std::uint64_t a, std::uint64_t b) {
+  const unsigned na = a & 0xf, nb = b & 0xf, n = std::max(na, nb);
+  std::uint64_t x = a >> 4, y = b >> 4;
+  if (x == 0 || y == 0) return kNull;  // zeros only: a placeholder, no identifier
+  x <<= 4 * (n - na);
+  y <<= 4 * (n - nb);
+  const std::uint64_t d = x ^ y;
+  const std::uint64_t differing = (d | d >> 1 | d >> 2 | d >> 3) & 0x1111111111111111ull;  // bit 0 of each nibble
+  const int diffs = std::popcount(differing);
+  if (diffs <= 1) return diffs;
+  const int first = std::countr_zero(differing) / 4, second = (63 - std::countl_zero(differing)) / 4;
+  if (diffs > 2 || second != first + 1) return 2;
+  auto digit = [](std::uint64_t v, int i) { return (v >> (4 * i)) & 0xf; };
+  return digit(x, first) == digit(y, second) && digit(x, second) == digit(y, first) ? 1 : 2;
 }
 
 // BestOverItems of CompareIdentifiers over two packed lists, in the same order.
 int PackedLevel(const PreparedComparison::PackedIds& x, const PreparedComparison::PackedIds& y) {
-  char s[16], t[16];
   int best = kNull;
   for (std::uint64_t i : x.items) {
     if (i == 0) break;
-    const std::string_view a = Unpack(i, s);
     for (std::uint64_t j : y.items) {
       if (j == 0) break;
-      const int level = CompareIdentifiers(a, Unpack(j, t));
+      const int level = PackedIdentifierLevel(i, j);
       if (level != kNull && (best == kNull || level < best)) best = level;
       if (best == 0) return 0;
     }

@@ -35,7 +35,9 @@ Dataset People() {
                                              "García Hernández López Xol Caal", "", "Perez Lopes"};
   const std::vector<std::string> dobs = {"1980-05-01", "1980-01-05", "1981-05-01", "1980", "", "1980-01-01"};
   const std::vector<std::string> phones = {"+50255551234", "50255551243;+1 818 536 6884", "",
-                                           "1;2;3;4", "12345678901234567", "000000000", "55551234"};
+                                           "1;2;3;4", "12345678901234567", "000000000", "55551234",
+                                           // one digit off, two neighbours off but not swapped, leading zeros
+                                           "+502 5555 1235", "50255551299", "0055551234;9"};
   const std::vector<std::string> countries = {"GT", "HN", "", "gt"};
   const std::vector<std::string> places = {"Port Isabel Detention Center", "Port Isabel Detention Centre",
                                            "Aldea Chiché, Quiché", "", "Otay Mesa Detention Center"};
