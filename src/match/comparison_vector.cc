@@ -56,10 +56,13 @@ int PackedIdentifierLevel(std::uint64_t a, std::uint64_t b) {
   y <<= 4 * (n - nb);
   const std::uint64_t d = x ^ y;
   const std::uint64_t differing = (d | d >> 1 | d >> 2 | d >> 3) & 0x1111111111111111ull;  // bit 0 of each nibble
-  const int diffs = std::popcount(differing);
-  if (diffs <= 1) return diffs;
-  const int first = std::countr_zero(differing) / 4, second = (63 - std::countl_zero(differing)) / 4;
-  if (diffs > 2 || second != first + 1) return 2;
+  if (differing == 0) return 0;
+  // Without the lowest difference: none left is one difference; more than one left is
+  // more than two. (No popcount: the portable build makes it a library call.)
+  const std::uint64_t rest = differing & (differing - 1);
+  if (rest == 0) return 1;
+  const int first = std::countr_zero(differing) / 4, second = std::countr_zero(rest) / 4;
+  if ((rest & (rest - 1)) != 0 || second != first + 1) return 2;
   auto digit = [](std::uint64_t v, int i) { return (v >> (4 * i)) & 0xf; };
   return digit(x, first) == digit(y, second) && digit(x, second) == digit(y, first) ? 1 : 2;
 }
@@ -79,15 +82,26 @@ int PackedLevel(const PreparedComparison::PackedIds& x, const PreparedComparison
   return best;
 }
 
-// CompareTokenSets on two token sets of one dataset, by their tokens' numbers.
-int TokenLevel(const PreparedComparison& pc, std::uint32_t a, std::uint32_t b, double fuzzy_threshold) {
+// CompareTokenSets on two token sets of one dataset, by their tokens' numbers. The
+// ladder only asks whether two tokens are at least fuzzy_threshold alike; the answer
+// is remembered in `memo` (may be null) per pair of token numbers, under comparison
+// c + kMaxComparisons: a block on the paternal surname compares the same maternal
+// surnames again and again, and Jaro-Winkler was a sixth of the comparing.
+int TokenLevel(const PreparedComparison& pc, std::uint32_t a, std::uint32_t b, double fuzzy_threshold, int c,
+               LevelMemo* memo) {
   const PreparedComparison::TokenIds& x = pc.token_ids[a];
   const PreparedComparison::TokenIds& y = pc.token_ids[b];
+  auto alike = [&](size_t i, size_t j) {
+    const std::uint32_t s = x.text[i], t = y.text[j];
+    int known;
+    if (memo && memo->Find(c + kMaxComparisons, s, t, &known)) return static_cast<double>(known);
+    const bool yes = JaroWinkler(pc.vocabulary[s], pc.vocabulary[t]) >= fuzzy_threshold;
+    if (memo) memo->Remember(c + kMaxComparisons, s, t, yes);
+    return yes ? 1.0 : 0.0;
+  };
   return TokenSetLadder(
       x.size, y.size, [&](size_t i, size_t j) { return x.text[i] == y.text[j]; },
-      [&](size_t i, size_t j) { return x.sound[i] != 0 && x.sound[i] == y.sound[j]; },
-      [&](size_t i, size_t j) { return JaroWinkler(pc.vocabulary[x.text[i]], pc.vocabulary[y.text[j]]); },
-      fuzzy_threshold);
+      [&](size_t i, size_t j) { return x.sound[i] != 0 && x.sound[i] == y.sound[j]; }, alike, 1.0);
 }
 
 }  // namespace
@@ -122,7 +136,7 @@ LevelMemo::LevelMemo(std::size_t pairs) {
   entries_.resize(std::size_t{1} << bits);
 }
 
-int PairComparator::ValueLevel(int c, std::uint32_t a, std::uint32_t b) const {
+int PairComparator::ValueLevel(int c, std::uint32_t a, std::uint32_t b, LevelMemo* memo) const {
   if (a == 0 || b == 0) return kNull;  // id 0 is the empty value
   const ComparisonSpec& spec = settings_.comparisons[c];
   const PreparedComparison& x = left_.comparisons[c];
@@ -134,7 +148,9 @@ int PairComparator::ValueLevel(int c, std::uint32_t a, std::uint32_t b) const {
         return CompareStrings(s, t, spec.string_levels);
       });
     case ComparisonKind::kTokenSet:
-      if (one_dataset_ && x.token_ids[a].size && y.token_ids[b].size) return TokenLevel(x, a, b, spec.fuzzy_threshold);
+      if (one_dataset_ && x.token_ids[a].size && y.token_ids[b].size) {
+        return TokenLevel(x, a, b, spec.fuzzy_threshold, c, memo);
+      }
       return CompareTokenSets(x.tokens[a], y.tokens[b], spec.fuzzy_threshold);
     case ComparisonKind::kDate: return CompareDates(x.dates[a], y.dates[b]);
     case ComparisonKind::kIdentifier:
@@ -168,7 +184,7 @@ Gamma PairComparator::Compare(std::uint32_t l, std::uint32_t r, LevelMemo* memo)
         memo->Remember(c, a[c], b[c], level);
       }
     } else {
-      level = ValueLevel(c, a[c], b[c]);
+      level = ValueLevel(c, a[c], b[c], memo);
     }
     // A kind answering beyond its ladder would corrupt the packing; clamp defensively.
     level = std::min(level, kMaxLevels - 1);

@@ -53,8 +53,9 @@ class PairComparator {
     kMemo,     // costly (fuzzy strings, token sets): remembered per pair of value ids
     kCompute,  // cheap enough to compute every time
   };
-  // The level of comparison c for left value a and right value b.
-  int ValueLevel(int c, std::uint32_t a, std::uint32_t b) const;
+  // The level of comparison c for left value a and right value b; `memo` (may be
+  // null) serves the parts of a level that are remembered on their own.
+  int ValueLevel(int c, std::uint32_t a, std::uint32_t b, LevelMemo* memo = nullptr) const;
 
   const LinkSettings& settings_;
   const PreparedDataset& left_;
