@@ -95,7 +95,8 @@ int TokenLevel(const PreparedComparison& pc, std::uint32_t a, std::uint32_t b, d
     const std::uint32_t s = x.text[i], t = y.text[j];
     int known;
     if (memo && memo->Find(c + kMaxComparisons, s, t, &known)) return static_cast<double>(known);
-    const bool yes = JaroWinkler(pc.vocabulary[s], pc.vocabulary[t]) >= fuzzy_threshold;
+    const std::string &u = pc.vocabulary[s], &v = pc.vocabulary[t];
+    const bool yes = JaroWinklerBound(u, v) >= fuzzy_threshold - 1e-9 && JaroWinkler(u, v) >= fuzzy_threshold;
     if (memo) memo->Remember(c + kMaxComparisons, s, t, yes);
     return yes ? 1.0 : 0.0;
   };

@@ -89,8 +89,11 @@ PreparedDate PrepareDate(const BirthDate& birth) {
 namespace {
 
 // Jaro-Winkler is the costly test and ladders often hold several JW levels: compute
-// it once per pair (a negative *jw means not yet computed).
-bool LevelHolds(const PreparedString& a, const PreparedString& b, const StringLevel& level, double* jw) {
+// it once per pair (a negative *jw means not yet computed), and not at all when its
+// cheap bound (*bound, the same way) is below the level's threshold. The margin
+// keeps rounding from ever failing a pair that the full computation passes.
+bool LevelHolds(const PreparedString& a, const PreparedString& b, const StringLevel& level, double* jw,
+                double* bound) {
   using Test = StringLevel::Test;
   switch (level.test) {
     case Test::kExact:
@@ -101,7 +104,11 @@ bool LevelHolds(const PreparedString& a, const PreparedString& b, const StringLe
     case Test::kPhonetic:
       return !a.phonetic.empty() && a.phonetic == b.phonetic;
     case Test::kJaroWinkler:
-      if (*jw < 0) *jw = JaroWinkler(a.folded, b.folded);
+      if (*jw < 0) {
+        if (*bound < 0) *bound = JaroWinklerBound(a.folded, b.folded);
+        if (*bound < level.threshold - 1e-9) return false;
+        *jw = JaroWinkler(a.folded, b.folded);
+      }
       return *jw >= level.threshold;
     case Test::kDamerauLevenshtein: {
       const int bound = static_cast<int>(level.threshold);
@@ -119,9 +126,9 @@ bool LevelHolds(const PreparedString& a, const PreparedString& b, const StringLe
 
 int CompareStrings(const PreparedString& a, const PreparedString& b, const std::vector<StringLevel>& levels) {
   if (a.empty() || b.empty()) return kNull;
-  double jw = -1;
+  double jw = -1, bound = -1;
   for (size_t i = 0; i < levels.size(); ++i) {
-    if (LevelHolds(a, b, levels[i], &jw)) return static_cast<int>(i);
+    if (LevelHolds(a, b, levels[i], &jw, &bound)) return static_cast<int>(i);
   }
   return static_cast<int>(levels.size());
 }

@@ -91,6 +91,28 @@ double JaroWinkler(std::string_view a, std::string_view b) {
   return jaro + prefix * 0.1 * (1.0 - jaro);
 }
 
+double JaroWinklerBound(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return a.empty() && b.empty() ? 1.0 : 0.0;
+  if (a.size() > 0xffff) return 1.0;  // counts below are 16 bits
+  std::array<std::uint16_t, 256> count{};
+  for (char c : a) ++count[static_cast<unsigned char>(c)];
+  size_t common = 0;
+  for (char c : b) {
+    std::uint16_t& n = count[static_cast<unsigned char>(c)];
+    if (n == 0) continue;
+    --n;
+    ++common;
+  }
+  if (common == 0) return 0.0;
+  // Jaro's formula with `common` matches and no transpositions, then Winkler's, both
+  // increasing in their input: never below the real value.
+  const double m = static_cast<double>(common);
+  const double jaro = (m / a.size() + m / b.size() + 1.0) / 3.0;
+  size_t prefix = 0;
+  while (prefix < 4 && prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
+  return jaro + prefix * 0.1 * (1.0 - jaro);
+}
+
 int DamerauLevenshtein(std::string_view a, std::string_view b, int max_distance) {
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > max_distance) return max_distance + 1;

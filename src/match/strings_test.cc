@@ -68,9 +68,24 @@ TEST(JaroWinklerTest, BitParallelJaroEqualsTheTextbookAlgorithm) {
     for (size_t i = b.size(); i < nb; ++i) b += static_cast<char>('a' + rng.Below(6));
     for (size_t i = 0; i < b.size() && rng.Chance(0.7); ++i) b[rng.Below(b.size())] = static_cast<char>('a' + rng.Below(6));
     ASSERT_EQ(Jaro(a, b), ReferenceJaro(a, b)) << a << " / " << b;
+    ASSERT_GE(JaroWinklerBound(a, b), JaroWinkler(a, b)) << a << " / " << b;
   }
   const std::string full(64, 'q');
   EXPECT_EQ(Jaro(full, full), 1.0);
+}
+
+TEST(JaroWinklerTest, BoundIsReachedWithoutTranspositionsAndFallsWithFewerCommonBytes) {
+  EXPECT_EQ(JaroWinklerBound("", ""), 1.0);
+  EXPECT_EQ(JaroWinklerBound("abc", ""), 0.0);
+  EXPECT_EQ(JaroWinklerBound("abc", "xyz"), 0.0);
+  EXPECT_DOUBLE_EQ(JaroWinklerBound("martha", "martha"), 1.0);
+  // "martha"/"marhta": the same bytes, one transposition, which the bound ignores.
+  EXPECT_DOUBLE_EQ(JaroWinklerBound("martha", "marhta"), 1.0);
+  EXPECT_LT(JaroWinkler("martha", "marhta"), 1.0);
+  // Far-apart common bytes count for the bound, not for Jaro's window.
+  EXPECT_GT(JaroWinklerBound("abcdefgh", "hgfedcba"), JaroWinkler("abcdefgh", "hgfedcba"));
+  // Four of five bytes in common, no common prefix: (4/5 + 4/5 + 1) / 3.
+  EXPECT_DOUBLE_EQ(JaroWinklerBound("perez", "zxrep"), (0.8 + 0.8 + 1.0) / 3.0);
 }
 
 TEST(DamerauLevenshteinTest, EditsAndTranspositions) {
