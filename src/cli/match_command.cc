@@ -63,7 +63,7 @@ void ReportBlocking(const match::BlockingReport& report, bool verbose) {
 // the returned Linkage.
 Result<std::unique_ptr<match::Linkage>> RunModel(const MatchOptions& o, LinkType type, LinkSettings* settings,
                                                  Dataset* left, Dataset* right) {
-  auto start = std::chrono::steady_clock::now();
+  match::Stopwatch watch;
   auto s = LoadSettings(o, type);
   if (!s.ok()) return s.status();
   *settings = std::move(*s);
@@ -78,7 +78,7 @@ Result<std::unique_ptr<match::Linkage>> RunModel(const MatchOptions& o, LinkType
   match::RunOptions run;
   run.threads = o.threads;
   if (o.verbose) {
-    std::cerr << "read       " << match::MillisecondsSince(start) << " ms\n";
+    std::cerr << watch.Lap("read") << "\n";
     run.log = [](const std::string& line) { std::cerr << line << "\n"; };
   }
   auto linkage = match::Linkage::Run(*settings, *left, type == LinkType::kLink ? right : nullptr, run);
@@ -109,8 +109,10 @@ int Dedupe(const MatchOptions& o) {
   Dataset left, right;
   auto linkage = RunModel(o, LinkType::kDedupe, &settings, &left, &right);
   if (!linkage.ok()) return Fail(linkage.status());
+  match::Stopwatch watch;
   match::ClusterStats stats;
   auto clusters = (*linkage)->Clusters(&stats);
+  const std::string clustered = watch.Lap("cluster");
   std::vector<std::vector<std::string>> rows = {{"record_id", "cluster_id"}};
   size_t distinct = 0;
   for (size_t i = 0; i < clusters.size(); ++i) {
@@ -120,6 +122,7 @@ int Dedupe(const MatchOptions& o) {
   Status written = WriteRows(o.out, rows);
   if (!written.ok()) return Fail(written);
   if (o.verbose) {
+    std::cerr << clustered << "\n" << watch.Lap("write") << "\n";
     std::cerr << "cluster: " << stats.merges << " merges, " << stats.refused_incoherent << " refused as incoherent, "
               << stats.scored_on_demand << " pairs scored on demand\n";
     std::cerr << "total      " << match::MillisecondsSince(start) << " ms\n";

@@ -13,30 +13,20 @@ void Log(const RunOptions& options, const std::string& line) {
   if (options.log) options.log(line);
 }
 
-// Wall and processor time of a stage, for --verbose: with several threads the
-// processor time (all threads) shows how much of the stage ran in parallel, and on a
-// shared machine it is the steadier figure.
-class Stopwatch {
- public:
-  std::string Lap(const char* stage, const std::string& detail = "") {
-    char buf[160];
-    const std::clock_t cpu = std::clock();
-    std::snprintf(buf, sizeof buf, "%-10s %8.1f ms  cpu %8.1f ms", stage, MillisecondsSince(wall_),
-                  1000.0 * static_cast<double>(cpu - cpu_) / CLOCKS_PER_SEC);
-    wall_ = std::chrono::steady_clock::now();
-    cpu_ = cpu;
-    return std::string(buf) + (detail.empty() ? "" : "  " + detail);
-  }
-
- private:
-  std::chrono::steady_clock::time_point wall_ = std::chrono::steady_clock::now();
-  std::clock_t cpu_ = std::clock();
-};
-
 }  // namespace
 
 double MillisecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::string Stopwatch::Lap(const char* stage, const std::string& detail) {
+  char buf[160];
+  const std::clock_t cpu = std::clock();
+  std::snprintf(buf, sizeof buf, "%-10s %8.1f ms  cpu %8.1f ms", stage, MillisecondsSince(wall_),
+                1000.0 * static_cast<double>(cpu - cpu_) / CLOCKS_PER_SEC);
+  wall_ = std::chrono::steady_clock::now();
+  cpu_ = cpu;
+  return std::string(buf) + (detail.empty() ? "" : "  " + detail);
 }
 
 Status Linkage::Prepare(const RunOptions& options) {
