@@ -2,6 +2,7 @@
 // records by id.
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <limits>
 #include <unordered_map>
 
@@ -93,11 +94,18 @@ class Interner {
     Add("", "", [this] { PushEmpty(); });
   }
 
-  std::uint32_t Id(const std::string& raw) {
+  // `raw` must outlive the interner (a dataset cell, or text kept in `joined_`).
+  std::uint32_t Id(std::string_view raw) {
     if (raw.empty()) return 0;
     auto [it, fresh] = by_raw_.try_emplace(raw, 0);
-    if (fresh) it->second = Prepare(raw);
+    if (fresh) it->second = Prepare(std::string(raw));
     return it->second;
+  }
+  // The same for text joined from several columns, kept only when new.
+  std::uint32_t IdOfJoined(std::string&& raw) {
+    if (raw.empty()) return 0;
+    if (auto it = by_raw_.find(raw); it != by_raw_.end()) return it->second;
+    return Id(joined_.emplace_back(std::move(raw)));
   }
 
  private:
@@ -136,7 +144,10 @@ class Interner {
 
   const ComparisonSpec& spec_;
   PreparedComparison& pc_;
-  std::unordered_map<std::string, std::uint32_t> by_raw_, by_key_;
+  // Cell texts by view: a million cells are looked up without copying each.
+  std::unordered_map<std::string_view, std::uint32_t> by_raw_;
+  std::deque<std::string> joined_;  // stable addresses for the views
+  std::unordered_map<std::string, std::uint32_t> by_key_;
   std::unordered_map<std::string, std::uint32_t> texts_, sounds_;  // token numbers
 };
 
@@ -226,7 +237,8 @@ std::vector<std::uint32_t> PrepareColumn(const Dataset& data, const std::vector<
   Interner interner(spec, pc, data.size());
   std::vector<std::uint32_t> ids(data.size());
   for (size_t row = 0; row < data.size(); ++row) {
-    ids[row] = interner.Id(JoinColumns(data, cols, row));
+    ids[row] = cols.size() == 1 ? interner.Id(data.columns[cols[0]][row])
+                                : interner.IdOfJoined(JoinColumns(data, cols, row));
     ++pc->counts[ids[row]];
   }
   if (!spec.term_frequency_adjustment) pc->tf_keys = {};
