@@ -37,10 +37,10 @@ Result<LinkSettings> LoadSettings(const MatchOptions& o, LinkType type) {
   return settings;
 }
 
-Result<Dataset> LoadDataset(const std::string& path, const LinkSettings& settings, bool left_side) {
+Result<Dataset> LoadDataset(const std::string& path, const LinkSettings& settings, bool left_side, int threads) {
   auto bytes = ReadFile(path);
   if (!bytes.ok()) return bytes.status();
-  auto data = match::ReadDataset(*bytes, path, settings, left_side);
+  auto data = match::ReadDataset(*bytes, path, settings, left_side, threads);
   if (!data.ok() && settings.format == match::InputFormat::kCanonical) {
     return Status::InvalidArgument(data.status().ToString() +
                                    "\n(read as a canonical person file; for another layout give --settings)");
@@ -63,22 +63,22 @@ void ReportBlocking(const match::BlockingReport& report, bool verbose) {
 // the returned Linkage.
 Result<std::unique_ptr<match::Linkage>> RunModel(const MatchOptions& o, LinkType type, LinkSettings* settings,
                                                  Dataset* left, Dataset* right) {
-  auto start = std::chrono::steady_clock::now();
+  match::Stopwatch watch;
   auto s = LoadSettings(o, type);
   if (!s.ok()) return s.status();
   *settings = std::move(*s);
-  auto l = LoadDataset(o.left, *settings, true);
+  auto l = LoadDataset(o.left, *settings, true, o.threads);
   if (!l.ok()) return l.status();
   *left = std::move(*l);
   if (type == LinkType::kLink) {
-    auto r = LoadDataset(o.right, *settings, false);
+    auto r = LoadDataset(o.right, *settings, false, o.threads);
     if (!r.ok()) return r.status();
     *right = std::move(*r);
   }
   match::RunOptions run;
   run.threads = o.threads;
   if (o.verbose) {
-    std::cerr << "read       " << match::MillisecondsSince(start) << " ms\n";
+    std::cerr << watch.Lap("read") << "\n";
     run.log = [](const std::string& line) { std::cerr << line << "\n"; };
   }
   auto linkage = match::Linkage::Run(*settings, *left, type == LinkType::kLink ? right : nullptr, run);
@@ -109,8 +109,10 @@ int Dedupe(const MatchOptions& o) {
   Dataset left, right;
   auto linkage = RunModel(o, LinkType::kDedupe, &settings, &left, &right);
   if (!linkage.ok()) return Fail(linkage.status());
+  match::Stopwatch watch;
   match::ClusterStats stats;
   auto clusters = (*linkage)->Clusters(&stats);
+  const std::string clustered = watch.Lap("cluster");
   std::vector<std::vector<std::string>> rows = {{"record_id", "cluster_id"}};
   size_t distinct = 0;
   for (size_t i = 0; i < clusters.size(); ++i) {
@@ -120,6 +122,7 @@ int Dedupe(const MatchOptions& o) {
   Status written = WriteRows(o.out, rows);
   if (!written.ok()) return Fail(written);
   if (o.verbose) {
+    std::cerr << clustered << "\n" << watch.Lap("write") << "\n";
     std::cerr << "cluster: " << stats.merges << " merges, " << stats.refused_incoherent << " refused as incoherent, "
               << stats.scored_on_demand << " pairs scored on demand\n";
     std::cerr << "total      " << match::MillisecondsSince(start) << " ms\n";

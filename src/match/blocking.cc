@@ -3,126 +3,11 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "ingest/fold.h"
-#include "match/phonetic.h"
+#include "match/block_index.h"
+#include "match/parallel.h"
 
 namespace reunite::match {
 namespace {
-
-using Transform = BlockingPart::Transform;
-
-// Folded, trimmed, inner white space collapsed to one space.
-std::string Normalise(std::string_view raw) {
-  std::string folded = FoldForSearch(raw);
-  std::string out;
-  out.reserve(folded.size());
-  for (char c : folded) {
-    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (space) {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  if (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
-DateOrder DateOrderOf(const LinkSettings& settings, const std::string& column) {
-  for (const auto& c : settings.comparisons) {
-    if (c.kind == ComparisonKind::kDate && c.left_columns.size() == 1 && c.left_columns[0] == column) return c.date_order;
-  }
-  return DateOrder::kIso;
-}
-
-// The values one part gives for one cell (none, one, or several for `items`).
-std::vector<std::string> PartValues(const BlockingPart& part, std::string_view cell, DateOrder order) {
-  std::vector<std::string> out;
-  auto add = [&](std::string v) {
-    if (!v.empty()) out.push_back(std::move(v));
-  };
-  if (part.transform == Transform::kItems) {
-    size_t start = 0;
-    while (start <= cell.size()) {
-      size_t at = cell.find(';', start);
-      add(Normalise(cell.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start)));
-      if (at == std::string_view::npos) break;
-      start = at + 1;
-    }
-    return out;
-  }
-  if (part.transform == Transform::kYear || part.transform == Transform::kMonth || part.transform == Transform::kMonthDay) {
-    PreparedDate d = ReadDateValue(cell, order);
-    if (d.empty()) return out;
-    if (part.transform == Transform::kYear) add(std::to_string(d.year));
-    if (part.transform == Transform::kMonth && d.month) add(std::to_string(d.month));
-    if (part.transform == Transform::kMonthDay && d.month && d.day) add(std::to_string(d.month * 100 + d.day));
-    return out;
-  }
-  if (part.transform == Transform::kDigits || part.transform == Transform::kDigitsSorted) {
-    std::string digits;
-    for (char c : cell) {
-      if (c >= '0' && c <= '9') digits += c;
-    }
-    if (part.transform == Transform::kDigitsSorted) std::sort(digits.begin(), digits.end());
-    add(std::move(digits));
-    return out;
-  }
-  std::string v = Normalise(cell);
-  switch (part.transform) {
-    case Transform::kPhonetic: add(PhoneticKey(v)); break;
-    case Transform::kPrefix: add(v.substr(0, static_cast<size_t>(part.length))); break;
-    case Transform::kSuffix:
-      add(v.size() <= static_cast<size_t>(part.length) ? v : v.substr(v.size() - part.length));
-      break;
-    case Transform::kFirstToken: add(v.substr(0, v.find(' '))); break;
-    case Transform::kLastToken: add(v.substr(v.rfind(' ') + 1)); break;
-    default: add(std::move(v)); break;
-  }
-  return out;
-}
-
-// Column indexes of a rule's parts in a dataset.
-Result<std::vector<int>> RuleColumns(const BlockingRule& rule, const Dataset& data) {
-  std::vector<int> cols;
-  for (const auto& part : rule.parts) {
-    int c = data.ColumnIndex(part.column);
-    if (c < 0) return Status::InvalidArgument(data.name + ": no column '" + part.column + "' for blocking rule '" + rule.text + "'");
-    cols.push_back(c);
-  }
-  return cols;
-}
-
-std::vector<std::string> KeysAt(const BlockingRule& rule, const std::vector<int>& cols,
-                                const std::vector<DateOrder>& orders, const Dataset& data, size_t row) {
-  std::vector<std::string> keys = {""};
-  for (size_t p = 0; p < rule.parts.size(); ++p) {
-    auto values = PartValues(rule.parts[p], data.columns[cols[p]][row], orders[p]);
-    if (values.empty()) return {};
-    std::vector<std::string> next;
-    for (const auto& k : keys) {
-      for (const auto& v : values) next.push_back(p ? k + '\x1f' + v : v);
-    }
-    keys = std::move(next);
-  }
-  std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-  return keys;
-}
-
-using Blocks = std::unordered_map<std::string, std::vector<std::uint32_t>>;
-
-Result<Blocks> GroupByKey(const BlockingRule& rule, const Dataset& data, const LinkSettings& settings) {
-  auto cols = RuleColumns(rule, data);
-  if (!cols.ok()) return cols.status();
-  std::vector<DateOrder> orders;
-  for (const auto& part : rule.parts) orders.push_back(DateOrderOf(settings, part.column));
-  Blocks blocks;
-  for (size_t row = 0; row < data.size(); ++row) {
-    for (auto& key : KeysAt(rule, *cols, orders, data, row)) blocks[std::move(key)].push_back(static_cast<std::uint32_t>(row));
-  }
-  return blocks;
-}
 
 void NoteSkipped(BlockingReport::Rule& report, const std::string& key, long pairs) {
   if (pairs > report.largest_skipped_pairs || (pairs == report.largest_skipped_pairs && key < report.largest_skipped_key)) {
@@ -133,61 +18,190 @@ void NoteSkipped(BlockingReport::Rule& report, const std::string& key, long pair
   report.skipped_pairs += pairs;
 }
 
+// One rule, ready to give pairs: the blocks of the right side (the only side of a
+// dedupe) and, per left record, the blocks it is compared with (oversized ones left
+// out).
+struct RulePairs {
+  Blocks right;
+  IdLists targets;
+};
+
+long BlockIndex(const Blocks& blocks, std::uint32_t key) {
+  auto it = std::lower_bound(blocks.keys.begin(), blocks.keys.end(), key);
+  return it != blocks.keys.end() && *it == key ? it - blocks.keys.begin() : -1;
+}
+
+// Per left record, the blocks of `right` that `usable` (by index of the left block)
+// names for its keys.
+IdLists Targets(const IdLists& left_keys, const Blocks& left, const std::vector<long>& usable) {
+  IdLists out;
+  out.offsets.reserve(left_keys.size() + 1);
+  for (size_t row = 0; row < left_keys.size(); ++row) {
+    for (const std::uint32_t* k = left_keys.begin(row); k != left_keys.end(row); ++k) {
+      long b = usable[BlockIndex(left, *k)];
+      if (b >= 0) out.ids.push_back(static_cast<std::uint32_t>(b));
+    }
+    out.offsets.push_back(static_cast<std::uint32_t>(out.ids.size()));
+  }
+  return out;
+}
+
+// Groups one rule's records and decides which blocks are compared, filling the report
+// (`text` spells a key out).
+template <typename Text>
+RulePairs PlanRule(const IdLists& left_keys, const IdLists* right_keys, long max_block_pairs, Text text,
+                   BlockingReport::Rule& report) {
+  Blocks left = GroupByKey(left_keys);
+  Blocks right = right_keys ? GroupByKey(*right_keys) : Blocks{};
+  const Blocks& other = right_keys ? right : left;
+  std::vector<long> usable(left.keys.size(), -1);  // left block -> right block compared
+  for (size_t b = 0; b < left.keys.size(); ++b) {
+    const long r = right_keys ? BlockIndex(right, left.keys[b]) : static_cast<long>(b);
+    if (r < 0) continue;
+    const long n = left.Size(b), m = other.Size(static_cast<size_t>(r));
+    const long pairs = right_keys ? n * m : n * (n - 1) / 2;
+    if (pairs > max_block_pairs) {
+      NoteSkipped(report, text(left.keys[b]), pairs);
+      continue;
+    }
+    report.pairs += pairs;
+    if (pairs > 0) usable[b] = r;
+  }
+  std::replace(report.largest_skipped_key.begin(), report.largest_skipped_key.end(), '\x1f', '+');
+  RulePairs plan;
+  plan.targets = Targets(left_keys, left, usable);
+  plan.right = right_keys ? std::move(right) : std::move(left);
+  return plan;
+}
+
+// The distinct pairs of left records [begin, end) over every rule, in order.
+void RowPairs(const std::vector<RulePairs>& rules, bool dedupe, size_t begin, size_t end, std::vector<PairKey>* out) {
+  std::vector<std::uint32_t> partners;
+  for (size_t l = begin; l < end; ++l) {
+    partners.clear();
+    for (const RulePairs& rule : rules) {
+      for (const std::uint32_t* b = rule.targets.begin(l); b != rule.targets.end(l); ++b) {
+        const std::uint32_t* first = rule.right.rows.data() + rule.right.starts[*b];
+        const std::uint32_t* last = rule.right.rows.data() + rule.right.starts[*b + 1];
+        if (dedupe) first = std::upper_bound(first, last, static_cast<std::uint32_t>(l));
+        partners.insert(partners.end(), first, last);
+      }
+    }
+    std::sort(partners.begin(), partners.end());
+    partners.erase(std::unique(partners.begin(), partners.end()), partners.end());
+    for (std::uint32_t r : partners) out->push_back(MakePair(static_cast<std::uint32_t>(l), r));
+  }
+}
+
+// Every left record's pairs, in order, on `threads` threads. Records go in waves of
+// chunks, so that the chunks' copies never hold more than a wave's pairs beside the
+// result.
+std::vector<PairKey> AllPairs(const std::vector<RulePairs>& rules, bool dedupe, size_t rows, size_t expected,
+                              int threads) {
+  constexpr size_t kChunk = 4096;
+  const size_t nthreads = static_cast<size_t>(std::max(1, threads)), wave = nthreads * 4;
+  std::vector<PairKey> out;
+  out.reserve(expected);
+  std::vector<std::vector<PairKey>> chunks(wave);
+  for (size_t first = 0; first < rows; first += wave * kChunk) {
+    ForEachItem(wave, threads, [&](size_t c) {
+      const size_t begin = std::min(rows, first + c * kChunk), end = std::min(rows, begin + kChunk);
+      RowPairs(rules, dedupe, begin, end, &chunks[c]);
+    });
+    for (auto& chunk : chunks) {
+      out.insert(out.end(), chunk.begin(), chunk.end());
+      chunk.clear();
+    }
+  }
+  return out;
+}
+
+// A column under a transform, which several rules may share (the paternal surname's
+// sound is in three of the built-in rules): its values are computed once.
+struct Part {
+  const BlockingPart* part = nullptr;
+  DateOrder order = DateOrder::kIso;
+  int left_column = -1, right_column = -1;
+  PartValues values;
+  IdLists left, right;
+};
+
+std::string PartSignature(const BlockingPart& part, DateOrder order) {
+  return part.column + '\x1f' + std::to_string(static_cast<int>(part.transform)) + '\x1f' +
+         std::to_string(part.length) + '\x1f' + std::to_string(static_cast<int>(order));
+}
+
+// The distinct parts of all rules, and each rule's parts by index. Refuses a rule
+// naming a column a dataset lacks, the first such rule, left side first.
+Status CollectParts(const LinkSettings& settings, const Dataset& left, const Dataset* right, std::vector<Part>* parts,
+                    std::vector<std::vector<size_t>>* rule_parts) {
+  std::unordered_map<std::string, size_t> index;
+  for (const BlockingRule& rule : settings.blocking_rules) {
+    for (const Dataset* data : {&left, right}) {
+      for (const auto& part : rule.parts) {
+        if (data && data->ColumnIndex(part.column) < 0)
+          return Status::InvalidArgument(data->name + ": no column '" + part.column + "' for blocking rule '" + rule.text + "'");
+      }
+    }
+    auto& mine = rule_parts->emplace_back();
+    for (const auto& part : rule.parts) {
+      const DateOrder order = PartDateOrder(settings, part);
+      auto [it, fresh] = index.try_emplace(PartSignature(part, order), parts->size());
+      if (fresh) {
+        Part& p = parts->emplace_back();
+        p.part = &part;
+        p.order = order;
+        p.left_column = left.ColumnIndex(part.column);
+        p.right_column = right ? right->ColumnIndex(part.column) : -1;
+      }
+      mine.push_back(it->second);
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::vector<std::string> BlockingKeys(const BlockingRule& rule, const Dataset& data, size_t row,
                                       const LinkSettings& settings) {
-  auto cols = RuleColumns(rule, data);
-  if (!cols.ok()) return {};
-  std::vector<DateOrder> orders;
-  for (const auto& part : rule.parts) orders.push_back(DateOrderOf(settings, part.column));
-  auto keys = KeysAt(rule, *cols, orders, data, row);
-  for (auto& k : keys) std::replace(k.begin(), k.end(), '\x1f', '+');
-  return keys;
+  return RowKeyTexts(rule, data, row, settings);
 }
 
-Result<CandidatePairs> BlockPairs(const LinkSettings& settings, const Dataset& left, const Dataset* right) {
+Result<CandidatePairs> BlockPairs(const LinkSettings& settings, const Dataset& left, const Dataset* right,
+                                  int threads) {
+  std::vector<Part> parts;
+  std::vector<std::vector<size_t>> rule_parts;
+  Status collected = CollectParts(settings, left, right, &parts, &rule_parts);
+  if (!collected.ok()) return collected;
+  // Parts, then rules, are independent: each is worked out by one thread.
+  ForEachItem(parts.size(), threads, [&](size_t k) {
+    Part& p = parts[k];
+    p.left = PartIds(*p.part, left.columns[p.left_column], p.order, &p.values);
+    if (right) p.right = PartIds(*p.part, right->columns[p.right_column], p.order, &p.values);
+  });
   CandidatePairs out;
-  for (const BlockingRule& rule : settings.blocking_rules) {
-    BlockingReport::Rule report;
-    report.text = rule.text;
-    auto left_blocks = GroupByKey(rule, left, settings);
-    if (!left_blocks.ok()) return left_blocks.status();
-    if (right == nullptr) {
-      for (const auto& [key, rows] : *left_blocks) {
-        long n = static_cast<long>(rows.size());
-        long pairs = n * (n - 1) / 2;
-        if (pairs > settings.max_block_pairs) {
-          NoteSkipped(report, key, pairs);
-          continue;
-        }
-        for (size_t a = 0; a < rows.size(); ++a) {
-          for (size_t b = a + 1; b < rows.size(); ++b) out.pairs.push_back(MakePair(rows[a], rows[b]));
-        }
-        report.pairs += pairs;
-      }
-    } else {
-      auto right_blocks = GroupByKey(rule, *right, settings);
-      if (!right_blocks.ok()) return right_blocks.status();
-      for (const auto& [key, lrows] : *left_blocks) {
-        auto it = right_blocks->find(key);
-        if (it == right_blocks->end()) continue;
-        long pairs = static_cast<long>(lrows.size()) * static_cast<long>(it->second.size());
-        if (pairs > settings.max_block_pairs) {
-          NoteSkipped(report, key, pairs);
-          continue;
-        }
-        for (auto l : lrows) {
-          for (auto r : it->second) out.pairs.push_back(MakePair(l, r));
-        }
-        report.pairs += pairs;
-      }
+  out.report.rules.resize(settings.blocking_rules.size());
+  std::vector<RulePairs> rules(settings.blocking_rules.size());
+  ForEachItem(rules.size(), threads, [&](size_t r) {
+    KeySpace space;
+    std::vector<const IdLists*> left_parts, right_parts;
+    std::vector<const PartValues*> values;
+    for (size_t k : rule_parts[r]) {
+      left_parts.push_back(&parts[k].left);
+      right_parts.push_back(&parts[k].right);
+      values.push_back(&parts[k].values);
     }
-    std::replace(report.largest_skipped_key.begin(), report.largest_skipped_key.end(), '\x1f', '+');
-    out.report.rules.push_back(std::move(report));
-  }
-  std::sort(out.pairs.begin(), out.pairs.end());
-  out.pairs.erase(std::unique(out.pairs.begin(), out.pairs.end()), out.pairs.end());
+    const IdLists left_keys = RuleKeys(left_parts, left.size(), &space);
+    const IdLists right_keys = right ? RuleKeys(right_parts, right->size(), &space) : IdLists{};
+    BlockingReport::Rule& report = out.report.rules[r];
+    report.text = settings.blocking_rules[r].text;
+    rules[r] = PlanRule(left_keys, right ? &right_keys : nullptr, settings.max_block_pairs,
+                        [&](std::uint32_t key) { return space.Text(key, values, '\x1f'); }, report);
+  });
+  parts.clear();
+  long expected = 0;
+  for (const auto& report : out.report.rules) expected += report.pairs;
+  out.pairs = AllPairs(rules, right == nullptr, left.size(), static_cast<size_t>(expected), threads);
   out.report.candidate_pairs = static_cast<long>(out.pairs.size());
   return out;
 }

@@ -47,7 +47,9 @@ std::vector<std::string> BlockingKeys(const BlockingRule& rule, const Dataset& d
 // Candidate pairs from every rule of the settings. `right` is null for a dedupe of
 // `left`. A key whose block would give more than settings.max_block_pairs pairs is
 // skipped and counted in the report (its pairs may still come from other rules).
+// Pairs are gathered on `threads` threads; the result does not depend on them.
 // Refuses (InvalidArgument) a rule naming a column that a dataset lacks.
-Result<CandidatePairs> BlockPairs(const LinkSettings& settings, const Dataset& left, const Dataset* right);
+Result<CandidatePairs> BlockPairs(const LinkSettings& settings, const Dataset& left, const Dataset* right,
+                                  int threads = 1);
 
 }  // namespace reunite::match

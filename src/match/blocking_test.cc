@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 namespace reunite::match {
@@ -88,6 +89,53 @@ TEST(BlockingTest, OversizedBlocksAreSkippedAndReported) {
   // (a, b) still comes from the name rule.
   std::set<std::pair<std::string, std::string>> want = {{"a", "b"}};
   EXPECT_EQ(Named(*c, d, d), want);
+}
+
+// Blocks by numbered keys must be the blocks of BlockingKeys' strings: pairs of rows
+// sharing a key string in some rule whose block is not over the cap.
+std::set<std::pair<size_t, size_t>> PairsByKeyStrings(const LinkSettings& s, const Dataset& d) {
+  std::set<std::pair<size_t, size_t>> out;
+  for (const BlockingRule& rule : s.blocking_rules) {
+    std::map<std::string, std::vector<size_t>> blocks;
+    for (size_t row = 0; row < d.size(); ++row) {
+      for (const auto& key : BlockingKeys(rule, d, row, s)) blocks[key].push_back(row);
+    }
+    for (const auto& [key, rows] : blocks) {
+      if (static_cast<long>(rows.size() * (rows.size() - 1) / 2) > s.max_block_pairs) continue;
+      for (size_t a = 0; a < rows.size(); ++a) {
+        for (size_t b = a + 1; b < rows.size(); ++b) out.insert({rows[a], rows[b]});
+      }
+    }
+  }
+  return out;
+}
+
+TEST(BlockingTest, NumberedKeysGiveTheBlocksOfTheKeyStringsWithAnyThreads) {
+  // Names, dates and phone lists that repeat, with spelling variants, empty cells and
+  // several phones, so rules share parts, items make several keys and some blocks go
+  // over the cap.
+  const std::vector<std::string> names = {"José Pérez", "Jose Perez", "María López", "MARIA LOPES",
+                                          "Ana",        "",           "Juan Xol"};
+  const std::vector<std::string> dobs = {"1980-05-01", "1980-05-01", "1981-01-01", "", "1990-12-31"};
+  const std::vector<std::string> phones = {"+50255551234", "", "+50299990000;+50255551234", "+50211112222"};
+  std::string csv = "id,name,dob,phones\n";
+  for (int i = 0; i < 300; ++i) {
+    csv += "r" + std::to_string(i) + "," + names[i % names.size()] + "," + dobs[(i / 3) % dobs.size()] + "," +
+           phones[(i / 7) % phones.size()] + "\n";
+  }
+  Dataset d = Read(csv);
+  LinkSettings s = Settings({"dob", "name.phonetic+dob.year", "phones.items", "name.first_token+dob.month_day"}, 400);
+  const auto want = PairsByKeyStrings(s, d);
+  ASSERT_GT(want.size(), 500u);
+  for (int threads : {1, 2, 3}) {
+    auto c = BlockPairs(s, d, nullptr, threads);
+    ASSERT_TRUE(c.ok());
+    std::set<std::pair<size_t, size_t>> got;
+    for (PairKey p : c->pairs) got.insert({PairLeft(p), PairRight(p)});
+    EXPECT_EQ(got, want) << threads << " threads";
+    EXPECT_TRUE(std::is_sorted(c->pairs.begin(), c->pairs.end()));
+    EXPECT_EQ(c->pairs.size(), want.size());
+  }
 }
 
 TEST(BlockingTest, UnknownColumnIsRefused) {

@@ -1,8 +1,13 @@
 #include "match/comparison_vector.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
-#include <thread>
+#include <string_view>
+
+#include "match/huge_pages.h"
+#include "match/parallel.h"
+#include "match/strings.h"
 
 namespace reunite::match {
 namespace {
@@ -21,35 +26,167 @@ int BestOverItems(const std::vector<Item>& a, const std::vector<Item>& b, Compar
   return best;
 }
 
+bool ExactOnly(const ComparisonSpec& spec) {
+  return spec.kind == ComparisonKind::kString && spec.list_separator.empty() &&
+         std::all_of(spec.string_levels.begin(), spec.string_levels.end(),
+                     [](const StringLevel& level) { return level.test == StringLevel::Test::kExact; });
+}
+
+// Token sets and string ladders with nickname, Jaro-Winkler or edit-distance tests;
+// exact, phonetic and prefix tests cost less than a memo lookup.
+bool Costly(const ComparisonSpec& spec) {
+  if (spec.kind == ComparisonKind::kTokenSet) return true;
+  if (spec.kind != ComparisonKind::kString || !spec.list_separator.empty()) return false;
+  using Test = StringLevel::Test;
+  return std::any_of(spec.string_levels.begin(), spec.string_levels.end(), [](const StringLevel& level) {
+    return level.test == Test::kNickname || level.test == Test::kJaroWinkler || level.test == Test::kDamerauLevenshtein;
+  });
+}
+
+// CompareIdentifiers on two packed items (PackDigits) without unpacking them: the
+// digits as nibbles (digit i at nibble i), the shorter moved up so that both end
+// together (CompareIdentifiers pads the shorter with leading zeros), and the nibbles
+// that differ counted at once. Identifiers are compared for nearly every candidate
+// pair, and walking their digits one by one was a fifth of the comparing.
+int PackedIdentifierLevel(std::uint64_t a, std::uint64_t b) {
+  const unsigned na = a & 0xf, nb = b & 0xf, n = std::max(na, nb);
+  std::uint64_t x = a >> 4, y = b >> 4;
+  if (x == 0 || y == 0) return kNull;  // zeros only: a placeholder, no identifier
+  x <<= 4 * (n - na);
+  y <<= 4 * (n - nb);
+  const std::uint64_t d = x ^ y;
+  const std::uint64_t differing = (d | d >> 1 | d >> 2 | d >> 3) & 0x1111111111111111ull;  // bit 0 of each nibble
+  if (differing == 0) return 0;
+  // Without the lowest difference: none left is one difference; more than one left is
+  // more than two. (No popcount: the portable build makes it a library call.)
+  const std::uint64_t rest = differing & (differing - 1);
+  if (rest == 0) return 1;
+  const int first = std::countr_zero(differing) / 4, second = std::countr_zero(rest) / 4;
+  if ((rest & (rest - 1)) != 0 || second != first + 1) return 2;
+  auto digit = [](std::uint64_t v, int i) { return (v >> (4 * i)) & 0xf; };
+  return digit(x, first) == digit(y, second) && digit(x, second) == digit(y, first) ? 1 : 2;
+}
+
+// BestOverItems of CompareIdentifiers over two packed lists, in the same order.
+int PackedLevel(const PreparedComparison::PackedIds& x, const PreparedComparison::PackedIds& y) {
+  int best = kNull;
+  for (std::uint64_t i : x.items) {
+    if (i == 0) break;
+    for (std::uint64_t j : y.items) {
+      if (j == 0) break;
+      const int level = PackedIdentifierLevel(i, j);
+      if (level != kNull && (best == kNull || level < best)) best = level;
+      if (best == 0) return 0;
+    }
+  }
+  return best;
+}
+
+// CompareTokenSets on two token sets of one dataset, by their tokens' numbers. The
+// ladder only asks whether two tokens are at least fuzzy_threshold alike; the answer
+// is remembered in `memo` (may be null) per pair of token numbers, under comparison
+// c + kMaxComparisons: a block on the paternal surname compares the same maternal
+// surnames again and again, and Jaro-Winkler was a sixth of the comparing.
+int TokenLevel(const PreparedComparison& pc, std::uint32_t a, std::uint32_t b, double fuzzy_threshold, int c,
+               LevelMemo* memo) {
+  const PreparedComparison::TokenIds& x = pc.token_ids[a];
+  const PreparedComparison::TokenIds& y = pc.token_ids[b];
+  auto alike = [&](size_t i, size_t j) {
+    const std::uint32_t s = x.text[i], t = y.text[j];
+    int known;
+    if (memo && memo->Find(c + kMaxComparisons, s, t, &known)) return static_cast<double>(known);
+    const std::string &u = pc.vocabulary[s], &v = pc.vocabulary[t];
+    const bool yes = JaroWinklerBound(u, v) >= fuzzy_threshold - 1e-9 && JaroWinkler(u, v) >= fuzzy_threshold;
+    if (memo) memo->Remember(c + kMaxComparisons, s, t, yes);
+    return yes ? 1.0 : 0.0;
+  };
+  return TokenSetLadder(
+      x.size, y.size, [&](size_t i, size_t j) { return x.text[i] == y.text[j]; },
+      [&](size_t i, size_t j) { return x.sound[i] != 0 && x.sound[i] == y.sound[j]; }, alike, 1.0);
+}
+
 }  // namespace
 
 PairComparator::PairComparator(const LinkSettings& settings, const PreparedDataset& left, const PreparedDataset& right)
-    : settings_(settings), left_(left), right_(right) {}
+    : settings_(settings), left_(left), right_(right), one_dataset_(&left == &right) {
+  for (const ComparisonSpec& spec : settings.comparisons) {
+    // Token sets of one dataset compare by token numbers, about as fast as a memo
+    // lookup: surname pairs rarely repeat (a third of lookups hit), and the misses
+    // would only push the names and places that do out of the memo.
+    const bool by_numbers = one_dataset_ && spec.kind == ComparisonKind::kTokenSet;
+    routes_.push_back(one_dataset_ && ExactOnly(spec) ? Route::kIds
+                      : Costly(spec) && !by_numbers   ? Route::kMemo
+                                                      : Route::kCompute);
+    // Within one dataset an equal id is an equal value: a token set's first level, or a
+    // string ladder's that starts with "exact", with no lookup (blocking makes many
+    // pairs share a surname, a given name or a facility).
+    const bool exact_first = spec.kind == ComparisonKind::kTokenSet ||
+                             (spec.kind == ComparisonKind::kString && spec.list_separator.empty() &&
+                              !spec.string_levels.empty() && spec.string_levels[0].test == StringLevel::Test::kExact);
+    equal_is_exact_.push_back(one_dataset_ && exact_first);
+  }
+}
 
-int PairComparator::Level(int c, std::uint32_t l, std::uint32_t r) const {
+// At most 2^18 entries of 12 bytes (3 MB a thread): enough for the value pairs that
+// repeat, small enough to stay mostly in cache.
+LevelMemo::LevelMemo(std::size_t pairs) {
+  int bits = 10;
+  while (bits < 18 && (std::size_t{1} << bits) < pairs) ++bits;
+  shift_ = 64 - bits;
+  ReserveHuge(entries_, std::size_t{1} << bits);
+  entries_.resize(std::size_t{1} << bits);
+}
+
+int PairComparator::ValueLevel(int c, std::uint32_t a, std::uint32_t b, LevelMemo* memo) const {
+  if (a == 0 || b == 0) return kNull;  // id 0 is the empty value
   const ComparisonSpec& spec = settings_.comparisons[c];
-  const PreparedComparison& a = left_.comparisons[c];
-  const PreparedComparison& b = right_.comparisons[c];
+  const PreparedComparison& x = left_.comparisons[c];
+  const PreparedComparison& y = right_.comparisons[c];
   switch (spec.kind) {
     case ComparisonKind::kString:
-      if (spec.list_separator.empty()) return CompareStrings(a.strings[l], b.strings[r], spec.string_levels);
-      return BestOverItems(a.string_items[l], b.string_items[r], [&](const PreparedString& x, const PreparedString& y) {
-        return CompareStrings(x, y, spec.string_levels);
+      if (spec.list_separator.empty()) return CompareStrings(x.strings[a], y.strings[b], spec.string_levels);
+      return BestOverItems(x.string_items[a], y.string_items[b], [&](const PreparedString& s, const PreparedString& t) {
+        return CompareStrings(s, t, spec.string_levels);
       });
-    case ComparisonKind::kTokenSet: return CompareTokenSets(a.tokens[l], b.tokens[r], spec.fuzzy_threshold);
-    case ComparisonKind::kDate: return CompareDates(a.dates[l], b.dates[r]);
+    case ComparisonKind::kTokenSet:
+      if (one_dataset_ && x.token_ids[a].size && y.token_ids[b].size) {
+        return TokenLevel(x, a, b, spec.fuzzy_threshold, c, memo);
+      }
+      return CompareTokenSets(x.tokens[a], y.tokens[b], spec.fuzzy_threshold);
+    case ComparisonKind::kDate: return CompareDates(x.dates[a], y.dates[b]);
     case ComparisonKind::kIdentifier:
-      return BestOverItems(a.identifiers[l], b.identifiers[r],
-                           [](const std::string& x, const std::string& y) { return CompareIdentifiers(x, y); });
-    case ComparisonKind::kNumber: return CompareNumbers(a.numbers[l], b.numbers[r], spec.max_differences);
+      if (x.packed_ids[a].items[0] && y.packed_ids[b].items[0]) return PackedLevel(x.packed_ids[a], y.packed_ids[b]);
+      return BestOverItems(x.identifiers[a], y.identifiers[b],
+                           [](const std::string& s, const std::string& t) { return CompareIdentifiers(s, t); });
+    case ComparisonKind::kNumber: return CompareNumbers(x.numbers[a], y.numbers[b], spec.max_differences);
   }
   return kNull;
 }
 
-Gamma PairComparator::Compare(std::uint32_t l, std::uint32_t r) const {
+int PairComparator::Level(int c, std::uint32_t l, std::uint32_t r) const {
+  return ValueLevel(c, left_.Id(l, c), right_.Id(r, c));
+}
+
+Gamma PairComparator::Compare(std::uint32_t l, std::uint32_t r, LevelMemo* memo) const {
   Gamma g = 0;
+  const std::uint32_t* a = &left_.ids[l * routes_.size()];
+  const std::uint32_t* b = &right_.ids[r * routes_.size()];
   for (int c = 0; c < comparisons(); ++c) {
-    int level = Level(c, l, r);
+    int level;
+    if (a[c] == 0 || b[c] == 0) {
+      level = kNull;
+    } else if (a[c] == b[c] && equal_is_exact_[c]) {
+      level = 0;
+    } else if (routes_[c] == Route::kIds) {
+      level = a[c] == b[c] ? 0 : static_cast<int>(settings_.comparisons[c].string_levels.size());
+    } else if (routes_[c] == Route::kMemo && memo) {
+      if (!memo->Find(c, a[c], b[c], &level)) {
+        level = ValueLevel(c, a[c], b[c]);
+        memo->Remember(c, a[c], b[c], level);
+      }
+    } else {
+      level = ValueLevel(c, a[c], b[c], memo);
+    }
     // A kind answering beyond its ladder would corrupt the packing; clamp defensively.
     level = std::min(level, kMaxLevels - 1);
     g = WithLevel(g, c, level);
@@ -57,30 +194,97 @@ Gamma PairComparator::Compare(std::uint32_t l, std::uint32_t r) const {
   return g;
 }
 
+void PairComparator::Prefetch(std::uint32_t l, std::uint32_t r, const LevelMemo& memo) const {
+  const std::uint32_t* a = &left_.ids[l * routes_.size()];
+  const std::uint32_t* b = &right_.ids[r * routes_.size()];
+  for (size_t c = 0; c < routes_.size(); ++c) {
+    if (a[c] == 0 || b[c] == 0 || (a[c] == b[c] && equal_is_exact_[c])) continue;
+    if (routes_[c] == Route::kMemo) memo.Prefetch(static_cast<int>(c), a[c], b[c]);
+    // The right value, which a memo miss or an identifier comparison reads.
+    const PreparedComparison& y = right_.comparisons[c];
+    if (!y.packed_ids.empty()) __builtin_prefetch(&y.packed_ids[b[c]]);
+    if (!y.token_ids.empty()) __builtin_prefetch(&y.token_ids[b[c]]);
+    if (routes_[c] == Route::kMemo && !y.strings.empty()) __builtin_prefetch(&y.strings[b[c]]);
+  }
+}
+
 double PairComparator::TermFrequency(int c, std::uint32_t l, std::uint32_t r) const {
   const auto& a = left_.comparisons[c].tf;
   const auto& b = right_.comparisons[c].tf;
   if (a.empty() || b.empty()) return 0;
-  return std::max(a[l], b[r]);
+  return std::max(a[left_.Id(l, c)], b[right_.Id(r, c)]);
 }
+
+namespace {
+
+// Compares pairs [begin, end), giving each comparison vector to `take(k, gamma)`.
+template <typename Take>
+void CompareSlice(const PairComparator& comparator, const std::vector<PairKey>& pairs, size_t begin, size_t end,
+                  Take take) {
+  const size_t width = static_cast<size_t>(comparator.comparisons());
+  const std::uint32_t* right_ids = comparator.right().ids.data();
+  LevelMemo memo(end - begin);
+  // A pair's reads are mostly cache misses (a million records' values and the memo do
+  // not fit in cache), so they are requested ahead in two steps: the right record's
+  // ids (pairs run in left order, so the left one is in cache) 32 pairs ahead, then,
+  // with those ids at hand, what the comparison will read 16 pairs ahead.
+  constexpr size_t kIds = 32, kValues = 16;
+  for (size_t k = begin; k < end; ++k) {
+    if (k + kIds < end) __builtin_prefetch(right_ids + PairRight(pairs[k + kIds]) * width);
+    if (k + kValues < end) comparator.Prefetch(PairLeft(pairs[k + kValues]), PairRight(pairs[k + kValues]), memo);
+    take(k, comparator.Compare(PairLeft(pairs[k]), PairRight(pairs[k]), &memo));
+  }
+}
+
+}  // namespace
 
 std::vector<Gamma> CompareAll(const PairComparator& comparator, const std::vector<PairKey>& pairs, int threads) {
   std::vector<Gamma> out(pairs.size());
-  auto work = [&](size_t begin, size_t end) {
-    for (size_t k = begin; k < end; ++k) out[k] = comparator.Compare(PairLeft(pairs[k]), PairRight(pairs[k]));
-  };
-  threads = std::max(1, threads);
-  if (threads == 1 || pairs.size() < 2048) {
-    work(0, pairs.size());
-    return out;
+  ForEachSlice(pairs.size(), threads, [&](size_t, size_t begin, size_t end) {
+    CompareSlice(comparator, pairs, begin, end, [&](size_t k, Gamma g) { out[k] = g; });
+  });
+  return out;
+}
+
+void PatternIds::Grow() {
+  shift_ -= 1;
+  slots_.assign(size_t{1} << (64 - shift_), 0);
+  for (size_t id = 0; id < patterns_.size(); ++id) {
+    size_t i = Home(patterns_[id]);
+    while (slots_[i] != 0) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = static_cast<std::uint32_t>(id + 1);
   }
-  std::vector<std::thread> pool;
-  size_t slice = (pairs.size() + threads - 1) / threads;
-  for (int t = 0; t < threads; ++t) {
-    size_t begin = std::min(pairs.size(), slice * t), end = std::min(pairs.size(), begin + slice);
-    pool.emplace_back(work, begin, end);
+}
+
+PatternVectors ComparePatterns(const PairComparator& comparator, const std::vector<PairKey>& pairs, int threads) {
+  PatternVectors out;
+  out.index.resize(pairs.size());
+  // Each slice numbers patterns as it meets them; the numbers are then replaced by the
+  // rank of the pattern among all distinct ones, which does not depend on the slicing.
+  // (ForEachSlice cuts the same slices for the same n and threads.)
+  std::vector<PatternIds> local(static_cast<size_t>(std::max(1, threads)));
+  ForEachSlice(pairs.size(), threads, [&](size_t t, size_t begin, size_t end) {
+    CompareSlice(comparator, pairs, begin, end, [&](size_t k, Gamma g) { out.index[k] = local[t].Id(g); });
+  });
+  for (const auto& ids : local) out.patterns.insert(out.patterns.end(), ids.patterns().begin(), ids.patterns().end());
+  std::sort(out.patterns.begin(), out.patterns.end());
+  out.patterns.erase(std::unique(out.patterns.begin(), out.patterns.end()), out.patterns.end());
+  std::vector<std::vector<double>> counts(local.size(), std::vector<double>(out.patterns.size(), 0.0));
+  ForEachSlice(pairs.size(), threads, [&](size_t t, size_t begin, size_t end) {
+    std::vector<std::uint32_t> rank;
+    for (Gamma g : local[t].patterns()) {
+      rank.push_back(static_cast<std::uint32_t>(std::lower_bound(out.patterns.begin(), out.patterns.end(), g) -
+                                                out.patterns.begin()));
+    }
+    for (size_t k = begin; k < end; ++k) {
+      out.index[k] = rank[out.index[k]];
+      counts[t][out.index[k]] += 1;  // whole numbers: the sum does not depend on the slicing
+    }
+  });
+  out.counts = std::move(counts[0]);
+  for (size_t t = 1; t < counts.size(); ++t) {
+    for (size_t i = 0; i < out.counts.size(); ++i) out.counts[i] += counts[t][i];
   }
-  for (auto& th : pool) th.join();
   return out;
 }
 

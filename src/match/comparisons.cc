@@ -89,8 +89,11 @@ PreparedDate PrepareDate(const BirthDate& birth) {
 namespace {
 
 // Jaro-Winkler is the costly test and ladders often hold several JW levels: compute
-// it once per pair (a negative *jw means not yet computed).
-bool LevelHolds(const PreparedString& a, const PreparedString& b, const StringLevel& level, double* jw) {
+// it once per pair (a negative *jw means not yet computed), and not at all when its
+// cheap bound (*bound, the same way) is below the level's threshold. The margin
+// keeps rounding from ever failing a pair that the full computation passes.
+bool LevelHolds(const PreparedString& a, const PreparedString& b, const StringLevel& level, double* jw,
+                double* bound) {
   using Test = StringLevel::Test;
   switch (level.test) {
     case Test::kExact:
@@ -101,7 +104,11 @@ bool LevelHolds(const PreparedString& a, const PreparedString& b, const StringLe
     case Test::kPhonetic:
       return !a.phonetic.empty() && a.phonetic == b.phonetic;
     case Test::kJaroWinkler:
-      if (*jw < 0) *jw = JaroWinkler(a.folded, b.folded);
+      if (*jw < 0) {
+        if (*bound < 0) *bound = JaroWinklerBound(a.folded, b.folded);
+        if (*bound < level.threshold - 1e-9) return false;
+        *jw = JaroWinkler(a.folded, b.folded);
+      }
       return *jw >= level.threshold;
     case Test::kDamerauLevenshtein: {
       const int bound = static_cast<int>(level.threshold);
@@ -119,80 +126,22 @@ bool LevelHolds(const PreparedString& a, const PreparedString& b, const StringLe
 
 int CompareStrings(const PreparedString& a, const PreparedString& b, const std::vector<StringLevel>& levels) {
   if (a.empty() || b.empty()) return kNull;
-  double jw = -1;
+  double jw = -1, bound = -1;
   for (size_t i = 0; i < levels.size(); ++i) {
-    if (LevelHolds(a, b, levels[i], &jw)) return static_cast<int>(i);
+    if (LevelHolds(a, b, levels[i], &jw, &bound)) return static_cast<int>(i);
   }
   return static_cast<int>(levels.size());
 }
 
 // --- Token sets -----------------------------------------------------------------
 
-namespace {
-
-// Names longer than this many tokens are compared on their first 64 (one bit each).
-constexpr size_t kMaxTokens = 64;
-
-bool SameInOrder(const std::vector<PreparedString>& x, const std::vector<PreparedString>& y) {
-  if (x.size() != y.size()) return false;
-  for (size_t i = 0; i < x.size(); ++i) {
-    if (x[i].folded != y[i].folded) return false;
-  }
-  return true;
-}
-
-// Pairs equal tokens one to one. Equality is transitive, so greedy pairing finds
-// the largest matching.
-size_t ExactPairs(const std::vector<PreparedString>& x, const std::vector<PreparedString>& y) {
-  const size_t n = std::min(x.size(), kMaxTokens), m = std::min(y.size(), kMaxTokens);
-  std::uint64_t used = 0;
-  size_t pairs = 0;
-  for (size_t i = 0; i < n; ++i) {
-    for (size_t j = 0; j < m; ++j) {
-      const std::uint64_t bit = std::uint64_t{1} << j;
-      if ((used & bit) || x[i].folded != y[j].folded) continue;
-      used |= bit;
-      ++pairs;
-      break;
-    }
-  }
-  return pairs;
-}
-
-bool SamePhonetic(const PreparedString& a, const PreparedString& b) {
-  return !a.phonetic.empty() && a.phonetic == b.phonetic;
-}
-
-bool FuzzyInOrder(const std::vector<PreparedString>& x, const std::vector<PreparedString>& y, double threshold) {
-  const size_t n = std::min(x.size(), y.size());
-  for (size_t i = 0; i < n; ++i) {
-    if (x[i].folded == y[i].folded || SamePhonetic(x[i], y[i])) continue;
-    if (JaroWinkler(x[i].folded, y[i].folded) < threshold) return false;
-  }
-  return true;
-}
-
-bool AnyPhoneticInCommon(const std::vector<PreparedString>& x, const std::vector<PreparedString>& y) {
-  for (const auto& s : x) {
-    for (const auto& t : y) {
-      if (SamePhonetic(s, t)) return true;
-    }
-  }
-  return false;
-}
-
-}  // namespace
-
 int CompareTokenSets(const PreparedTokens& a, const PreparedTokens& b, double fuzzy_threshold) {
-  if (a.empty() || b.empty()) return kNull;
   const auto& x = a.tokens;
   const auto& y = b.tokens;
-  if (SameInOrder(x, y)) return 0;
-  const size_t pairs = ExactPairs(x, y);
-  if (pairs == std::min({x.size(), y.size(), kMaxTokens})) return x.size() == y.size() ? 1 : 2;
-  if (FuzzyInOrder(x, y, fuzzy_threshold)) return 3;
-  if (pairs > 0 || AnyPhoneticInCommon(x, y)) return 4;
-  return 5;
+  return TokenSetLadder(
+      x.size(), y.size(), [&](size_t i, size_t j) { return x[i].folded == y[j].folded; },
+      [&](size_t i, size_t j) { return !x[i].phonetic.empty() && x[i].phonetic == y[j].phonetic; },
+      [&](size_t i, size_t j) { return JaroWinkler(x[i].folded, y[j].folded); }, fuzzy_threshold);
 }
 
 const std::vector<std::string>& TokenSetLevelLabels() {

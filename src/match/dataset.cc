@@ -1,11 +1,13 @@
 #include "match/dataset.h"
 
 #include <algorithm>
-#include <cmath>
-#include <limits>
+#include <iterator>
+#include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "ingest/encoding.h"
+#include "match/parallel.h"
 
 namespace reunite::match {
 namespace {
@@ -18,51 +20,6 @@ std::string_view TrimView(std::string_view s) {
 
 Status Located(const std::string& file, long line, int column, const std::string& why) {
   return Status::InvalidArgument(why).At({file, line, column, ""});
-}
-
-std::string JoinColumns(const Dataset& d, const std::vector<int>& cols, size_t row) {
-  if (cols.size() == 1) return d.columns[cols[0]][row];
-  std::string out;
-  for (int c : cols) {
-    const std::string& v = d.columns[c][row];
-    if (v.empty()) continue;
-    if (!out.empty()) out += ' ';
-    out += v;
-  }
-  return out;
-}
-
-std::vector<std::string_view> SplitItems(std::string_view text, std::string_view sep) {
-  std::vector<std::string_view> items;
-  if (sep.empty()) {
-    if (!text.empty()) items.push_back(text);
-    return items;
-  }
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t at = text.find(sep, start);
-    std::string_view item = TrimView(text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
-    if (!item.empty()) items.push_back(item);
-    if (at == std::string_view::npos) break;
-    start = at + sep.size();
-  }
-  return items;
-}
-
-std::string Digits(std::string_view s) {
-  std::string d;
-  for (char c : s) {
-    if (c >= '0' && c <= '9') d += c;
-  }
-  return d;
-}
-
-double ReadNumber(std::string_view text) {
-  std::string t(TrimView(text));
-  if (t.empty()) return std::numeric_limits<double>::quiet_NaN();
-  char* end = nullptr;
-  double v = std::strtod(t.c_str(), &end);
-  return end && *end == '\0' ? v : std::numeric_limits<double>::quiet_NaN();
 }
 
 }  // namespace
@@ -175,17 +132,115 @@ Dataset DatasetFromRows(const std::vector<ListRow>& rows, const std::string& nam
                                                                       : "";
     std::string phones;
     for (const auto& ph : p.phones) phones += (phones.empty() ? "" : ";") + ph;
-    std::vector<std::string> values = {
-        row.record_id, p.name.GivenNames(), p.name.given_names.empty() ? "" : p.name.given_names.front(),
-        p.name.Surnames(), p.name.paternal_surname, p.name.maternal_surname, ToString(p.sex), dob,
-        p.nationality, p.a_number, phones, OtherGivenNames(p.name), ApprehensionKey(p), LocationKey(p.location),
-        p.custody.removal_date.ToIso()};
-    for (size_t c = 0; c < values.size(); ++c) d.columns[c].push_back(std::move(values[c]));
+    // In CanonicalColumns() order; each value is built (or copied) once, straight into
+    // its column: this runs for every record of a million-record list.
+    size_t c = 0;
+    auto add = [&](std::string value) { d.columns[c++].push_back(std::move(value)); };
+    add(row.record_id);
+    add(p.name.GivenNames());
+    add(p.name.given_names.empty() ? "" : p.name.given_names.front());
+    add(p.name.Surnames());
+    add(p.name.paternal_surname);
+    add(p.name.maternal_surname);
+    add(ToString(p.sex));
+    add(std::move(dob));
+    add(p.nationality);
+    add(p.a_number);
+    add(std::move(phones));
+    add(OtherGivenNames(p.name));
+    add(ApprehensionKey(p));
+    add(LocationKey(p.location));
+    add(p.custody.removal_date.ToIso());
   }
   return d;
 }
 
-Result<Dataset> ReadCanonicalDataset(std::string_view bytes, const std::string& file_name) {
+namespace {
+
+// Where records start: after a line end outside quotes (an even number of quotes
+// before it, as RFC 4180 doubles quotes inside quoted fields). The first is after the
+// header; then about every `chunk` bytes. Empty when the file has no data row.
+std::vector<size_t> RecordStarts(std::string_view text, size_t chunk) {
+  std::vector<size_t> starts;
+  bool quoted = false;
+  size_t next = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') quoted = !quoted;
+    if (text[i] != '\n' || quoted || i < next || i + 1 == text.size()) continue;
+    starts.push_back(i + 1);
+    next = i + 1 + chunk;
+  }
+  return starts;
+}
+
+// The parts' rows, in order. Each part is freed once moved: a million rows of sixteen
+// strings are half a gigabyte of string headers alone.
+Dataset Concatenate(std::vector<Dataset>& parts) {
+  size_t rows = 0;
+  for (const auto& part : parts) rows += part.size();
+  Dataset all = std::move(parts[0]);
+  all.ids.reserve(rows);
+  for (auto& column : all.columns) column.reserve(rows);
+  for (size_t k = 1; k < parts.size(); ++k) {
+    Dataset part = std::move(parts[k]);
+    all.ids.insert(all.ids.end(), std::make_move_iterator(part.ids.begin()), std::make_move_iterator(part.ids.end()));
+    for (size_t c = 0; c < all.columns.size(); ++c) {
+      all.columns[c].insert(all.columns[c].end(), std::make_move_iterator(part.columns[c].begin()),
+                            std::make_move_iterator(part.columns[c].end()));
+    }
+  }
+  return all;
+}
+
+// Reads a file without errors in chunks on `threads` threads: each chunk, behind a copy
+// of the header, is read by ReadAgencyList and turned into columns at once, so the
+// parsed people of only a few chunks are held at a time (a million of them take
+// gigabytes). Nothing when any chunk has an error or a record id repeats across
+// chunks: the caller then reads the whole file in one pass for its diagnostics.
+std::optional<Dataset> ReadCleanInChunks(const std::string& text, const std::string& file_name, Role role,
+                                         int threads) {
+  // Four chunks a thread or more, of 64 KB to 8 MB.
+  const size_t per_thread = text.size() / (4 * static_cast<size_t>(std::max(1, threads)));
+  const size_t chunk = std::clamp<size_t>(per_thread, 64 << 10, 8 << 20);
+  std::vector<size_t> starts = RecordStarts(text, chunk);
+  if (starts.empty()) return std::nullopt;
+  const std::string_view header(text.data(), starts[0]);
+  starts.push_back(text.size());
+  const size_t chunks = starts.size() - 1;
+  std::vector<Dataset> parts(chunks);
+  std::vector<char> clean(chunks, 0);
+  ListOptions options;
+  options.file_name = file_name;
+  options.date_order = DateOrder::kIso;
+  options.encoding = Encoding::kUtf8;
+  options.role = role;
+  ForEachItem(chunks, threads, [&](size_t k) {
+    std::string chunk(header);
+    chunk.append(text, starts[k], starts[k + 1] - starts[k]);
+    AgencyList list = ReadAgencyList(chunk, options);
+    clean[k] = list.errors() == 0;
+    if (clean[k]) parts[k] = DatasetFromRows(list.rows, file_name);
+  });
+  if (std::count(clean.begin(), clean.end(), 0) > 0) return std::nullopt;
+  Dataset all = Concatenate(parts);
+  std::unordered_set<std::string_view> seen(all.ids.size());
+  for (const auto& id : all.ids) {
+    if (!seen.insert(id).second) return std::nullopt;
+  }
+  return all;
+}
+
+}  // namespace
+
+Result<Dataset> ReadCanonicalDataset(std::string_view bytes, const std::string& file_name, int threads) {
+  // The common case, a file without errors, read in parallel chunks as an adult list
+  // or else as a child list; any error and the file is read again below, in one pass,
+  // for the same choice of role and the same diagnostics as always.
+  if (auto decoded = DecodeToUtf8(bytes, Encoding::kAuto, file_name); decoded.ok()) {
+    for (Role role : {Role::kAdult, Role::kChild}) {
+      if (auto data = ReadCleanInChunks(decoded->text, file_name, role, threads)) return std::move(*data);
+    }
+  }
   ListOptions options;
   options.file_name = file_name;
   options.date_order = DateOrder::kIso;
@@ -210,110 +265,12 @@ Result<Dataset> ReadCanonicalDataset(std::string_view bytes, const std::string& 
 }
 
 Result<Dataset> ReadDataset(std::string_view bytes, const std::string& file_name, const LinkSettings& settings,
-                            bool left_side) {
-  if (settings.format == InputFormat::kCanonical) return ReadCanonicalDataset(bytes, file_name);
+                            bool left_side, int threads) {
+  if (settings.format == InputFormat::kCanonical) return ReadCanonicalDataset(bytes, file_name, threads);
   auto utf8 = DecodeToUtf8(bytes, Encoding::kAuto, file_name);
   if (!utf8.ok()) return utf8.status();
   return ReadCsvDataset(utf8->text, file_name, settings.csv, settings.unique_id_column,
                         left_side ? settings.LeftColumns() : settings.RightColumns());
-}
-
-PreparedDate ReadDateValue(std::string_view text, DateOrder order) {
-  text = TrimView(text);
-  if (text.empty()) return {};
-  auto birth = ParseBirthDate(text, order, "");
-  if (birth.ok()) return PrepareDate(*birth);
-  // An impossible date (a typo such as month 13) still carries comparable parts.
-  PreparedDate d;
-  if (text.size() == 8 && Digits(text).size() == 8) {
-    d.year = std::stoi(std::string(text.substr(0, 4)));
-    d.month = std::stoi(std::string(text.substr(4, 2)));
-    d.day = std::stoi(std::string(text.substr(6, 2)));
-  }
-  return d;
-}
-
-Result<PreparedDataset> PrepareDataset(const Dataset& data, const LinkSettings& settings, bool left_side) {
-  PreparedDataset out;
-  out.data = &data;
-  const size_t n = data.size();
-  for (const ComparisonSpec& spec : settings.comparisons) {
-    std::vector<int> cols;
-    for (const auto& name : left_side ? spec.left_columns : spec.right_columns) {
-      int c = data.ColumnIndex(name);
-      if (c < 0) return Status::InvalidArgument(data.name + ": no column '" + name + "' for comparison '" + spec.name + "'");
-      cols.push_back(c);
-    }
-    PreparedComparison pc;
-    pc.tf_keys.resize(n);
-    for (size_t i = 0; i < n; ++i) {
-      std::string value = JoinColumns(data, cols, i);
-      switch (spec.kind) {
-        case ComparisonKind::kString:
-          if (spec.list_separator.empty()) {
-            pc.strings.push_back(PrepareString(value));
-            pc.tf_keys[i] = pc.strings.back().folded;
-          } else {
-            auto& items = pc.string_items.emplace_back();
-            for (auto item : SplitItems(value, spec.list_separator)) items.push_back(PrepareString(item));
-            if (!items.empty()) pc.tf_keys[i] = items.front().folded;
-          }
-          break;
-        case ComparisonKind::kTokenSet: {
-          pc.tokens.push_back(PrepareTokens(value));
-          std::string& key = pc.tf_keys[i];
-          for (const auto& t : pc.tokens.back().tokens) key += (key.empty() ? "" : " ") + t.folded;
-          break;
-        }
-        case ComparisonKind::kDate: {
-          PreparedDate d = ReadDateValue(value, spec.date_order);
-          pc.dates.push_back(d);
-          if (!d.empty()) pc.tf_keys[i] = std::to_string(d.year * 10000 + d.month * 100 + d.day);
-          break;
-        }
-        case ComparisonKind::kIdentifier: {
-          auto& items = pc.identifiers.emplace_back();
-          for (auto item : SplitItems(value, spec.list_separator)) {
-            std::string digits = Digits(item);
-            if (!digits.empty()) items.push_back(std::move(digits));
-          }
-          if (!items.empty()) pc.tf_keys[i] = items.front();
-          break;
-        }
-        case ComparisonKind::kNumber: {
-          double v = ReadNumber(value);
-          pc.numbers.push_back(v);
-          if (!std::isnan(v)) pc.tf_keys[i] = std::string(TrimView(value));
-          break;
-        }
-      }
-    }
-    if (!spec.term_frequency_adjustment) pc.tf_keys.clear();
-    out.comparisons.push_back(std::move(pc));
-  }
-  return out;
-}
-
-void ComputeTermFrequencies(const LinkSettings& settings, const std::vector<PreparedDataset*>& datasets) {
-  for (size_t c = 0; c < settings.comparisons.size(); ++c) {
-    if (!settings.comparisons[c].term_frequency_adjustment) continue;
-    std::unordered_map<std::string_view, long> counts;
-    long total = 0;
-    for (const PreparedDataset* d : datasets) {
-      for (const auto& key : d->comparisons[c].tf_keys) {
-        if (key.empty()) continue;
-        ++counts[key];
-        ++total;
-      }
-    }
-    for (PreparedDataset* d : datasets) {
-      PreparedComparison& pc = d->comparisons[c];
-      pc.tf.assign(pc.tf_keys.size(), 0.0f);
-      for (size_t i = 0; i < pc.tf_keys.size(); ++i) {
-        if (!pc.tf_keys[i].empty()) pc.tf[i] = static_cast<float>(static_cast<double>(counts[pc.tf_keys[i]]) / total);
-      }
-    }
-  }
 }
 
 }  // namespace reunite::match

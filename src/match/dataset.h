@@ -3,6 +3,7 @@
 // the CSV options) or from a Reunite canonical person file, which ingest's agency-list
 // reader parses so names, dates, A-numbers and phones are read as everywhere else.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,39 +43,72 @@ const std::vector<std::string>& CanonicalColumns();
 
 // Reads a canonical person file with ReadAgencyList (trying the adult role, then the
 // child role, whichever the status column fits). Refuses a file with errors, listing
-// the first ones.
-Result<Dataset> ReadCanonicalDataset(std::string_view bytes, const std::string& file_name);
+// the first ones. A file without errors is read in chunks on `threads` threads (the
+// result does not depend on them).
+Result<Dataset> ReadCanonicalDataset(std::string_view bytes, const std::string& file_name, int threads = 1);
 // The same from already parsed rows (for callers that hold people, such as the store).
 Dataset DatasetFromRows(const std::vector<ListRow>& rows, const std::string& name);
 
 // Reads a file's bytes as the settings say (format, CSV options, columns needed on
 // the given side).
 Result<Dataset> ReadDataset(std::string_view bytes, const std::string& file_name, const LinkSettings& settings,
-                            bool left_side);
+                            bool left_side, int threads = 1);
 
-// One comparison's values for every record of a dataset, prepared once.
+// One comparison's distinct values, each prepared once (names and places repeat
+// across a big list), in tables indexed by value id; records refer to them by id
+// (PreparedDataset::Id). Id 0 is the empty value, which every kind compares as kNull.
+// Within one dataset two records share an id exactly when they have the same folded
+// text (strings), tokens (token sets), date parts, identifier digits or number text,
+// so the comparator can decide exact levels on ids and memoise costly ones per pair
+// of ids (comparison_vector.h).
 struct PreparedComparison {
-  std::vector<PreparedString> strings;              // kString (one item per record without separator)
+  std::vector<PreparedString> strings;                    // kString without list_separator
   std::vector<std::vector<PreparedString>> string_items;  // kString with list_separator
-  std::vector<PreparedTokens> tokens;               // kTokenSet
-  std::vector<PreparedDate> dates;                  // kDate
-  std::vector<std::vector<std::string>> identifiers;  // kIdentifier: digits of each item
-  std::vector<double> numbers;                      // kNumber (NaN when empty)
-  std::vector<std::string> tf_keys;                 // the value as TF counts it ("" = empty)
-  std::vector<float> tf;                            // the value's relative frequency (0 = empty)
+  std::vector<PreparedTokens> tokens;                     // kTokenSet
+  std::vector<PreparedDate> dates;                        // kDate
+  std::vector<std::vector<std::string>> identifiers;      // kIdentifier: digits of each item
+  std::vector<double> numbers;                            // kNumber
+  // Compact forms for comparing without chasing pointers (a million records' values
+  // do not stay in cache): a token set's tokens as numbers of this dataset's
+  // vocabulary, and up to three identifiers of up to 15 digits each packed in 64 bits
+  // (the digit count, then 4 bits a digit).
+  struct TokenIds {
+    static constexpr size_t kMax = 4;
+    std::uint32_t size = 0;  // 0: more than kMax tokens, compare `tokens`
+    std::uint32_t text[kMax] = {}, sound[kMax] = {};  // sound 0: no phonetic key
+  };
+  std::vector<TokenIds> token_ids;        // kTokenSet
+  std::vector<std::string> vocabulary;    // kTokenSet: the folded text of each token number
+  struct PackedIds {
+    static constexpr size_t kMax = 3;
+    std::uint64_t items[kMax] = {};  // in order, then zeros; all zero: not packed, compare `identifiers`
+  };
+  std::vector<PackedIds> packed_ids;  // kIdentifier
+  // Term-frequency adjustment, per value: the value as TF counts it (freed once
+  // counted), the records holding it, and its relative frequency (0 for id 0).
+  std::vector<std::string> tf_keys;
+  std::vector<std::uint32_t> counts;
+  std::vector<float> tf;
 };
 
 struct PreparedDataset {
   const Dataset* data = nullptr;  // not owned
   std::vector<PreparedComparison> comparisons;  // one per settings comparison
+  // Record-major value ids, so that one record's values share a cache line or two:
+  // ids[row * comparisons.size() + c].
+  std::vector<std::uint32_t> ids;
+  std::uint32_t Id(size_t row, size_t c) const { return ids[row * comparisons.size() + c]; }
 };
 
-// Prepares every comparison's values. Refuses (InvalidArgument) a comparison column the
+// Prepares every comparison's values, comparisons spread over `threads` threads (the
+// result does not depend on them). Refuses (InvalidArgument) a comparison column the
 // dataset lacks.
-Result<PreparedDataset> PrepareDataset(const Dataset& data, const LinkSettings& settings, bool left_side);
+Result<PreparedDataset> PrepareDataset(const Dataset& data, const LinkSettings& settings, bool left_side,
+                                       int threads = 1);
 
 // Fills tf for comparisons that ask for term-frequency adjustment: the frequency of
-// each value among the non-empty values of all the given datasets together.
+// each value among the non-empty values of all the given datasets together, then
+// frees the keys it counted (call it once).
 void ComputeTermFrequencies(const LinkSettings& settings, const std::vector<PreparedDataset*>& datasets);
 
 // The value of a date cell in a comparison's format; empty when unreadable. Shared by

@@ -4,6 +4,7 @@
 // (comparisons may read differently named columns on each side) and datasets.
 #pragma once
 #include <chrono>
+#include <ctime>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -65,7 +66,8 @@ class Linkage {
   Linkage(const LinkSettings& settings, const Dataset& left, const Dataset* right)
       : settings_(settings), left_(left), right_(right) {}
   Status Prepare(const RunOptions& options);
-  void Train(const std::vector<Gamma>& gammas, const RunOptions& options);
+  void Train(const PatternVectors& vectors, const RunOptions& options);
+  void ScorePairs(const PatternVectors& vectors, int threads);
 
   const LinkSettings& settings_;
   const Dataset& left_;
@@ -79,5 +81,18 @@ class Linkage {
 
 // Milliseconds since `start`, for timing lines.
 double MillisecondsSince(std::chrono::steady_clock::time_point start);
+
+// Wall and processor time of a stage, for --verbose: with several threads the
+// processor time (all threads) shows how much of the stage ran in parallel, and on a
+// shared machine it is the steadier figure.
+class Stopwatch {
+ public:
+  // "stage  W ms  cpu C ms  detail" since the last lap (or construction).
+  std::string Lap(const char* stage, const std::string& detail = "");
+
+ private:
+  std::chrono::steady_clock::time_point wall_ = std::chrono::steady_clock::now();
+  std::clock_t cpu_ = std::clock();
+};
 
 }  // namespace reunite::match

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <unordered_map>
 
 #include "common/random.h"
 
@@ -126,11 +125,16 @@ void EstimateU(FellegiSunterModel* model, const PairComparator& comparator, bool
 }
 
 std::vector<PatternCount> CountPatterns(const std::vector<Gamma>& gammas) {
-  std::unordered_map<Gamma, double> counts;
-  for (Gamma g : gammas) counts[g] += 1;
+  PatternIds ids;
+  std::vector<double> counts;
+  for (Gamma g : gammas) {
+    const std::uint32_t id = ids.Id(g);
+    if (id == counts.size()) counts.push_back(0);
+    counts[id] += 1;
+  }
   std::vector<PatternCount> out;
   out.reserve(counts.size());
-  for (const auto& [g, n] : counts) out.push_back({g, n});
+  for (size_t i = 0; i < counts.size(); ++i) out.push_back({ids.patterns()[i], counts[i]});
   std::sort(out.begin(), out.end(), [](const PatternCount& a, const PatternCount& b) { return a.gamma < b.gamma; });
   return out;
 }

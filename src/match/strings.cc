@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <vector>
 
 namespace reunite::match {
@@ -40,19 +42,72 @@ double JaroWith(std::string_view a, std::string_view b, bool* a_used, bool* b_us
   return (m / a.size() + m / b.size() + (m - transpositions / 2.0) / m) / 3.0;
 }
 
+// The same greedy matching as JaroWith with 64-bit masks, for strings of at most 64
+// bytes: each byte of `a` takes the first unused equal byte of `b` inside the window,
+// found as the lowest set bit of (positions of that byte in b) & ~used & window. So
+// the matches, transpositions and result are JaroWith's, at a cost linear in the
+// lengths rather than length times window (place names are 20 to 40 bytes).
+double JaroBits(std::string_view a, std::string_view b) {
+  if (a.empty() && b.empty()) return 1.0;
+  if (a.empty() || b.empty()) return 0.0;
+  // Positions of each byte value in b; kept all zero between calls.
+  thread_local std::array<std::uint64_t, 256> positions{};
+  for (size_t j = 0; j < b.size(); ++j) positions[static_cast<unsigned char>(b[j])] |= std::uint64_t{1} << j;
+  const size_t window = std::max<size_t>(std::max(a.size(), b.size()) / 2, 1) - 1;
+  std::uint64_t a_used = 0, b_used = 0;
+  size_t matches = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const size_t lo = i > window ? i - window : 0, hi = std::min(i + window + 1, b.size());
+    if (lo >= hi) continue;
+    const std::uint64_t span = hi - lo == 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << (hi - lo)) - 1) << lo;
+    const std::uint64_t free = positions[static_cast<unsigned char>(a[i])] & ~b_used & span;
+    if (free == 0) continue;
+    b_used |= free & (~free + 1);  // the lowest set bit
+    a_used |= std::uint64_t{1} << i;
+    ++matches;
+  }
+  for (char c : b) positions[static_cast<unsigned char>(c)] = 0;
+  if (matches == 0) return 0.0;
+  size_t transpositions = 0;
+  for (std::uint64_t x = a_used, y = b_used; x != 0; x &= x - 1, y &= y - 1) {
+    if (a[static_cast<size_t>(std::countr_zero(x))] != b[static_cast<size_t>(std::countr_zero(y))]) ++transpositions;
+  }
+  const double m = static_cast<double>(matches);
+  return (m / a.size() + m / b.size() + (m - transpositions / 2.0) / m) / 3.0;
+}
+
 }  // namespace
 
 double Jaro(std::string_view a, std::string_view b) {
-  if (a.size() <= kSmall && b.size() <= kSmall) {
-    std::array<bool, kSmall> au, bu;
-    return JaroWith(a, b, au.data(), bu.data());
-  }
+  if (a.size() <= kSmall && b.size() <= kSmall) return JaroBits(a, b);
   std::vector<char> au(a.size()), bu(b.size());
   return JaroWith(a, b, reinterpret_cast<bool*>(au.data()), reinterpret_cast<bool*>(bu.data()));
 }
 
 double JaroWinkler(std::string_view a, std::string_view b) {
   double jaro = Jaro(a, b);
+  size_t prefix = 0;
+  while (prefix < 4 && prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
+  return jaro + prefix * 0.1 * (1.0 - jaro);
+}
+
+double JaroWinklerBound(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return a.empty() && b.empty() ? 1.0 : 0.0;
+  if (a.size() > 0xffff) return 1.0;  // counts below are 16 bits
+  std::array<std::uint16_t, 256> count{};
+  for (char c : a) ++count[static_cast<unsigned char>(c)];
+  size_t common = 0;
+  for (char c : b) {
+    std::uint16_t& n = count[static_cast<unsigned char>(c)];
+    if (n == 0) continue;
+    --n;
+    ++common;
+  }
+  if (common == 0) return 0.0;
+  // Jaro's formula with `common` matches and no transpositions, then Winkler's, both
+  // increasing in their input: never below the real value.
+  const double m = static_cast<double>(common);
+  const double jaro = (m / a.size() + m / b.size() + 1.0) / 3.0;
   size_t prefix = 0;
   while (prefix < 4 && prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
   return jaro + prefix * 0.1 * (1.0 - jaro);

@@ -1,0 +1,151 @@
+#include "match/comparison_vector.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace reunite::match {
+namespace {
+
+LinkSettings Settings() {
+  auto s = ParseSettings(R"({"unique_id_column": "id",
+    "comparisons": [
+      {"name": "given", "kind": "string", "column": "given",
+       "levels": ["exact", "nickname", "phonetic", {"jaro_winkler": 0.92}, {"jaro_winkler": 0.8}]},
+      {"name": "surnames", "kind": "token_set", "column": "surnames"},
+      {"name": "dob", "kind": "date", "column": "dob"},
+      {"name": "phones", "kind": "identifier", "column": "phones", "list_separator": ";"},
+      {"name": "country", "kind": "string", "column": "country", "levels": ["exact"]},
+      {"name": "place", "kind": "string", "column": "place", "levels": ["exact", {"jaro_winkler": 0.9}]},
+      {"name": "age", "kind": "number", "column": "age", "max_differences": [1, 5]}],
+    "blocking_rules": ["dob"]})", "t");
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return *s;
+}
+
+// Values that repeat (so ids and the memo are used) and the odd ones the fast paths
+// leave to the plain comparisons: more than four tokens, more than three phones, more
+// than fifteen digits, zeros only, empty cells.
+Dataset People() {
+  const std::vector<std::string> given = {"José", "Jose", "Chepe", "María", "Maria", "Mario", "", "Ana Lucía"};
+  const std::vector<std::string> surnames = {"Pérez López", "Lopez Perez", "Pérez", "de la Cruz Tz'ul",
+                                             "García Hernández López Xol Caal", "", "Perez Lopes"};
+  const std::vector<std::string> dobs = {"1980-05-01", "1980-01-05", "1981-05-01", "1980", "", "1980-01-01"};
+  const std::vector<std::string> phones = {"+50255551234", "50255551243;+1 818 536 6884", "",
+                                           "1;2;3;4", "12345678901234567", "000000000", "55551234",
+                                           // one digit off, two neighbours off but not swapped, leading zeros
+                                           "+502 5555 1235", "50255551299", "0055551234;9"};
+  const std::vector<std::string> countries = {"GT", "HN", "", "gt"};
+  const std::vector<std::string> places = {"Port Isabel Detention Center", "Port Isabel Detention Centre",
+                                           "Aldea Chiché, Quiché", "", "Otay Mesa Detention Center"};
+  const std::vector<std::string> ages = {"30", "31", "36", "", "x"};
+  std::string csv = "id,given,surnames,dob,phones,country,place,age\n";
+  for (size_t i = 0; i < 90; ++i) {
+    csv += "r" + std::to_string(i) + "," + given[i % given.size()] + "," + surnames[(i / 2) % surnames.size()] + "," +
+           dobs[(i / 3) % dobs.size()] + ",\"" + phones[(i / 5) % phones.size()] + "\"," +
+           countries[(i / 7) % countries.size()] + ",\"" + places[(i / 4) % places.size()] + "\"," +
+           ages[i % ages.size()] + "\n";
+  }
+  auto d = ReadCsvDataset(csv, "p.csv", {}, "id", Settings().LeftColumns());
+  EXPECT_TRUE(d.ok()) << d.status().ToString();
+  return *d;
+}
+
+std::vector<std::string> Digits(const std::string& cell) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= cell.size()) {
+    size_t at = std::min(cell.find(';', start), cell.size());
+    std::string digits;
+    for (size_t i = start; i < at; ++i) {
+      if (cell[i] >= '0' && cell[i] <= '9') digits += cell[i];
+    }
+    if (!digits.empty()) out.push_back(digits);
+    start = at + 1;
+  }
+  return out;
+}
+
+// Comparison c of rows i and j, from the comparison functions on freshly prepared
+// values.
+int Expected(const LinkSettings& s, const Dataset& d, int c, size_t i, size_t j) {
+  const ComparisonSpec& spec = s.comparisons[c];
+  const auto& column = d.columns[d.ColumnIndex(spec.left_columns[0])];
+  switch (spec.kind) {
+    case ComparisonKind::kString:
+      return CompareStrings(PrepareString(column[i]), PrepareString(column[j]), spec.string_levels);
+    case ComparisonKind::kTokenSet: return CompareTokenSets(PrepareTokens(column[i]), PrepareTokens(column[j]));
+    case ComparisonKind::kDate:
+      return CompareDates(ReadDateValue(column[i], spec.date_order), ReadDateValue(column[j], spec.date_order));
+    case ComparisonKind::kIdentifier: {
+      int best = kNull;
+      for (const auto& x : Digits(column[i])) {
+        for (const auto& y : Digits(column[j])) {
+          int level = CompareIdentifiers(x, y);
+          if (level != kNull && (best == kNull || level < best)) best = level;
+        }
+      }
+      return best;
+    }
+    case ComparisonKind::kNumber: {
+      auto number = [](const std::string& t) { return t.empty() || t == "x" ? std::nan("") : std::stod(t); };
+      return CompareNumbers(number(column[i]), number(column[j]), spec.max_differences);
+    }
+  }
+  return kNull;
+}
+
+TEST(ComparisonVectorTest, FastPathsAnswerAsTheComparisons) {
+  const LinkSettings s = Settings();
+  const Dataset d = People();
+  auto one = PrepareDataset(d, s, true, 2);
+  auto left = PrepareDataset(d, s, true), right = PrepareDataset(d, s, false);
+  ASSERT_TRUE(one.ok() && left.ok() && right.ok());
+  const PairComparator dedupe(s, *one, *one), link(s, *left, *right);
+  LevelMemo memo(64);  // small, so entries collide and are overwritten
+  for (int round = 0; round < 2; ++round) {  // the second round finds the memo full
+    for (std::uint32_t i = 0; i < d.size(); ++i) {
+      for (std::uint32_t j = 0; j < d.size(); ++j) {
+        const Gamma g = dedupe.Compare(i, j, &memo);
+        ASSERT_EQ(g, link.Compare(i, j, &memo)) << i << " " << j;
+        ASSERT_EQ(g, dedupe.Compare(i, j));
+        for (int c = 0; c < dedupe.comparisons(); ++c) {
+          ASSERT_EQ(GammaLevel(g, c), Expected(s, d, c, i, j)) << s.comparisons[c].name << " " << i << " " << j;
+        }
+      }
+    }
+  }
+}
+
+TEST(ComparisonVectorTest, PatternsAreTheDistinctVectorsWhateverTheThreads) {
+  const LinkSettings s = Settings();
+  const Dataset d = People();
+  auto prepared = PrepareDataset(d, s, true);
+  ASSERT_TRUE(prepared.ok());
+  const PairComparator comparator(s, *prepared, *prepared);
+  std::vector<PairKey> pairs;
+  for (std::uint32_t i = 0; i < d.size(); ++i) {
+    for (std::uint32_t j = i + 1; j < d.size(); ++j) pairs.push_back(MakePair(i, j));
+  }
+  const std::vector<Gamma> gammas = CompareAll(comparator, pairs, 1);
+  const PatternVectors one = ComparePatterns(comparator, pairs, 1);
+  EXPECT_TRUE(std::is_sorted(one.patterns.begin(), one.patterns.end()));
+  ASSERT_EQ(one.index.size(), pairs.size());
+  for (size_t k = 0; k < pairs.size(); ++k) ASSERT_EQ(one.patterns[one.index[k]], gammas[k]);
+  double total = 0;
+  for (double n : one.counts) total += n;
+  EXPECT_EQ(total, static_cast<double>(pairs.size()));
+  for (int threads : {2, 3}) {
+    const PatternVectors many = ComparePatterns(comparator, pairs, threads);
+    EXPECT_EQ(many.patterns, one.patterns);
+    EXPECT_EQ(many.counts, one.counts);
+    EXPECT_EQ(many.index, one.index);
+    EXPECT_EQ(CompareAll(comparator, pairs, threads), gammas);
+  }
+}
+
+}  // namespace
+}  // namespace reunite::match
