@@ -11,8 +11,8 @@
 namespace reunite::web {
 
 WebServer::WebServer(Database* db, Authenticator* auth, ServerOptions options, DatabasePool* pool,
-                     SearchService* search)
-    : db_(db), auth_(auth), pool_(pool), search_(search), options_(std::move(options)) {
+                     SearchService* search, AuditWriter* audit)
+    : db_(db), auth_(auth), pool_(pool), search_(search), audit_(audit), options_(std::move(options)) {
   if (tls()) {
     server_ = std::make_unique<httplib::SSLServer>(options_.cert_path.c_str(), options_.key_path.c_str());
     options_.secure_cookies = true;
@@ -50,7 +50,7 @@ void WebServer::Configure() {
   server_->set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
     ApplySecurityHeaders(res);
   });
-  RegisterRoutes(*server_, RouteContext{db_, auth_, options_.secure_cookies, pool_, search_});
+  RegisterRoutes(*server_, RouteContext{db_, auth_, options_.secure_cookies, pool_, search_, audit_});
 }
 
 Result<int> WebServer::Start(const std::string& bind, int port) {
