@@ -82,6 +82,22 @@ TEST_P(PersonFindTest, UpdateRefreshesSearchKey) {
   EXPECT_EQ(FindIds("nunez"), (std::vector<PersonId>{ids_[0], ids_[1]}));
 }
 
+TEST_P(PersonFindTest, GetManyReadsTheExistingOnesInIdOrder) {
+  PersonRepository people(*db_);
+  auto some = people.GetMany({ids_[3], ids_[0], 999999, ids_[2]});
+  ASSERT_TRUE(some.ok()) << some.status().ToString();
+  ASSERT_EQ(some->size(), 3u);
+  EXPECT_EQ((*some)[0].id, ids_[0]);
+  EXPECT_EQ((*some)[0].name.paternal_surname, "Núñez");
+  EXPECT_EQ((*some)[0].a_number, "201234567");
+  EXPECT_EQ((*some)[1].id, ids_[2]);
+  EXPECT_EQ((*some)[2].id, ids_[3]);
+  EXPECT_EQ((*some)[2].name.paternal_surname, "100%_Pérez");
+  auto none = people.GetMany({});
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+}
+
 TEST_P(PersonFindTest, ForEachVisitsEveryPersonInIdOrder) {
   PersonRepository people(*db_);
   std::vector<PersonId> seen;
