@@ -63,6 +63,7 @@ class WebServer {
   AuditWriter* audit_;
   ServerOptions options_;
   std::unique_ptr<httplib::Server> server_;
+  int listen_socket_ = -1;  // the bound socket, for its backlog (see Configure)
   std::thread thread_;
 };
 
