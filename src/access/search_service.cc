@@ -79,7 +79,35 @@ Result<std::vector<match::SearchHit>> SearchService::Search(const match::SearchQ
   Status refreshed = Behind(reader) ? Refresh() : Status::Ok();
   std::shared_lock lock(mutex_);
   if (!refreshed.ok() && !built_) return refreshed;
+  turns_.Enter();
+  struct Leave {
+    Turns& turns;
+    ~Leave() { turns.Leave(); }
+  } leave{turns_};
   return index_.Search(query);
+}
+
+void SearchService::Turns::Enter() {
+  std::unique_lock lock(mutex_);
+  if (free_ > 0 && waiting_.empty()) {
+    --free_;
+    return;
+  }
+  Waiter me;
+  waiting_.push_back(&me);
+  me.cv.wait(lock, [&] { return me.admitted; });
+}
+
+void SearchService::Turns::Leave() {
+  std::lock_guard lock(mutex_);
+  if (waiting_.empty()) {
+    ++free_;
+    return;
+  }
+  Waiter* next = waiting_.front();
+  waiting_.pop_front();
+  next->admitted = true;
+  next->cv.notify_one();  // under the lock: `next` lives on its waiting thread's stack
 }
 
 Result<std::set<PersonId>> SearchService::TeamScope(const std::string& team) {

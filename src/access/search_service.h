@@ -9,13 +9,17 @@
 // refresh that has nothing to do). The service's Database is used under a mutex of
 // its own; a server gives the service a connection of its own.
 #pragma once
+#include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <shared_mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "common/status.h"
@@ -51,6 +55,25 @@ class SearchService {
   bool Behind(Database* reader);
 
   Database& db_;
+  // Searches running at once, at most one per core; the rest wait their turn
+  // asleep, first come first served, rather than share the cores mid-search (which
+  // kept every search's scratch memory going cold and stretched all of them).
+  class Turns {
+   public:
+    explicit Turns(unsigned slots) : free_(slots) {}
+    void Enter();
+    void Leave();
+
+   private:
+    struct Waiter {
+      bool admitted = false;
+      std::condition_variable cv;
+    };
+    std::mutex mutex_;
+    unsigned free_;
+    std::deque<Waiter*> waiting_;  // oldest first
+  };
+  Turns turns_{std::max(1u, std::thread::hardware_concurrency())};
   mutable std::shared_mutex mutex_;
   std::mutex db_mutex_;
   std::atomic<bool> built_{false};
