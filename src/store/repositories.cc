@@ -46,15 +46,7 @@ Result<Person> PersonRepository::Get(PersonId id) {
 }
 
 Result<std::vector<Person>> PersonRepository::GetMany(const std::vector<PersonId>& ids) {
-  if (ids.empty()) return std::vector<Person>{};
-  // Ids are integers, so they go into the SQL text as literals: one statement for
-  // any number of ids, the same on SQLite and PostgreSQL.
-  std::string tail = "WHERE id IN (";
-  for (std::size_t i = 0; i < ids.size(); ++i) tail += (i ? "," : "") + std::to_string(ids[i]);
-  tail += ") ORDER BY id";
-  return GuardStorage("get people", [&]() -> Result<std::vector<Person>> {
-    return SelectPeople(db_.session(), tail, [](soci::statement&) {});
-  });
+  return GuardStorage("get people", [&]() -> Result<std::vector<Person>> { return SelectPeopleByIds(db_, ids); });
 }
 
 std::vector<Person> PersonRepository::Find(const PersonQuery& query) {

@@ -98,6 +98,29 @@ TEST_P(PersonFindTest, GetManyReadsTheExistingOnesInIdOrder) {
   EXPECT_TRUE(none->empty());
 }
 
+TEST_P(PersonFindTest, GetManyReadsMoreThanOneStatementsWorth) {
+  CaseWriter writer(*db_, "test", clock_);
+  std::vector<PersonId> ids = ids_;
+  for (int i = 0; i < 30; ++i) {
+    Person p;
+    p.role = Role::kAdult;
+    p.name.given_names = {"Persona"};
+    p.name.paternal_surname = "Número" + std::to_string(i);
+    ids.push_back(*writer.CreatePerson(p, "seed"));
+  }
+  PersonRepository people(*db_);
+  // Twice: the second read runs on the statement the first prepared.
+  for (int round = 0; round < 2; ++round) {
+    std::vector<PersonId> asked(ids.rbegin(), ids.rend());
+    asked.push_back(ids[5]);  // asked twice, read once
+    auto all = people.GetMany(asked);
+    ASSERT_TRUE(all.ok()) << all.status().ToString();
+    ASSERT_EQ(all->size(), ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) EXPECT_EQ((*all)[i].id, ids[i]);
+    EXPECT_EQ(all->back().name.paternal_surname, "Número29");
+  }
+}
+
 TEST_P(PersonFindTest, ForEachVisitsEveryPersonInIdOrder) {
   PersonRepository people(*db_);
   std::vector<PersonId> seen;
