@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "access/audit_writer.h"
 #include "access/search_service.h"
 #include "store/repositories.h"
 #include "store/storage_guard.h"
@@ -22,8 +23,17 @@ bool AnyLocation(const Location& l) {
 
 }  // namespace
 
-CaseAccess::CaseAccess(Database& db, Principal principal, Clock& clock)
-    : db_(db), principal_(std::move(principal)), clock_(clock) {}
+CaseAccess::CaseAccess(Database& db, Principal principal, Clock& clock, AuditWriter* reads)
+    : db_(db), principal_(std::move(principal)), clock_(clock), reads_(reads) {}
+
+Status CaseAccess::FlushReads() {
+  std::vector<AuditEntry> entries;
+  entries.swap(pending_reads_);
+  if (reads_) return reads_->Append(std::move(entries));
+  for (AuditEntry& e : entries)
+    if (Status s = AppendAuditEntry(db_, clock_, std::move(e)); !s.ok()) return s;
+  return Status::Ok();
+}
 
 Status CaseAccess::Deny(const std::string& what) {
   (void)AppendAudit(db_, clock_, principal_, "denied", "", 0, what);
@@ -79,24 +89,37 @@ Result<PersonView> CaseAccess::View(Person person, const Facts& facts) {
   if (AnyLocation(person.location)) shown += "location";
   if (!person.phones.empty()) shown += shown.empty() ? "phones" : ",phones";
   if (!view.protection_notes.empty()) shown += shown.empty() ? "protection_notes" : ",protection_notes";
-  if (!shown.empty())
-    if (Status s = AppendAudit(db_, clock_, principal_, "read_protected", "person", person.id, shown); !s.ok())
-      return s;
+  if (!shown.empty()) {
+    AuditEntry e;
+    e.at = clock_.NowIso();
+    e.actor = principal_.username;
+    e.role = ToString(principal_.role);
+    e.action = "read_protected";
+    e.entity = "person";
+    e.entity_id = person.id;
+    e.detail = shown;
+    e.remote = principal_.remote;
+    pending_reads_.push_back(std::move(e));
+  }
   view.person = std::move(person);
   return view;
 }
 
 Result<PersonView> CaseAccess::GetPerson(PersonId id) {
+  pending_reads_.clear();  // only this read's entries: a failed read returned nothing
   if (!Allowed(principal_, Action::kReadPeople)) return Deny("read people");
   Result<Facts> facts = LoadFacts(id);
   if (!facts.ok()) return facts.status();
   if (Status s = CheckScope(*facts, id); !s.ok()) return s;
   Result<Person> person = PersonRepository(db_).Get(id);
   if (!person.ok()) return person.status();
-  return View(std::move(*person), *facts);
+  Result<PersonView> view = View(std::move(*person), *facts);
+  if (Status s = FlushReads(); !s.ok()) return s;
+  return view;
 }
 
 Result<FamilyView> CaseAccess::GetFamily(PersonId child_id) {
+  pending_reads_.clear();
   if (!Allowed(principal_, Action::kReadFamilies)) return Deny("read families");
   Result<Facts> facts = LoadFacts(child_id);
   if (!facts.ok()) return facts.status();
@@ -122,6 +145,8 @@ Result<FamilyView> CaseAccess::GetFamily(PersonId child_id) {
     family.adults.push_back({link, std::move(*adult_view)});
   }
   family.timeline = Timeline(family);
+  // One wait for the child's and the adults' entries together.
+  if (Status s = FlushReads(); !s.ok()) return s;
   return family;
 }
 
@@ -142,22 +167,45 @@ Result<std::vector<SearchResult>> CaseAccess::SearchPeople(SearchService& search
   // A team's people are a small part of the index: score more so that enough of
   // them come through the filter.
   if (scope) q.limit = std::max(q.limit, q.max_candidates);
-  Result<std::vector<match::SearchHit>> hits = search.Search(q);
+  Result<std::vector<match::SearchHit>> hits = search.Search(q, &db_);
   if (!hits.ok()) return hits.status();
-  std::vector<SearchResult> out;
-  PersonRepository people(db_);
+  std::vector<const match::SearchHit*> kept;
   for (const match::SearchHit& hit : *hits) {
-    if (static_cast<int>(out.size()) >= query.limit) break;
-    if (scope && !scope->count(hit.id)) continue;
-    Result<Person> person = people.Get(hit.id);
-    if (!person.ok()) continue;  // removed since the index was refreshed
-    Result<Facts> facts = LoadFacts(hit.id);
-    if (!facts.ok()) return facts.status();
+    if (static_cast<int>(kept.size()) >= query.limit) break;
+    if (!scope || scope->count(hit.id)) kept.push_back(&hit);
+  }
+  // The hits' people and protection flags in two queries, not a few per hit.
+  std::vector<PersonId> ids;
+  for (const match::SearchHit* hit : kept) ids.push_back(hit->id);
+  Result<std::vector<Person>> people = PersonRepository(db_).GetMany(ids);
+  if (!people.ok()) return people.status();
+  Result<std::set<PersonId>> at_risk = AtRiskAmong(ids);
+  if (!at_risk.ok()) return at_risk.status();
+  std::vector<SearchResult> out;
+  for (const match::SearchHit* hit : kept) {
+    auto person = std::lower_bound(people->begin(), people->end(), hit->id,
+                                   [](const Person& p, PersonId id) { return p.id < id; });
+    if (person == people->end() || person->id != hit->id) continue;  // removed since the index was refreshed
     person->location = Location{};
     person->phones.clear();
-    out.push_back({hit, std::move(*person), facts->at_risk});
+    out.push_back({*hit, std::move(*person), at_risk->count(hit->id) > 0});
   }
   return out;
+}
+
+Result<std::set<PersonId>> CaseAccess::AtRiskAmong(const std::vector<PersonId>& ids) {
+  return GuardStorage("protection facts", [&]() -> Result<std::set<PersonId>> {
+    std::set<PersonId> out;
+    if (ids.empty()) return out;
+    // Integer ids as literals: one statement for any number of them.
+    std::string sql = "SELECT person_id FROM person_protection WHERE at_risk = 1 AND person_id IN (";
+    for (std::size_t i = 0; i < ids.size(); ++i) sql += (i ? "," : "") + std::to_string(ids[i]);
+    sql += ")";
+    long long id = 0;
+    soci::statement st = (db_.session().prepare << sql, soci::into(id));
+    for (st.execute(); st.fetch();) out.insert(id);
+    return out;
+  });
 }
 
 }  // namespace reunite

@@ -9,10 +9,14 @@
 // when the record does not exist or lies outside a field searcher's team (the two
 // read alike, so scope does not reveal what exists); others as the store's.
 //
+// A read's audit entries are written before the read returns: through the
+// server's AuditWriter (group commit) when given one, else on `db` directly.
+//
 // Not thread-safe: one CaseAccess per request, on that request's Database.
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,6 +33,7 @@
 
 namespace reunite {
 
+class AuditWriter;
 class SearchService;
 
 struct PersonView {
@@ -99,7 +104,8 @@ struct SearchResult {
 class CaseAccess {
  public:
   // `principal.remote` is written to the audit log as where the request came from.
-  CaseAccess(Database& db, Principal principal, Clock& clock = DefaultClock());
+  // `reads`, when given, writes the audit entries of protected reads (see above).
+  CaseAccess(Database& db, Principal principal, Clock& clock = DefaultClock(), AuditWriter* reads = nullptr);
 
   const Principal& principal() const { return principal_; }
 
@@ -132,7 +138,11 @@ class CaseAccess {
     std::vector<std::string> teams;  // a child's assignment; an adult's children's assignments
   };
   Result<Facts> LoadFacts(PersonId id);
+  Result<std::set<PersonId>> AtRiskAmong(const std::vector<PersonId>& ids);
+  // Withholds what the principal may not see; queues the read's audit entry.
   Result<PersonView> View(Person person, const Facts& facts);
+  // Writes the queued read entries; a read whose entries fail returns the error.
+  Status FlushReads();
   Status Deny(const std::string& what);
   Status CheckScope(const Facts& facts, PersonId id);
   Status CheckWrite(Action action, PersonId id, const std::string& what);
@@ -141,6 +151,8 @@ class CaseAccess {
   Database& db_;
   Principal principal_;
   Clock& clock_;
+  AuditWriter* reads_;
+  std::vector<AuditEntry> pending_reads_;
 };
 
 }  // namespace reunite

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <thread>
 
 #include "access/search_service.h"
 #include "store/repositories.h"
@@ -231,6 +232,70 @@ TEST_P(CaseAccessTest, SearchIsScopedToTheTeam) {
   ASSERT_TRUE(found.ok());
   ASSERT_FALSE(found->empty());
   EXPECT_EQ((*found)[0].hit.id, new_id);
+}
+
+TEST_P(CaseAccessTest, SearchHitsCarryTheirPeopleAndRiskFlags) {
+  SearchService search(*db_);
+  match::SearchQuery q;
+  q.name = "Maria Caal";
+  auto hits = As("coordinator").SearchPeople(search, q);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_FALSE(hits->empty());
+  const SearchResult& top = (*hits)[0];
+  EXPECT_EQ(top.hit.id, a2_);
+  EXPECT_EQ(top.person.id, a2_);
+  EXPECT_EQ(top.person.name.paternal_surname, "Caal");
+  EXPECT_EQ(top.person.nationality, "GT");
+  EXPECT_TRUE(top.at_risk);
+  EXPECT_TRUE(top.person.phones.empty());
+  EXPECT_TRUE(top.person.location.text.empty() && top.person.location.department.empty());
+  q.name = "Xol";
+  auto xol = As("coordinator").SearchPeople(search, q);
+  ASSERT_TRUE(xol.ok());
+  ASSERT_GE(xol->size(), 2u);
+  for (const SearchResult& r : *xol) {
+    EXPECT_EQ(r.person.id, r.hit.id);
+    EXPECT_FALSE(r.at_risk) << r.hit.id;
+  }
+}
+
+TEST_P(CaseAccessTest, ConcurrentSearchesGetTheSameHits) {
+  SearchService search(*db_);
+  const std::vector<std::string> names = {"Ana Xol", "Jose Xol", "Maria Caal", "Luis Pop", "Pedro Pop"};
+  std::map<std::string, std::vector<PersonId>> expected;
+  for (const std::string& name : names) {
+    match::SearchQuery q;
+    q.name = name;
+    auto hits = As("admin").SearchPeople(search, q);
+    ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+    for (const SearchResult& r : *hits) expected[name].push_back(r.hit.id);
+  }
+  constexpr int kThreads = 6;
+  std::vector<std::unique_ptr<Database>> connections;
+  for (int t = 0; t < kThreads; ++t) {
+    auto db = Database::Open(url_);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    connections.push_back(std::move(*db));
+  }
+  std::vector<int> mismatches(kThreads, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      CaseAccess access(*connections[t], principals_.at("admin"), DefaultClock());
+      for (int round = 0; round < 20; ++round) {
+        const std::string& name = names[(t + round) % names.size()];
+        match::SearchQuery q;
+        q.name = name;
+        auto hits = access.SearchPeople(search, q);
+        std::vector<PersonId> ids;
+        if (hits.ok())
+          for (const SearchResult& r : *hits) ids.push_back(r.hit.id);
+        mismatches[t] += !hits.ok() || ids != expected.at(name);
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(mismatches[t], 0) << "thread " << t;
 }
 
 REUNITE_ON_BOTH_BACKENDS(CaseAccessTest);

@@ -34,7 +34,7 @@ Status SearchService::Build() {
 Status SearchService::ApplyNewer() {
   return GuardStorage("refresh search index", [&]() -> Status {
     soci::session& sql = db_.session();
-    const long long since = version_;
+    const long long since = version_.load();
     const long long latest = LatestJournalId(sql);
     if (latest <= since) return Status::Ok();
     std::set<PersonId> changed;
@@ -65,11 +65,49 @@ Status SearchService::Refresh() {
   return built_ ? ApplyNewer() : Build();
 }
 
-Result<std::vector<match::SearchHit>> SearchService::Search(const match::SearchQuery& query) {
-  Status refreshed = Refresh();
+bool SearchService::Behind(Database* reader) {
+  if (!built_) return true;
+  Result<long long> latest = GuardStorage("search version", [&]() -> Result<long long> {
+    if (reader) return LatestJournalId(reader->session());
+    std::lock_guard db_lock(db_mutex_);
+    return LatestJournalId(db_.session());
+  });
+  return !latest.ok() || *latest > version_.load();
+}
+
+Result<std::vector<match::SearchHit>> SearchService::Search(const match::SearchQuery& query, Database* reader) {
+  Status refreshed = Behind(reader) ? Refresh() : Status::Ok();
   std::shared_lock lock(mutex_);
   if (!refreshed.ok() && !built_) return refreshed;
+  turns_.Enter();
+  struct Leave {
+    Turns& turns;
+    ~Leave() { turns.Leave(); }
+  } leave{turns_};
   return index_.Search(query);
+}
+
+void SearchService::Turns::Enter() {
+  std::unique_lock lock(mutex_);
+  if (free_ > 0 && waiting_.empty()) {
+    --free_;
+    return;
+  }
+  Waiter me;
+  waiting_.push_back(&me);
+  me.cv.wait(lock, [&] { return me.admitted; });
+}
+
+void SearchService::Turns::Leave() {
+  std::lock_guard lock(mutex_);
+  if (waiting_.empty()) {
+    ++free_;
+    return;
+  }
+  Waiter* next = waiting_.front();
+  waiting_.pop_front();
+  next->admitted = true;
+  next->cv.notify_one();  // under the lock: `next` lives on its waiting thread's stack
 }
 
 Result<std::set<PersonId>> SearchService::TeamScope(const std::string& team) {

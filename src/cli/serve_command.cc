@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "cli/cli.h"
+#include "access/audit_writer.h"
 #include "access/search_service.h"
 #include "store/database_pool.h"
 #include "web/access_authenticator.h"
@@ -39,15 +40,20 @@ int Serve(const GlobalOptions& global, const ServeOptions& opts) {
   const std::string url = global.db.empty() ? Database::DefaultUrl() : global.db;
   auto db = OpenDatabase(global);
   if (!db.ok()) return Fail(db.status());
-  // Requests lease a connection each (a SOCI session is not thread-safe): a few per
-  // core keep the cores busy while others wait on the disk; one more connection holds
-  // the resident search index.
-  const int connections = static_cast<int>(std::max(4u, 2 * std::thread::hardware_concurrency()));
+  // Requests lease a connection each (a SOCI session is not thread-safe): several per
+  // core keep the cores busy while others wait on the disk or for their audit
+  // entries' shared commit (which holds the lease; the more reads wait together, the
+  // more share a commit); one more connection holds the resident search index.
+  const int connections = static_cast<int>(std::max(16u, 8 * std::thread::hardware_concurrency()));
   auto pool = DatabasePool::Open(url, connections);
   if (!pool.ok()) return Fail(pool.status());
   auto search_db = Database::Open(url);
   if (!search_db.ok()) return Fail(search_db.status());
   SearchService search(**search_db);
+  // And one for the audit entries of reads, written in shared transactions.
+  auto audit_db = Database::Open(url);
+  if (!audit_db.ok()) return Fail(audit_db.status());
+  AuditWriter audit(**audit_db);
   // Block the signals before any server thread starts, so the threads inherit the mask.
   sigset_t signals;
   sigemptyset(&signals);
@@ -57,7 +63,7 @@ int Serve(const GlobalOptions& global, const ServeOptions& opts) {
 
   web::AccessAuthenticator accounts(**pool);
   web::WebServer server(db->get(), &accounts, {opts.cert, opts.key, 0, opts.secure_cookies},
-                        pool->get(), &search);
+                        pool->get(), &search, &audit);
   auto port = server.Start(opts.bind, opts.port);
   if (!port.ok()) return Fail(port.status());
   std::string host = opts.bind.find(':') != std::string::npos ? "[" + opts.bind + "]" : opts.bind;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <memory>
+#include <mutex>
 #include <unordered_map>
 
 #include "match/person_search_internal.h"
@@ -44,7 +46,14 @@ struct SlotFacts {
   std::uint8_t name_tokens = 0;
 };
 
-// Per-thread scratch of a search, sized to the index and left zeroed after use.
+// A scored candidate.
+struct Scored {
+  Assessment a;
+  Slot slot;
+};
+
+// Scratch memory of one search, sized to the index and left cleared after use,
+// so that a search neither allocates nor zeroes anything per candidate.
 struct Scratch {
   struct Tally {
     float credit = 0;
@@ -54,6 +63,9 @@ struct Scratch {
   std::vector<Tally> tally;  // by slot
   std::vector<Slot> touched;
   std::vector<std::uint64_t> ranked;  // RankKey of each touched slot
+  std::vector<Slot> shortlist;
+  std::vector<Scored> scored;
+  search::TokenMatchCache::Storage matches;
   void Fit(std::size_t slots) {
     if (tally.size() < slots) tally.resize(slots);
   }
@@ -62,6 +74,29 @@ struct Scratch {
     touched.clear();
     ranked.clear();
   }
+};
+
+// Scratch memory for the searches running at once. A search takes the scratch
+// returned last, which is the likeliest to be still in the CPU's caches: a server
+// runs searches on many threads, and scratch kept per thread (a few MB each over a
+// large index) left every search working through cold memory.
+class ScratchPool {
+ public:
+  std::unique_ptr<Scratch> Take() {
+    std::lock_guard lock(mutex_);
+    if (free_.empty()) return std::make_unique<Scratch>();
+    std::unique_ptr<Scratch> s = std::move(free_.back());
+    free_.pop_back();
+    return s;
+  }
+  void Give(std::unique_ptr<Scratch> s) {
+    std::lock_guard lock(mutex_);
+    free_.push_back(std::move(s));
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Scratch>> free_;
 };
 
 // Orders (credit, slot) by credit descending, then slot ascending, as one integer
@@ -106,7 +141,7 @@ struct PersonSearchIndex::Impl {
   std::unordered_map<PersonId, Slot> slot_of;
   PostingMap exact, deleted;
 
-  // Posting lists stay sorted by slot (Unpost and scoring in memory order rely on it).
+  // Posting lists stay sorted by slot (Unpost relies on it).
   static void Post(PostingMap& map, const std::vector<std::uint64_t>& keys, Slot slot) {
     for (auto k : keys) {
       auto& slots = map[k];
@@ -160,15 +195,12 @@ struct PersonSearchIndex::Impl {
     return it == map.end() ? nullptr : &it->second;
   }
 
-  struct Scored {
-    Assessment a;
-    Slot slot;
-  };
+  mutable ScratchPool scratch;
 
   std::vector<Probe> ProbesOf(const search::QueryToken& token) const;
   void Credit(const PreparedQuery& q, const SearchQuery& query, Scratch& s) const;
-  std::vector<Slot> Shortlist(const PreparedQuery& q, std::size_t cap, Scratch& s) const;
-  std::vector<Scored> Score(const PreparedQuery& q, const std::vector<Slot>& shortlist, double min_score) const;
+  void Shortlist(const PreparedQuery& q, std::size_t cap, Scratch& s) const;
+  void Score(const PreparedQuery& q, double min_score, Scratch& s) const;
   std::vector<SearchHit> Best(const PreparedQuery& q, std::vector<Scored>& scored, std::size_t limit) const;
 };
 
@@ -219,8 +251,8 @@ void PersonSearchIndex::Impl::Credit(const PreparedQuery& q, const SearchQuery& 
 
 // The `cap` slots with the most credit, the credit nudged by birth year and country
 // agreement and by how few name tokens went unmet, so that among many equal names
-// the right birth year makes the cut.
-std::vector<Slot> PersonSearchIndex::Impl::Shortlist(const PreparedQuery& q, std::size_t cap, Scratch& s) const {
+// the right birth year makes the cut. Leaves them in s.shortlist.
+void PersonSearchIndex::Impl::Shortlist(const PreparedQuery& q, std::size_t cap, Scratch& s) const {
   const int year = q.birth.year;
   const std::uint16_t want_country = PackCountry(q.country);
   auto& ranked = s.ranked;
@@ -246,21 +278,20 @@ std::vector<Slot> PersonSearchIndex::Impl::Shortlist(const PreparedQuery& q, std
     std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(cap), ranked.end());
     ranked.resize(cap);
   }
-  std::vector<Slot> out;
-  out.reserve(ranked.size());
+  std::vector<Slot>& out = s.shortlist;
+  out.clear();
   for (auto r : ranked) out.push_back(static_cast<Slot>(r & 0xffffffffu));
-  std::sort(out.begin(), out.end());  // memory order, for the scoring pass
-  return out;
+  // Left unsorted: sorting them into memory order cost more than the scoring
+  // pass gained from it (it prefetches ahead), and the hits come out the same.
 }
 
-// Assesses every shortlisted person; keeps those scoring above zero and min_score.
-std::vector<PersonSearchIndex::Impl::Scored> PersonSearchIndex::Impl::Score(const PreparedQuery& q,
-                                                                            const std::vector<Slot>& shortlist,
-                                                                            double min_score) const {
-  std::vector<Scored> scored;
-  scored.reserve(shortlist.size());
-  thread_local search::TokenMatchCache::Storage storage;
-  search::TokenMatchCache cache(q, vocabulary, storage);
+// Assesses every shortlisted person; keeps those scoring above zero and min_score
+// in s.scored.
+void PersonSearchIndex::Impl::Score(const PreparedQuery& q, double min_score, Scratch& s) const {
+  const std::vector<Slot>& shortlist = s.shortlist;
+  std::vector<Scored>& scored = s.scored;
+  scored.clear();
+  search::TokenMatchCache cache(q, vocabulary, s.matches);
   // The candidates lie at random in a large array: fetch a few ahead.
   constexpr std::size_t kAhead = 8;
   for (std::size_t i = 0; i < std::min(kAhead, shortlist.size()); ++i) __builtin_prefetch(&people[shortlist[i]]);
@@ -269,7 +300,6 @@ std::vector<PersonSearchIndex::Impl::Scored> PersonSearchIndex::Impl::Score(cons
     Assessment a = search::Assess(q, people[shortlist[i]], cache);
     if (a.score > 0 && a.score >= min_score) scored.push_back({a, shortlist[i]});
   }
-  return scored;
 }
 
 // The `limit` best of `scored` (score descending, then id ascending), explained.
@@ -359,13 +389,15 @@ Result<std::vector<SearchHit>> PersonSearchIndex::Search(const SearchQuery& quer
     return Status::InvalidArgument("search: limit and max_candidates must not be negative");
   Result<PreparedQuery> q = search::PrepareQuery(query);
   if (!q.ok()) return q.status();
-  thread_local Scratch scratch;
-  scratch.Fit(impl_->people.size());
-  impl_->Credit(*q, query, scratch);
-  const std::vector<Slot> shortlist = impl_->Shortlist(*q, static_cast<std::size_t>(query.max_candidates), scratch);
-  scratch.Clear();
-  std::vector<Impl::Scored> scored = impl_->Score(*q, shortlist, query.min_score);
-  return impl_->Best(*q, scored, static_cast<std::size_t>(query.limit));
+  std::unique_ptr<Scratch> scratch = impl_->scratch.Take();
+  scratch->Fit(impl_->people.size());
+  impl_->Credit(*q, query, *scratch);
+  impl_->Shortlist(*q, static_cast<std::size_t>(query.max_candidates), *scratch);
+  scratch->Clear();
+  impl_->Score(*q, query.min_score, *scratch);
+  std::vector<SearchHit> hits = impl_->Best(*q, scratch->scored, static_cast<std::size_t>(query.limit));
+  impl_->scratch.Give(std::move(scratch));
+  return hits;
 }
 
 }  // namespace reunite::match

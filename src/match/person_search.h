@@ -87,8 +87,9 @@ class PersonSearchIndex {
   // has no letters, the country is not two letters, or limit or max_candidates is
   // negative. An empty vector when nothing matches. Safe to call from several
   // threads at once, as long as no thread is calling Add, Update or Remove (those
-  // need exclusive access). Each calling thread keeps scratch memory of about 10
-  // bytes per indexed person for later searches.
+  // need exclusive access). The index keeps scratch memory of about 10 bytes per
+  // indexed person for each search that ran at the same time as others, for later
+  // searches.
   Result<std::vector<SearchHit>> Search(const SearchQuery& query) const;
 
  private:

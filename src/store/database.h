@@ -4,6 +4,7 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "store/soci_includes.h"
 
@@ -28,6 +29,10 @@ class Database {
   static std::string DefaultUrl();
 
   soci::session& session() { return session_; }
+  // A statement kept prepared on this connection under `name` (null until the
+  // store puts one there), for the hottest reads: parsing a wide SELECT costs
+  // more than running it. For the store's own use (store/row_readers.cc).
+  std::shared_ptr<void>& Prepared(const std::string& name) { return prepared_[name]; }
   Backend backend() const { return backend_; }
   int schema_version();          // highest applied migration; -1 if it cannot be read
   static int LatestSchemaVersion();
@@ -35,6 +40,7 @@ class Database {
  private:
   Database() = default;
   soci::session session_;
+  std::unordered_map<std::string, std::shared_ptr<void>> prepared_;  // declared after session_: closed before it
   Backend backend_ = Backend::kSqlite;
 };
 

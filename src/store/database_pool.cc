@@ -17,18 +17,28 @@ Result<std::unique_ptr<DatabasePool>> DatabasePool::Open(const std::string& url,
 
 DatabasePool::Lease DatabasePool::Acquire() {
   std::unique_lock<std::mutex> lock(mutex_);
-  available_.wait(lock, [&] { return !free_.empty(); });
-  Database* db = free_.back();
-  free_.pop_back();
-  return Lease(this, db);
+  if (waiters_.empty() && !free_.empty()) {
+    Database* db = free_.back();
+    free_.pop_back();
+    return Lease(this, db);
+  }
+  Waiter me;
+  waiters_.push_back(&me);
+  me.handed.wait(lock, [&] { return me.db != nullptr; });
+  return Lease(this, me.db);
 }
 
 void DatabasePool::Release(Database* db) {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (waiters_.empty()) {
     free_.push_back(db);
+    return;
   }
-  available_.notify_one();
+  Waiter* next = waiters_.front();
+  waiters_.pop_front();
+  next->db = db;
+  // Under the lock: `next` lives on its thread's stack until it sees db set.
+  next->handed.notify_one();
 }
 
 }  // namespace reunite

@@ -1,8 +1,12 @@
 // A fixed set of connections to one database, for a server whose requests run on
 // several threads: a SOCI session is not thread-safe, so each request leases a
-// connection of its own and gives it back when done.
+// connection of its own and gives it back when done. Leases are granted first come,
+// first served: a returned connection goes to the longest waiter, never to a thread
+// that happens to ask at that moment (which under load starved some requests for
+// seconds).
 #pragma once
 #include <condition_variable>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -38,7 +42,7 @@ class DatabasePool {
     Database* db_;
   };
 
-  // Waits for a free connection.
+  // Waits for a free connection (in order of arrival).
   Lease Acquire();
   int size() const { return static_cast<int>(all_.size()); }
 
@@ -47,9 +51,13 @@ class DatabasePool {
   void Release(Database* db);
 
   std::vector<std::unique_ptr<Database>> all_;
+  struct Waiter {
+    Database* db = nullptr;  // set by Release when handed over
+    std::condition_variable handed;
+  };
   std::vector<Database*> free_;
+  std::deque<Waiter*> waiters_;  // oldest first
   std::mutex mutex_;
-  std::condition_variable available_;
 };
 
 }  // namespace reunite

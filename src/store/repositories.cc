@@ -45,6 +45,10 @@ Result<Person> PersonRepository::Get(PersonId id) {
   });
 }
 
+Result<std::vector<Person>> PersonRepository::GetMany(const std::vector<PersonId>& ids) {
+  return GuardStorage("get people", [&]() -> Result<std::vector<Person>> { return SelectPeopleByIds(db_, ids); });
+}
+
 std::vector<Person> PersonRepository::Find(const PersonQuery& query) {
   const std::string role = query.role ? ToString(*query.role) : "";
   const std::string pattern = ContainsPattern(FoldForSearch(query.text));

@@ -36,6 +36,9 @@ class PersonRepository {
   explicit PersonRepository(Database& db) : db_(db) {}
   // NotFound when there is no such person.
   Result<Person> Get(PersonId id);
+  // The people of `ids` that exist, in id order, read in one query (a search
+  // result page reads its hits at once instead of one query each).
+  Result<std::vector<Person>> GetMany(const std::vector<PersonId>& ids);
   // People matching every given filter, in id order.
   std::vector<Person> Find(const PersonQuery& query);
   long Count(std::optional<Role> role = std::nullopt);

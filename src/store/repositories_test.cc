@@ -82,6 +82,45 @@ TEST_P(PersonFindTest, UpdateRefreshesSearchKey) {
   EXPECT_EQ(FindIds("nunez"), (std::vector<PersonId>{ids_[0], ids_[1]}));
 }
 
+TEST_P(PersonFindTest, GetManyReadsTheExistingOnesInIdOrder) {
+  PersonRepository people(*db_);
+  auto some = people.GetMany({ids_[3], ids_[0], 999999, ids_[2]});
+  ASSERT_TRUE(some.ok()) << some.status().ToString();
+  ASSERT_EQ(some->size(), 3u);
+  EXPECT_EQ((*some)[0].id, ids_[0]);
+  EXPECT_EQ((*some)[0].name.paternal_surname, "Núñez");
+  EXPECT_EQ((*some)[0].a_number, "201234567");
+  EXPECT_EQ((*some)[1].id, ids_[2]);
+  EXPECT_EQ((*some)[2].id, ids_[3]);
+  EXPECT_EQ((*some)[2].name.paternal_surname, "100%_Pérez");
+  auto none = people.GetMany({});
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+}
+
+TEST_P(PersonFindTest, GetManyReadsMoreThanOneStatementsWorth) {
+  CaseWriter writer(*db_, "test", clock_);
+  std::vector<PersonId> ids = ids_;
+  for (int i = 0; i < 30; ++i) {
+    Person p;
+    p.role = Role::kAdult;
+    p.name.given_names = {"Persona"};
+    p.name.paternal_surname = "Número" + std::to_string(i);
+    ids.push_back(*writer.CreatePerson(p, "seed"));
+  }
+  PersonRepository people(*db_);
+  // Twice: the second read runs on the statement the first prepared.
+  for (int round = 0; round < 2; ++round) {
+    std::vector<PersonId> asked(ids.rbegin(), ids.rend());
+    asked.push_back(ids[5]);  // asked twice, read once
+    auto all = people.GetMany(asked);
+    ASSERT_TRUE(all.ok()) << all.status().ToString();
+    ASSERT_EQ(all->size(), ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) EXPECT_EQ((*all)[i].id, ids[i]);
+    EXPECT_EQ(all->back().name.paternal_surname, "Número29");
+  }
+}
+
 TEST_P(PersonFindTest, ForEachVisitsEveryPersonInIdOrder) {
   PersonRepository people(*db_);
   std::vector<PersonId> seen;

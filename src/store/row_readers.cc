@@ -1,5 +1,8 @@
 #include "store/row_readers.h"
 
+#include <algorithm>
+#include <array>
+
 #include "store/person_fields.h"
 
 namespace reunite {
@@ -22,7 +25,56 @@ Result<FamilyLink> LinkFromRow(long long id, long long child, long long adult, c
   return FamilyLink{id, child, adult, *relationship, *verification};
 }
 
+// "SELECT ... WHERE id IN (16 placeholders)", prepared once per connection; unused
+// places hold 0, which is never an id.
+struct PeopleByIds {
+  static constexpr std::size_t kIds = 16;
+  long long id = 0;
+  std::vector<std::string> values;
+  std::array<long long, kIds> keys{};
+  soci::statement st;
+  explicit PeopleByIds(soci::session& session) : values(PersonColumns().size()), st(session) {
+    st.exchange(soci::into(id));
+    for (auto& v : values) st.exchange(soci::into(v));
+    std::string in;
+    for (std::size_t i = 0; i < kIds; ++i) {
+      st.exchange(soci::use(keys[i]));
+      in += (i ? ", :k" : ":k") + std::to_string(i);
+    }
+    st.alloc();
+    st.prepare("SELECT id, " + Join(PersonColumns()) + " FROM people WHERE id IN (" + in + ")");
+    st.define_and_bind();
+  }
+};
+
 }  // namespace
+
+Result<std::vector<Person>> SelectPeopleByIds(Database& db, const std::vector<PersonId>& ids) {
+  std::shared_ptr<void>& slot = db.Prepared("people_by_ids");
+  std::vector<Person> people;
+  try {
+    if (!slot) slot = std::make_shared<PeopleByIds>(db.session());
+    auto& q = *static_cast<PeopleByIds*>(slot.get());
+    for (std::size_t from = 0; from < ids.size(); from += PeopleByIds::kIds) {
+      for (std::size_t i = 0; i < PeopleByIds::kIds; ++i)
+        q.keys[i] = from + i < ids.size() ? ids[from + i] : 0;
+      for (q.st.execute(); q.st.fetch();) {
+        Result<Person> person = PersonFromValues(q.values);
+        if (!person.ok())
+          return Status::InvalidArgument("person " + std::to_string(q.id) + ": " + person.status().message());
+        person->id = q.id;
+        people.push_back(std::move(*person));
+      }
+    }
+  } catch (...) {
+    slot.reset();  // a statement that failed is prepared afresh next time
+    throw;
+  }
+  std::sort(people.begin(), people.end(), [](const Person& a, const Person& b) { return a.id < b.id; });
+  people.erase(std::unique(people.begin(), people.end(), [](const Person& a, const Person& b) { return a.id == b.id; }),
+               people.end());
+  return people;
+}
 
 Binder BindId(const long long& id) {
   return [&id](soci::statement& st) { st.exchange(soci::use(id)); };

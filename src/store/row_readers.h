@@ -10,6 +10,7 @@
 #include "store/soci_includes.h"
 
 #include "common/status.h"
+#include "store/database.h"
 #include "model/family.h"
 #include "model/person.h"
 
@@ -22,6 +23,10 @@ using Binder = std::function<void(soci::statement&)>;
 // the query's order, ids set. An error when a stored value does not parse.
 Result<std::vector<Person>> SelectPeople(soci::session& session, const std::string& tail,
                                          const Binder& bind);
+
+// The people of `ids` that exist, in id order, on a statement kept prepared on
+// `db` (ids are read sixteen at a time).
+Result<std::vector<Person>> SelectPeopleByIds(Database& db, const std::vector<PersonId>& ids);
 
 // Like SelectPeople, but hands each person to `visit` as it is read instead of
 // keeping them all (for reading a whole table). Stops at the first non-OK Status

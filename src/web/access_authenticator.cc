@@ -35,23 +35,65 @@ LoginResult AccessAuthenticator::Login(std::string_view username, std::string_vi
   return result;
 }
 
+std::optional<Principal> AccessAuthenticator::Remembered(const std::string& key, const RemoteInfo& remote) {
+  std::lock_guard lock(verified_mutex_);
+  auto it = verified_.find(key);
+  if (it == verified_.end()) return std::nullopt;
+  if (Steady::now() >= it->second.until) {
+    verified_.erase(it);
+    return std::nullopt;
+  }
+  Principal p = it->second.principal;
+  p.who.remote = remote.address;  // this request's peer, for the audit log
+  return p;
+}
+
+std::uint64_t AccessAuthenticator::Logouts() {
+  std::lock_guard lock(verified_mutex_);
+  return logouts_;
+}
+
+void AccessAuthenticator::Remember(const std::string& key, const Principal& principal, std::uint64_t logouts) {
+  std::lock_guard lock(verified_mutex_);
+  // A logout since the check began may have ended this very session: not remembered.
+  if (logouts != logouts_) return;
+  // Bounded: past a few thousand live credentials, drop them all and verify afresh.
+  if (verified_.size() >= 4096) verified_.clear();
+  verified_[key] = {principal, Steady::now() + kVerifiedFor};
+}
+
 std::optional<Principal> AccessAuthenticator::CheckSession(std::string_view session_token, const RemoteInfo& remote) {
+  const std::string key = "s" + std::string(session_token);
+  if (auto p = Remembered(key, remote)) return p;
+  const std::uint64_t logouts = Logouts();
   auto db = pool_.Acquire();
   auto who = Accounts(*db, clock_).Authenticate(std::string(session_token), remote.address);
   if (!who.ok()) return std::nullopt;
-  return FromAccess(std::move(*who));
+  Principal p = FromAccess(std::move(*who));
+  Remember(key, p, logouts);
+  return p;
 }
 
 std::optional<Principal> AccessAuthenticator::CheckToken(std::string_view token, const RemoteInfo& remote) {
+  const std::string key = "t" + std::string(token);
+  if (auto p = Remembered(key, remote)) return p;
+  const std::uint64_t logouts = Logouts();
   auto db = pool_.Acquire();
   auto who = Accounts(*db, clock_).AuthenticateToken(std::string(token), remote.address);
   if (!who.ok()) return std::nullopt;
-  return FromAccess(std::move(*who));
+  Principal p = FromAccess(std::move(*who));
+  Remember(key, p, logouts);
+  return p;
 }
 
 void AccessAuthenticator::Logout(std::string_view session_token) {
-  auto db = pool_.Acquire();
-  (void)Accounts(*db, clock_).Logout(std::string(session_token));
+  {
+    auto db = pool_.Acquire();
+    (void)Accounts(*db, clock_).Logout(std::string(session_token));
+  }
+  std::lock_guard lock(verified_mutex_);
+  verified_.erase("s" + std::string(session_token));
+  ++logouts_;
 }
 
 bool AccessAuthenticator::Allowed(const Principal& principal, std::string_view action) {

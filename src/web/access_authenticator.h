@@ -1,6 +1,18 @@
 // The Authenticator of the web front end, answered by the accounts library
 // (access/accounts.h) on connections leased from the server's pool.
+//
+// Verified sessions and API tokens are remembered for kVerifiedFor: a request is
+// checked twice (the /api/ gate, then the route) and a busy client sends hundreds
+// a second, and each check costs a hash and two queries on a pooled connection.
+// So a token revoked, a session expired or an account deactivated by another
+// process is refused within kVerifiedFor; a logout through this server at once.
 #pragma once
+#include <chrono>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
 #include "common/clock.h"
 #include "store/database_pool.h"
 #include "web/auth_seam.h"
@@ -9,6 +21,8 @@ namespace reunite::web {
 
 class AccessAuthenticator final : public Authenticator {
  public:
+  static constexpr std::chrono::milliseconds kVerifiedFor{1000};
+
   AccessAuthenticator(DatabasePool& pool, Clock& clock = DefaultClock()) : pool_(pool), clock_(clock) {}
 
   LoginResult Login(std::string_view username, std::string_view password, const RemoteInfo& remote) override;
@@ -20,8 +34,21 @@ class AccessAuthenticator final : public Authenticator {
   bool Allowed(const Principal& principal, std::string_view action) override;
 
  private:
+  using Steady = std::chrono::steady_clock;
+  struct Verified {
+    Principal principal;
+    Steady::time_point until;
+  };
+  // `key` is "s" or "t" (session or token) and the credential itself.
+  std::optional<Principal> Remembered(const std::string& key, const RemoteInfo& remote);
+  void Remember(const std::string& key, const Principal& principal, std::uint64_t logouts);
+  std::uint64_t Logouts();
+
   DatabasePool& pool_;
   Clock& clock_;
+  std::mutex verified_mutex_;
+  std::unordered_map<std::string, Verified> verified_;
+  std::uint64_t logouts_ = 0;  // logouts so far
 };
 
 }  // namespace reunite::web

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "access/accounts.h"
+#include "access/audit_writer.h"
 #include "access/search_service.h"
 #include "access/test_cases.h"
 #include "store/database_pool.h"
@@ -61,11 +62,16 @@ class ApiWorld {
     pool_ = std::move(*pool);
     search_db_ = std::move(*search_db);
     search_ = std::make_unique<SearchService>(*search_db_);
+    auto audit_db = Database::Open(url);
+    EXPECT_TRUE(audit_db.ok());
+    audit_db_ = std::move(*audit_db);
+    audit_ = std::make_unique<AuditWriter>(*audit_db_);
     auto db = pool_->Acquire();
     seed = reunite::testing::SeedCases(*db, DefaultClock());
     CreateUsers(*db);
     auth_ = std::make_unique<AccessAuthenticator>(*pool_);
-    server_ = std::make_unique<WebServer>(nullptr, auth_.get(), ServerOptions{}, pool_.get(), search_.get());
+    server_ = std::make_unique<WebServer>(nullptr, auth_.get(), ServerOptions{}, pool_.get(), search_.get(),
+                                          audit_.get());
     port = *server_->Start("127.0.0.1", 0);
   }
   ~ApiWorld() {
@@ -97,6 +103,8 @@ class ApiWorld {
   std::unique_ptr<DatabasePool> pool_;
   std::unique_ptr<Database> search_db_;
   std::unique_ptr<SearchService> search_;
+  std::unique_ptr<Database> audit_db_;
+  std::unique_ptr<AuditWriter> audit_;
   std::unique_ptr<AccessAuthenticator> auth_;
   std::unique_ptr<WebServer> server_;
 };

@@ -12,7 +12,7 @@ bool WithCaseRequest(const httplib::Request& req, const RouteContext& ctx,
   reunite::Principal who = user->who;
   who.remote = req.remote_addr;
   auto db = ctx.pool->Acquire();
-  CaseAccess access(*db, who);
+  CaseAccess access(*db, who, DefaultClock(), ctx.audit);
   CaseRequest request{*user, *db, access};
   handle(request);
   return true;

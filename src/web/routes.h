@@ -5,6 +5,7 @@
 #include "web/auth_seam.h"
 
 namespace reunite {
+class AuditWriter;
 class Database;
 class DatabasePool;
 class SearchService;
@@ -18,6 +19,7 @@ struct RouteContext {
   bool secure_cookies = false;
   DatabasePool* pool = nullptr;     // connections for case data, one per request
   SearchService* search = nullptr;  // the resident person search
+  AuditWriter* audit = nullptr;     // group commit for the audit entries of reads (none: each on its request's connection)
 };
 
 // Registers every route on server; the handlers keep a copy of ctx, whose pointers must outlive it.

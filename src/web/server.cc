@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include "web/http_util.h"
 #include "web/routes.h"
@@ -11,8 +12,8 @@
 namespace reunite::web {
 
 WebServer::WebServer(Database* db, Authenticator* auth, ServerOptions options, DatabasePool* pool,
-                     SearchService* search)
-    : db_(db), auth_(auth), pool_(pool), search_(search), options_(std::move(options)) {
+                     SearchService* search, AuditWriter* audit)
+    : db_(db), auth_(auth), pool_(pool), search_(search), audit_(audit), options_(std::move(options)) {
   if (tls()) {
     server_ = std::make_unique<httplib::SSLServer>(options_.cert_path.c_str(), options_.key_path.c_str());
     options_.secure_cookies = true;
@@ -35,6 +36,14 @@ void WebServer::Configure() {
   server_->set_keep_alive_max_count(100);
   // Without TCP_NODELAY, Nagle and delayed ACKs hold each keep-alive response ~40 ms.
   server_->set_tcp_nodelay(true);
+  // cpp-httplib listens with a backlog of 5: a burst of new connections (64 load-test
+  // clients, a proxy opening its pool, keep-alive connections renewed after 100
+  // requests) overflowed it, and each dropped SYN cost the client a 1 s retransmit.
+  // The listening socket is noted here and given a full backlog in Start.
+  server_->set_socket_options([this](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listen_socket_ = static_cast<int>(sock);
+  });
   server_->set_read_timeout(10);
   server_->set_write_timeout(10);
   Authenticator* auth = auth_;
@@ -50,7 +59,7 @@ void WebServer::Configure() {
   server_->set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
     ApplySecurityHeaders(res);
   });
-  RegisterRoutes(*server_, RouteContext{db_, auth_, options_.secure_cookies, pool_, search_});
+  RegisterRoutes(*server_, RouteContext{db_, auth_, options_.secure_cookies, pool_, search_, audit_});
 }
 
 Result<int> WebServer::Start(const std::string& bind, int port) {
@@ -63,6 +72,8 @@ Result<int> WebServer::Start(const std::string& bind, int port) {
     bound = -1;
   }
   if (bound <= 0) return Status::InvalidArgument("cannot listen on " + bind + ":" + std::to_string(port));
+  // Listening again on a listening socket only changes its backlog.
+  if (listen_socket_ >= 0) ::listen(listen_socket_, SOMAXCONN);
   thread_ = std::thread([this] { server_->listen_after_bind(); });
   // stop() is a no-op until the accept loop runs, so wait for it: a Stop() right after
   // Start() must not leave the loop running forever.

@@ -14,6 +14,7 @@ class Server;
 }
 
 namespace reunite {
+class AuditWriter;
 class Database;
 class DatabasePool;
 class SearchService;
@@ -34,9 +35,10 @@ struct ServerOptions {
 class WebServer {
  public:
   // db may be null (no route reads case data yet); auth must outlive the server, as
-  // must pool and search when given (the routes that read case data need them).
+  // must pool, search and audit when given (the routes that read case data need the
+  // first two; audit batches the audit entries of reads, access/audit_writer.h).
   WebServer(Database* db, Authenticator* auth, ServerOptions options = {}, DatabasePool* pool = nullptr,
-            SearchService* search = nullptr);
+            SearchService* search = nullptr, AuditWriter* audit = nullptr);
   ~WebServer();
   WebServer(const WebServer&) = delete;
   WebServer& operator=(const WebServer&) = delete;
@@ -58,8 +60,10 @@ class WebServer {
   Authenticator* auth_;
   DatabasePool* pool_;
   SearchService* search_;
+  AuditWriter* audit_;
   ServerOptions options_;
   std::unique_ptr<httplib::Server> server_;
+  int listen_socket_ = -1;  // the bound socket, for its backlog (see Configure)
   std::thread thread_;
 };
 

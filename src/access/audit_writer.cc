@@ -1,0 +1,86 @@
+#include "access/audit_writer.h"
+
+#include "store/storage_guard.h"
+
+namespace reunite {
+
+namespace {
+
+// One transaction for every waiting entry, the INSERT prepared once.
+Status WriteBatch(Database& db, const std::vector<std::vector<AuditEntry>*>& batch) {
+  return GuardStorage("audit log", [&]() -> Status {
+    soci::session& sql = db.session();
+    AuditEntry e;
+    long long entity_id = 0;
+    soci::transaction tx(sql);
+    soci::statement insert =
+        (sql.prepare << "INSERT INTO audit_log (at, actor, role, action, entity, entity_id, detail, remote) "
+                        "VALUES (:at, :actor, :role, :action, :entity, :eid, :detail, :remote)",
+         soci::use(e.at), soci::use(e.actor), soci::use(e.role), soci::use(e.action), soci::use(e.entity),
+         soci::use(entity_id), soci::use(e.detail), soci::use(e.remote));
+    for (const std::vector<AuditEntry>* entries : batch) {
+      for (const AuditEntry& entry : *entries) {
+        e = entry;
+        entity_id = entry.entity_id;
+        insert.execute(true);
+      }
+    }
+    tx.commit();
+    return Status::Ok();
+  });
+}
+
+}  // namespace
+
+AuditWriter::AuditWriter(Database& db) : db_(db), thread_([this] { Run(); }) {}
+
+AuditWriter::~AuditWriter() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  work_.notify_one();
+  thread_.join();
+}
+
+Status AuditWriter::Append(std::vector<AuditEntry> entries) {
+  if (entries.empty()) return Status::Ok();
+  Ticket ticket;
+  std::unique_lock lock(mutex_);
+  if (stopping_) return Status::StorageError("audit log: the writer has stopped");
+  queue_.push_back({std::move(entries), &ticket});
+  work_.notify_one();
+  finished_.wait(lock, [&] { return ticket.done; });
+  return ticket.status;
+}
+
+std::uint64_t AuditWriter::transactions() const {
+  std::lock_guard lock(mutex_);
+  return transactions_;
+}
+
+// Takes everything queued, writes it in one transaction, answers its waiters. While
+// it writes, new entries queue up for the next transaction: the busier the server,
+// the more entries share a commit.
+void AuditWriter::Run() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    work_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+    if (queue_.empty()) return;  // stopping, nothing left
+    std::vector<Waiting> batch;
+    batch.swap(queue_);
+    lock.unlock();
+    std::vector<std::vector<AuditEntry>*> entries;
+    for (Waiting& w : batch) entries.push_back(&w.entries);
+    const Status status = WriteBatch(db_, entries);
+    lock.lock();
+    ++transactions_;
+    for (Waiting& w : batch) {
+      w.ticket->status = status;
+      w.ticket->done = true;
+    }
+    finished_.notify_all();
+  }
+}
+
+}  // namespace reunite
