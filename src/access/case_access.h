@@ -26,6 +26,7 @@
 #include "model/person.h"
 #include "store/case_writer.h"
 #include "store/database.h"
+#include "store/repositories.h"
 
 namespace reunite {
 
@@ -96,6 +97,13 @@ struct SearchResult {
   bool at_risk = false;
 };
 
+// What LinkFamily did.
+struct LinkOutcome {
+  FamilyLinkId id = 0;
+  bool created = false;    // a new link; else the pair's link was changed
+  int fields_changed = 0;  // of an existing link (0 when it already said so)
+};
+
 class CaseAccess {
  public:
   // `principal.remote` is written to the audit log as where the request came from.
@@ -108,6 +116,15 @@ class CaseAccess {
   Result<FamilyPage> ListFamilies(const FamilyQuery& query);
   // Fuzzy name search over the people the principal may read (query.limit hits).
   Result<std::vector<SearchResult>> SearchPeople(SearchService& search, const match::SearchQuery& query);
+  // People by role and a substring of name, A-number or record id (store's
+  // PersonQuery), id order; location and phones cleared as in search results. For a
+  // field searcher only their team's people, filtered after limit and offset.
+  Result<std::vector<SearchResult>> ListPeople(const PersonQuery& query);
+
+  // Lists and searches return no protected field, so they are not audited unless a
+  // front end asks: the CLI, which can print every record in one call, audits each
+  // list and search ("list_people", "search_people", with the query) as well.
+  void set_audit_lookups(bool on) { audit_lookups_ = on; }
 
   // Writes. Each runs in its own transaction with its journal and audit entries.
   // A field withheld from the principal keeps its stored value whatever `person`
@@ -115,10 +132,18 @@ class CaseAccess {
   // number of fields changed.
   Result<int> UpdatePerson(const Person& person, const std::string& reason);
   // Adds the link, or changes the relationship and verification of the pair's link.
-  Result<FamilyLinkId> LinkFamily(const FamilyLink& link, const std::string& reason);
-  Status SetAtRisk(PersonId id, bool at_risk, const std::string& notes, const std::string& reason);
-  // "" unassigns.
+  Result<LinkOutcome> LinkFamily(const FamilyLink& link, const std::string& reason);
+  // Marks the person at risk or not, with protection notes (nullopt keeps the stored
+  // notes). InvalidArgument, naming the field, for notes over kMaxProtectionNotes
+  // bytes, control characters other than line breaks, or a blank reason.
+  Status SetAtRisk(PersonId id, bool at_risk, const std::optional<std::string>& notes, const std::string& reason);
+  // Gives the child's family to a field team; "" unassigns. InvalidArgument, naming
+  // the field, for a team name over kMaxTeam bytes, with control characters or
+  // surrounding spaces, or a blank reason. A child only (an adult: InvalidArgument).
   Status AssignFamily(PersonId child_id, const std::string& team, const std::string& reason);
+  static constexpr std::size_t kMaxTeam = 64;  // as accounts allow for a user's team
+  static constexpr std::size_t kMaxProtectionNotes = 4000;
+  static constexpr std::size_t kMaxReason = 500;
 
   // The audit log, newest first: admins and auditors only.
   Result<std::vector<AuditEntry>> ListAudit(const AuditQuery& query);
@@ -138,9 +163,12 @@ class CaseAccess {
   Status CheckWrite(Action action, PersonId id, const std::string& what);
   std::vector<JournalEntry> Timeline(const FamilyView& family);
 
+  Status AuditLookup(const char* action, const std::string& detail);
+
   Database& db_;
   Principal principal_;
   Clock& clock_;
+  bool audit_lookups_ = false;
 };
 
 }  // namespace reunite

@@ -233,6 +233,89 @@ TEST_P(CaseAccessTest, SearchIsScopedToTheTeam) {
   EXPECT_EQ((*found)[0].hit.id, new_id);
 }
 
+// Bad input to the protection and assignment writes names the field and writes
+// nothing: no journal entry, no audit entry.
+TEST_P(CaseAccessTest, ProtectionAndAssignmentRefuseBadInput) {
+  JournalRepository journal(*db_);
+  const size_t assignments = journal.ForEntity("family_assignment", c2_).size();
+  const size_t protections = journal.ForEntity("person_protection", a3_).size();
+  const long audits = testing::CountAudits(*db_, "assign_family") + testing::CountAudits(*db_, "set_protection");
+  CaseAccess coord = As("coordinator");
+  struct Bad {
+    Status status;
+    const char* field;
+  };
+  const std::vector<Bad> bad = {
+      {coord.AssignFamily(c2_, "north", ""), "reason:"},
+      {coord.AssignFamily(c2_, "north", "   "), "reason:"},
+      {coord.AssignFamily(c2_, std::string(65, 'n'), "why"), "team:"},
+      {coord.AssignFamily(c2_, "no\nrth", "why"), "team:"},
+      {coord.AssignFamily(c2_, "north ", "why"), "team:"},
+      {coord.AssignFamily(a3_, "north", "why"), "person"},  // an adult has no family of their own
+      {coord.SetAtRisk(a3_, true, std::string(4001, 'x'), "why"), "notes:"},
+      {coord.SetAtRisk(a3_, true, std::string("bell\a"), "why"), "notes:"},
+      {coord.SetAtRisk(a3_, true, std::nullopt, ""), "reason:"},
+  };
+  for (const Bad& b : bad) {
+    EXPECT_EQ(b.status.code(), StatusCode::kInvalidArgument) << b.status.ToString();
+    EXPECT_EQ(b.status.message().rfind(b.field, 0), 0u) << b.status.ToString();
+  }
+  EXPECT_EQ(journal.ForEntity("family_assignment", c2_).size(), assignments);
+  EXPECT_EQ(journal.ForEntity("person_protection", a3_).size(), protections);
+  EXPECT_EQ(testing::CountAudits(*db_, "assign_family") + testing::CountAudits(*db_, "set_protection"), audits);
+  // Notes with line breaks are fine; left out, the stored notes stay.
+  ASSERT_TRUE(coord.SetAtRisk(a1_, true, std::nullopt, "moved near the smuggler").ok());
+  EXPECT_EQ(As("admin").GetPerson(a1_)->protection_notes, "speaks only K'iche'");
+  ASSERT_TRUE(coord.SetAtRisk(a1_, true, std::string("line one\nline two"), "call").ok());
+  EXPECT_EQ(As("admin").GetPerson(a1_)->protection_notes, "line one\nline two");
+}
+
+// Assigning a family brings it and its adults into the team's scope; unassigning
+// takes them out again.
+TEST_P(CaseAccessTest, AssignmentScopesTheFieldTeam) {
+  EXPECT_EQ(As("field_searcher_south").GetFamily(c2_).status().code(), StatusCode::kNotFound);
+  ASSERT_TRUE(As("coordinator").AssignFamily(c2_, "south", "near the border").ok());
+  auto family = As("field_searcher_south").GetFamily(c2_);
+  ASSERT_TRUE(family.ok()) << family.status().ToString();
+  EXPECT_EQ(family->team, "south");
+  EXPECT_TRUE(As("field_searcher_south").GetPerson(a3_).ok());
+  EXPECT_EQ(As("field_searcher").GetFamily(c2_).status().code(), StatusCode::kNotFound);
+  ASSERT_TRUE(As("admin").AssignFamily(c2_, "", "back to the pool").ok());
+  EXPECT_EQ(As("field_searcher_south").GetPerson(a3_).status().code(), StatusCode::kNotFound);
+}
+
+// ListPeople: by role and text, no location or phones, team-scoped; audited only
+// when the front end asks (the CLI).
+TEST_P(CaseAccessTest, ListPeopleIsScopedAndAuditedOnRequest) {
+  PersonQuery q;
+  q.role = Role::kAdult;
+  auto all = As("admin").ListPeople(q);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->size(), 3u);
+  for (const SearchResult& r : *all) {
+    EXPECT_TRUE(r.person.phones.empty());
+    EXPECT_EQ(r.person.location.text, "");
+  }
+  EXPECT_TRUE((*all)[1].at_risk);  // a2
+  auto north = As("field_searcher").ListPeople(q);
+  ASSERT_TRUE(north.ok());
+  EXPECT_EQ(north->size(), 2u);  // a1 and a2, not a3
+  EXPECT_EQ(testing::CountAudits(*db_, "list_people"), 0);
+  CaseAccess cli(*db_, Principal::LocalOperator("operator"), clock_);
+  cli.set_audit_lookups(true);
+  q.text = "pop";
+  auto pop = cli.ListPeople(q);
+  ASSERT_TRUE(pop.ok());
+  ASSERT_EQ(pop->size(), 1u);
+  EXPECT_EQ((*pop)[0].person.id, a3_);
+  EXPECT_EQ(testing::CountAudits(*db_, "list_people", "operator"), 1);
+  SearchService search(*db_);
+  match::SearchQuery sq;
+  sq.name = "Pedro Pop";
+  ASSERT_TRUE(cli.SearchPeople(search, sq).ok());
+  EXPECT_EQ(testing::CountAudits(*db_, "search_people", "operator"), 1);
+}
+
 REUNITE_ON_BOTH_BACKENDS(CaseAccessTest);
 
 }  // namespace
