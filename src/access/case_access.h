@@ -12,6 +12,7 @@
 // Not thread-safe: one CaseAccess per request, on that request's Database.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -89,6 +90,13 @@ struct FamilyPage {
   long total = 0;  // families matching the query, before limit and offset
 };
 
+// The children a principal may read, counted (the dashboard).
+struct FamilyCounts {
+  std::map<std::string, long> by_status;   // by custody status ("in_care", ...)
+  std::map<std::string, long> by_country;  // by the child's nationality ("" unknown)
+  long total = 0;
+};
+
 // A search hit: the person's name, birth, nationality and role; location and
 // phones are not part of search results (open the person with GetPerson).
 struct SearchResult {
@@ -113,7 +121,11 @@ class CaseAccess {
 
   Result<PersonView> GetPerson(PersonId id);
   Result<FamilyView> GetFamily(PersonId child_id);
+  // Filters on custody status, country and team with the default sort are answered
+  // from indexes; department, age and the other sorts read every child in scope.
   Result<FamilyPage> ListFamilies(const FamilyQuery& query);
+  // The dashboard's numbers, from an index: no child's row is read.
+  Result<FamilyCounts> CountFamilies();
   // Fuzzy name search over the people the principal may read (query.limit hits).
   Result<std::vector<SearchResult>> SearchPeople(SearchService& search, const match::SearchQuery& query);
   // People by role and a substring of name, A-number or record id (store's
@@ -162,6 +174,11 @@ class CaseAccess {
   Status CheckScope(const Facts& facts, PersonId id);
   Status CheckWrite(Action action, PersonId id, const std::string& what);
   std::vector<JournalEntry> Timeline(const FamilyView& family);
+  // The index-backed families list (case_access_counts.cc), for queries it answers.
+  static bool IndexAnswers(const FamilyQuery& query);
+  Result<FamilyPage> ListFamiliesByIndex(const FamilyQuery& query);
+  // One row of the list, the child's withheld fields cleared; `links` without rejected ones.
+  FamilySummary Summarise(Person child, const std::string& team, bool at_risk, const std::vector<FamilyLink>& links);
 
   Status AuditLookup(const char* action, const std::string& detail);
 
