@@ -81,3 +81,8 @@ echo "== match run on 50,000 synthetic families in SQLite: full, then incrementa
 # fuzzy search API with an API token, 100,000 families loaded.
 echo "== web: 100,000 families; family API and search API at 64 connections (targets: >= 2000 requests/s, p99 < 50 ms)"
 "$(dirname "$0")/bench_web.sh" "$BIN" 100000 15
+
+# The pages that count families, one request at a time (target: about 100 ms at most;
+# /families?sort=name still reads every child in scope).
+echo "== pages: the dashboard and the families list with 100,000 families"
+"$(dirname "$0")/bench_pages.sh" "$BIN" 100000 5
