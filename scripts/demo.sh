@@ -18,6 +18,26 @@ echo "== Importing the children's list (ORR) and the adults' list (ICE/CBP)"
 echo "== Matching: duplicates and child-parent links into the review queue"
 "$BIN" --db "$DB" --actor demo match run
 "$BIN" --db "$DB" review list --limit 5
+# So that every demo role has something to see: a few likely parent links accepted,
+# their families given to field team north (the field searcher's), and two of the
+# adults marked at risk (the first in team north's families, the last usually outside them).
+echo "== Demo case work: links accepted, families assigned to team north, adults at risk"
+mapfile -t LINKS < <("$BIN" --db "$DB" review list --kind family_link --limit 6 2>/dev/null | awk 'NR > 1 {print $1, $4, $5}')
+NORTH=()
+AT_RISK=()
+for i in "${!LINKS[@]}"; do
+  read -r candidate child adult <<<"${LINKS[$i]}"
+  "$BIN" --db "$DB" --actor demo review accept "$candidate" --reason "demo: the child named this adult"
+  if [ "$i" -lt 4 ]; then
+    "$BIN" --db "$DB" --actor demo assign "$child" --team north --reason "demo: last seen in team north's area"
+    NORTH+=("$child")
+  fi
+  if [ "$i" -eq 0 ] || [ "$i" -eq 5 ]; then
+    "$BIN" --db "$DB" --actor demo protect "$adult" --at-risk --notes "demo: threatened by the smuggler" \
+      --reason "demo: reported by phone"
+    AT_RISK+=("$adult")
+  fi
+done
 echo "== Demo accounts (organisation Demo; one user per role, password $PASSWORD)"
 "$BIN" --db "$DB" --actor demo org add Demo
 for user in "demo coordinator" "case case_worker" "field field_searcher --team north" "liaison government_liaison" \
@@ -43,5 +63,8 @@ Try:
 == Serving the web workspace on $DB (Ctrl-C stops it)
 Open the address below in a browser and sign in as demo / $PASSWORD (coordinator), or as case, field
 (field searcher, team north), liaison, auditor or admin with the same password.
+Team north's families (what field sees): children ${NORTH[*]:-none}. Adults at risk: ${AT_RISK[*]:-none}
+(their location and phones only for demo, admin and, in team north's families, field; liaison never sees
+an adult's home location or phones).
 MSG
 exec "$BIN" --db "$DB" serve --port "$PORT"

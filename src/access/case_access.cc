@@ -155,8 +155,41 @@ Result<std::vector<AuditEntry>> CaseAccess::ListAudit(const AuditQuery& query) {
   return QueryAudit(db_, query);
 }
 
+Status CaseAccess::AuditLookup(const char* action, const std::string& detail) {
+  if (!audit_lookups_) return Status::Ok();
+  return AppendAudit(db_, clock_, principal_, action, "person", 0, detail);
+}
+
+Result<std::vector<SearchResult>> CaseAccess::ListPeople(const PersonQuery& query) {
+  if (!Allowed(principal_, Action::kReadPeople)) return Deny("read people");
+  const std::string detail = "role " + (query.role ? ToString(*query.role) : std::string("any")) + ", text '" +
+                             query.text + "', limit " + std::to_string(query.limit) + ", offset " +
+                             std::to_string(query.offset);
+  if (Status s = AuditLookup("list_people", detail); !s.ok()) return s;
+  Result<std::vector<Person>> found = GuardStorage("list people", [&]() -> Result<std::vector<Person>> {
+    return PersonRepository(db_).Find(query);
+  });
+  if (!found.ok()) return found.status();
+  std::vector<SearchResult> out;
+  for (Person& person : *found) {
+    Result<Facts> facts = LoadFacts(person.id);
+    if (!facts.ok()) return facts.status();
+    if (TeamScoped(principal_) && (principal_.team.empty() || !Contains(facts->teams, principal_.team))) continue;
+    person.location = Location{};
+    person.phones.clear();
+    SearchResult r;
+    r.hit.id = person.id;
+    r.person = std::move(person);
+    r.at_risk = facts->at_risk;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 Result<std::vector<SearchResult>> CaseAccess::SearchPeople(SearchService& search, const match::SearchQuery& query) {
   if (!Allowed(principal_, Action::kReadPeople)) return Deny("read people");
+  if (Status s = AuditLookup("search_people", "'" + query.name + "', limit " + std::to_string(query.limit)); !s.ok())
+    return s;
   std::optional<std::set<PersonId>> scope;
   if (TeamScoped(principal_)) {
     Result<std::set<PersonId>> team = search.TeamScope(principal_.team);

@@ -15,6 +15,7 @@
 // Not thread-safe: one CaseAccess per request, on that request's Database.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -30,6 +31,7 @@
 #include "model/person.h"
 #include "store/case_writer.h"
 #include "store/database.h"
+#include "store/repositories.h"
 
 namespace reunite {
 
@@ -93,12 +95,26 @@ struct FamilyPage {
   long total = 0;  // families matching the query, before limit and offset
 };
 
+// The children a principal may read, counted (the dashboard).
+struct FamilyCounts {
+  std::map<std::string, long> by_status;   // by custody status ("in_care", ...)
+  std::map<std::string, long> by_country;  // by the child's nationality ("" unknown)
+  long total = 0;
+};
+
 // A search hit: the person's name, birth, nationality and role; location and
 // phones are not part of search results (open the person with GetPerson).
 struct SearchResult {
   match::SearchHit hit;
   Person person;
   bool at_risk = false;
+};
+
+// What LinkFamily did.
+struct LinkOutcome {
+  FamilyLinkId id = 0;
+  bool created = false;    // a new link; else the pair's link was changed
+  int fields_changed = 0;  // of an existing link (0 when it already said so)
 };
 
 class CaseAccess {
@@ -111,9 +127,22 @@ class CaseAccess {
 
   Result<PersonView> GetPerson(PersonId id);
   Result<FamilyView> GetFamily(PersonId child_id);
+  // Filters on custody status, country and team with the default sort are answered
+  // from indexes; department, age and the other sorts read every child in scope.
   Result<FamilyPage> ListFamilies(const FamilyQuery& query);
+  // The dashboard's numbers, from an index: no child's row is read.
+  Result<FamilyCounts> CountFamilies();
   // Fuzzy name search over the people the principal may read (query.limit hits).
   Result<std::vector<SearchResult>> SearchPeople(SearchService& search, const match::SearchQuery& query);
+  // People by role and a substring of name, A-number or record id (store's
+  // PersonQuery), id order; location and phones cleared as in search results. For a
+  // field searcher only their team's people, filtered after limit and offset.
+  Result<std::vector<SearchResult>> ListPeople(const PersonQuery& query);
+
+  // Lists and searches return no protected field, so they are not audited unless a
+  // front end asks: the CLI, which can print every record in one call, audits each
+  // list and search ("list_people", "search_people", with the query) as well.
+  void set_audit_lookups(bool on) { audit_lookups_ = on; }
 
   // Writes. Each runs in its own transaction with its journal and audit entries.
   // A field withheld from the principal keeps its stored value whatever `person`
@@ -121,10 +150,18 @@ class CaseAccess {
   // number of fields changed.
   Result<int> UpdatePerson(const Person& person, const std::string& reason);
   // Adds the link, or changes the relationship and verification of the pair's link.
-  Result<FamilyLinkId> LinkFamily(const FamilyLink& link, const std::string& reason);
-  Status SetAtRisk(PersonId id, bool at_risk, const std::string& notes, const std::string& reason);
-  // "" unassigns.
+  Result<LinkOutcome> LinkFamily(const FamilyLink& link, const std::string& reason);
+  // Marks the person at risk or not, with protection notes (nullopt keeps the stored
+  // notes). InvalidArgument, naming the field, for notes over kMaxProtectionNotes
+  // bytes, control characters other than line breaks, or a blank reason.
+  Status SetAtRisk(PersonId id, bool at_risk, const std::optional<std::string>& notes, const std::string& reason);
+  // Gives the child's family to a field team; "" unassigns. InvalidArgument, naming
+  // the field, for a team name over kMaxTeam bytes, with control characters or
+  // surrounding spaces, or a blank reason. A child only (an adult: InvalidArgument).
   Status AssignFamily(PersonId child_id, const std::string& team, const std::string& reason);
+  static constexpr std::size_t kMaxTeam = 64;  // as accounts allow for a user's team
+  static constexpr std::size_t kMaxProtectionNotes = 4000;
+  static constexpr std::size_t kMaxReason = 500;
 
   // The audit log, newest first: admins and auditors only.
   Result<std::vector<AuditEntry>> ListAudit(const AuditQuery& query);
@@ -147,12 +184,20 @@ class CaseAccess {
   Status CheckScope(const Facts& facts, PersonId id);
   Status CheckWrite(Action action, PersonId id, const std::string& what);
   std::vector<JournalEntry> Timeline(const FamilyView& family);
+  // The index-backed families list (case_access_counts.cc), for queries it answers.
+  static bool IndexAnswers(const FamilyQuery& query);
+  Result<FamilyPage> ListFamiliesByIndex(const FamilyQuery& query);
+  // One row of the list, the child's withheld fields cleared; `links` without rejected ones.
+  FamilySummary Summarise(Person child, const std::string& team, bool at_risk, const std::vector<FamilyLink>& links);
+
+  Status AuditLookup(const char* action, const std::string& detail);
 
   Database& db_;
   Principal principal_;
   Clock& clock_;
   AuditWriter* reads_;
   std::vector<AuditEntry> pending_reads_;
+  bool audit_lookups_ = false;
 };
 
 }  // namespace reunite

@@ -298,6 +298,139 @@ TEST_P(CaseAccessTest, ConcurrentSearchesGetTheSameHits) {
   for (int t = 0; t < kThreads; ++t) EXPECT_EQ(mismatches[t], 0) << "thread " << t;
 }
 
+// Bad input to the protection and assignment writes names the field and writes
+// nothing: no journal entry, no audit entry.
+TEST_P(CaseAccessTest, ProtectionAndAssignmentRefuseBadInput) {
+  JournalRepository journal(*db_);
+  const size_t assignments = journal.ForEntity("family_assignment", c2_).size();
+  const size_t protections = journal.ForEntity("person_protection", a3_).size();
+  const long audits = testing::CountAudits(*db_, "assign_family") + testing::CountAudits(*db_, "set_protection");
+  CaseAccess coord = As("coordinator");
+  struct Bad {
+    Status status;
+    const char* field;
+  };
+  const std::vector<Bad> bad = {
+      {coord.AssignFamily(c2_, "north", ""), "reason:"},
+      {coord.AssignFamily(c2_, "north", "   "), "reason:"},
+      {coord.AssignFamily(c2_, std::string(65, 'n'), "why"), "team:"},
+      {coord.AssignFamily(c2_, "no\nrth", "why"), "team:"},
+      {coord.AssignFamily(c2_, "north ", "why"), "team:"},
+      {coord.AssignFamily(a3_, "north", "why"), "person"},  // an adult has no family of their own
+      {coord.SetAtRisk(a3_, true, std::string(4001, 'x'), "why"), "notes:"},
+      {coord.SetAtRisk(a3_, true, std::string("bell\a"), "why"), "notes:"},
+      {coord.SetAtRisk(a3_, true, std::nullopt, ""), "reason:"},
+  };
+  for (const Bad& b : bad) {
+    EXPECT_EQ(b.status.code(), StatusCode::kInvalidArgument) << b.status.ToString();
+    EXPECT_EQ(b.status.message().rfind(b.field, 0), 0u) << b.status.ToString();
+  }
+  EXPECT_EQ(journal.ForEntity("family_assignment", c2_).size(), assignments);
+  EXPECT_EQ(journal.ForEntity("person_protection", a3_).size(), protections);
+  EXPECT_EQ(testing::CountAudits(*db_, "assign_family") + testing::CountAudits(*db_, "set_protection"), audits);
+  // Notes with line breaks are fine; left out, the stored notes stay.
+  ASSERT_TRUE(coord.SetAtRisk(a1_, true, std::nullopt, "moved near the smuggler").ok());
+  EXPECT_EQ(As("admin").GetPerson(a1_)->protection_notes, "speaks only K'iche'");
+  ASSERT_TRUE(coord.SetAtRisk(a1_, true, std::string("line one\nline two"), "call").ok());
+  EXPECT_EQ(As("admin").GetPerson(a1_)->protection_notes, "line one\nline two");
+}
+
+// Assigning a family brings it and its adults into the team's scope; unassigning
+// takes them out again.
+TEST_P(CaseAccessTest, AssignmentScopesTheFieldTeam) {
+  EXPECT_EQ(As("field_searcher_south").GetFamily(c2_).status().code(), StatusCode::kNotFound);
+  ASSERT_TRUE(As("coordinator").AssignFamily(c2_, "south", "near the border").ok());
+  auto family = As("field_searcher_south").GetFamily(c2_);
+  ASSERT_TRUE(family.ok()) << family.status().ToString();
+  EXPECT_EQ(family->team, "south");
+  EXPECT_TRUE(As("field_searcher_south").GetPerson(a3_).ok());
+  EXPECT_EQ(As("field_searcher").GetFamily(c2_).status().code(), StatusCode::kNotFound);
+  ASSERT_TRUE(As("admin").AssignFamily(c2_, "", "back to the pool").ok());
+  EXPECT_EQ(As("field_searcher_south").GetPerson(a3_).status().code(), StatusCode::kNotFound);
+}
+
+// ListPeople: by role and text, no location or phones, team-scoped; audited only
+// when the front end asks (the CLI).
+TEST_P(CaseAccessTest, ListPeopleIsScopedAndAuditedOnRequest) {
+  PersonQuery q;
+  q.role = Role::kAdult;
+  auto all = As("admin").ListPeople(q);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->size(), 3u);
+  for (const SearchResult& r : *all) {
+    EXPECT_TRUE(r.person.phones.empty());
+    EXPECT_EQ(r.person.location.text, "");
+  }
+  EXPECT_TRUE((*all)[1].at_risk);  // a2
+  auto north = As("field_searcher").ListPeople(q);
+  ASSERT_TRUE(north.ok());
+  EXPECT_EQ(north->size(), 2u);  // a1 and a2, not a3
+  EXPECT_EQ(testing::CountAudits(*db_, "list_people"), 0);
+  CaseAccess cli(*db_, Principal::LocalOperator("operator"), clock_);
+  cli.set_audit_lookups(true);
+  q.text = "pop";
+  auto pop = cli.ListPeople(q);
+  ASSERT_TRUE(pop.ok());
+  ASSERT_EQ(pop->size(), 1u);
+  EXPECT_EQ((*pop)[0].person.id, a3_);
+  EXPECT_EQ(testing::CountAudits(*db_, "list_people", "operator"), 1);
+  SearchService search(*db_);
+  match::SearchQuery sq;
+  sq.name = "Pedro Pop";
+  ASSERT_TRUE(cli.SearchPeople(search, sq).ok());
+  EXPECT_EQ(testing::CountAudits(*db_, "search_people", "operator"), 1);
+}
+
+// The dashboard's counts come from an index, scoped as the lists are.
+TEST_P(CaseAccessTest, CountFamiliesIsScoped) {
+  auto admin = As("admin").CountFamilies();
+  ASSERT_TRUE(admin.ok()) << admin.status().ToString();
+  EXPECT_EQ(admin->total, 2);
+  EXPECT_EQ(admin->by_country.at("GT"), 2);
+  long statuses = 0;
+  for (const auto& [status, n] : admin->by_status) statuses += n;
+  EXPECT_EQ(statuses, 2);
+  EXPECT_EQ(As("field_searcher").CountFamilies()->total, 1);
+  EXPECT_EQ(As("field_searcher_south").CountFamilies()->total, 0);
+  EXPECT_EQ(As("government_liaison").CountFamilies()->total, 2);
+}
+
+// The families list answers status, country and team filters from the indexes;
+// the same filters with an age bound (every seeded child's birth is known) take
+// the scan. Both give the same families, totals and withheld departments.
+TEST_P(CaseAccessTest, IndexedAndScannedListsAgree) {
+  ASSERT_TRUE(CaseWriter(*db_, "seed", clock_).SetPersonProtection(c2_, true, "", "seed").ok());
+  std::vector<FamilyQuery> queries(5);
+  queries[1].status = CustodyStatus::kInCare;
+  queries[2].country = "GT";
+  queries[3].team = "north";
+  queries[4].country = "HN";
+  for (const std::string who : {"admin", "case_worker", "field_searcher", "field_searcher_south", "auditor"})
+    for (FamilyQuery q : queries) {
+      auto indexed = As(who).ListFamilies(q);
+      q.min_age = 0;
+      auto scanned = As(who).ListFamilies(q);
+      ASSERT_TRUE(indexed.ok() && scanned.ok()) << who;
+      EXPECT_EQ(indexed->total, scanned->total) << who;
+      ASSERT_EQ(indexed->families.size(), scanned->families.size()) << who;
+      for (std::size_t i = 0; i < indexed->families.size(); ++i) {
+        const FamilySummary &a = indexed->families[i], &b = scanned->families[i];
+        EXPECT_EQ(a.child_id, b.child_id) << who;
+        EXPECT_EQ(a.team, b.team) << who;
+        EXPECT_EQ(a.department, b.department) << who;
+        EXPECT_EQ(a.adults, b.adults) << who;
+        EXPECT_EQ(a.linked_adults.size(), b.linked_adults.size()) << who;
+      }
+    }
+  FamilyQuery paged;
+  paged.limit = 1;
+  paged.offset = 1;
+  auto second = As("admin").ListFamilies(paged);
+  ASSERT_EQ(second->families.size(), 1u);
+  EXPECT_EQ(second->total, 2);
+  EXPECT_EQ(second->families[0].child_id, c2_);
+}
+
 REUNITE_ON_BOTH_BACKENDS(CaseAccessTest);
 
 }  // namespace

@@ -21,6 +21,20 @@ Result<T> Transact(Database& db, const std::string& actor, Clock& clock, const c
   });
 }
 
+// The free text of a protection or assignment change: InvalidArgument naming the
+// field when it is too long, holds control characters (a team name or reason is one
+// line; notes may hold line breaks) or is required and blank.
+Status CheckText(const char* field, const std::string& value, std::size_t max, bool required, bool multiline) {
+  if (value.size() > max)
+    return Status::InvalidArgument(std::string(field) + ": too long (" + std::to_string(max) + " bytes at most)");
+  for (unsigned char c : value)
+    if ((c < 0x20 && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) || c == 0x7f)
+      return Status::InvalidArgument(std::string(field) + ": control characters are not allowed");
+  if (required && value.find_first_not_of(" \t\r\n") == std::string::npos)
+    return Status::InvalidArgument(std::string(field) + ": required (say why, for the journal)");
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status CaseAccess::CheckWrite(Action action, PersonId id, const std::string& what) {
@@ -59,31 +73,46 @@ Result<int> CaseAccess::UpdatePerson(const Person& person, const std::string& re
   });
 }
 
-Result<FamilyLinkId> CaseAccess::LinkFamily(const FamilyLink& link, const std::string& reason) {
+Result<LinkOutcome> CaseAccess::LinkFamily(const FamilyLink& link, const std::string& reason) {
   if (Status s = CheckWrite(Action::kWriteCase, link.child_id, "link families"); !s.ok()) return s;
   FamilyLink write = link;
   for (const FamilyLink& existing : PersonRepository(db_).GetFamily(link.child_id).links)
     if (existing.adult_id == link.adult_id) write.id = existing.id;
-  return Transact<FamilyLinkId>(db_, principal_.username, clock_, "link family",
-                                [&](CaseWriter& writer) -> Result<FamilyLinkId> {
+  return Transact<LinkOutcome>(db_, principal_.username, clock_, "link family",
+                               [&](CaseWriter& writer) -> Result<LinkOutcome> {
+    LinkOutcome outcome;
     if (write.id == 0) {
       Result<FamilyLinkId> id = writer.AddFamilyLink(write, reason);
-      if (!id.ok()) return id;
+      if (!id.ok()) return id.status();
       write.id = *id;
+      outcome.created = true;
     } else {
       Result<int> changed = writer.UpdateFamilyLink(write, reason);
       if (!changed.ok()) return changed.status();
+      outcome.fields_changed = *changed;
     }
+    outcome.id = write.id;
     const std::string detail = "child " + std::to_string(write.child_id) + " adult " + std::to_string(write.adult_id) +
                                " " + ToString(write.relationship) + " " + ToString(write.verification);
     if (Status s = AppendAudit(db_, clock_, principal_, "link_family", "family_link", write.id, detail); !s.ok())
       return s;
-    return write.id;
+    return outcome;
   });
 }
 
-Status CaseAccess::SetAtRisk(PersonId id, bool at_risk, const std::string& notes, const std::string& reason) {
+Status CaseAccess::SetAtRisk(PersonId id, bool at_risk, const std::optional<std::string>& new_notes,
+                             const std::string& reason) {
   if (Status s = CheckWrite(Action::kSetProtection, id, "change protection"); !s.ok()) return s;
+  std::string notes;
+  if (new_notes) {
+    notes = *new_notes;
+  } else {
+    Result<Facts> facts = LoadFacts(id);
+    if (!facts.ok()) return facts.status();
+    notes = facts->notes;
+  }
+  if (Status s = CheckText("notes", notes, kMaxProtectionNotes, false, true); !s.ok()) return s;
+  if (Status s = CheckText("reason", reason, kMaxReason, true, false); !s.ok()) return s;
   return Transact<int>(db_, principal_.username, clock_, "set protection", [&](CaseWriter& writer) -> Result<int> {
     Result<int> changed = writer.SetPersonProtection(id, at_risk, notes, reason);
     if (!changed.ok()) return changed;
@@ -98,6 +127,10 @@ Status CaseAccess::SetAtRisk(PersonId id, bool at_risk, const std::string& notes
 
 Status CaseAccess::AssignFamily(PersonId child_id, const std::string& team, const std::string& reason) {
   if (Status s = CheckWrite(Action::kAssignFamilies, child_id, "assign families"); !s.ok()) return s;
+  if (Status s = CheckText("team", team, kMaxTeam, false, false); !s.ok()) return s;
+  if (!team.empty() && (team.front() == ' ' || team.back() == ' '))
+    return Status::InvalidArgument("team: no leading or trailing spaces");
+  if (Status s = CheckText("reason", reason, kMaxReason, true, false); !s.ok()) return s;
   return Transact<std::string>(db_, principal_.username, clock_, "assign family",
                                [&](CaseWriter& writer) -> Result<std::string> {
     Result<std::string> before = writer.SetFamilyAssignment(child_id, team, reason);

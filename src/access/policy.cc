@@ -1,5 +1,7 @@
 #include "access/policy.h"
 
+#include "access/accounts_internal.h"
+
 #include <sodium.h>
 
 #include <array>
@@ -67,10 +69,16 @@ Principal Principal::LocalOperator(const std::string& actor) {
   return p;
 }
 
-bool CsrfMatches(const Principal& principal, const std::string& submitted) {
-  if (principal.csrf_token.empty() || submitted.size() != principal.csrf_token.size()) return false;
-  return sodium_memcmp(submitted.data(), principal.csrf_token.data(), submitted.size()) == 0;
+bool SameToken(const std::string& expected, const std::string& submitted) {
+  if (expected.empty() || submitted.size() != expected.size()) return false;
+  return sodium_memcmp(submitted.data(), expected.data(), submitted.size()) == 0;
 }
+
+bool CsrfMatches(const Principal& principal, const std::string& submitted) {
+  return SameToken(principal.csrf_token, submitted);
+}
+
+std::string NewCsrfToken() { return access_internal::RandomToken(); }
 
 std::string ToString(Action action) {
   switch (action) {

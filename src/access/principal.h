@@ -38,4 +38,11 @@ struct Principal {
 // form post must not pass with one).
 bool CsrfMatches(const Principal& principal, const std::string& submitted);
 
+// A fresh random token (base64url, 43 characters) for a form that needs a CSRF
+// check before there is a session: the login form (a cookie and a hidden field
+// that must match).
+std::string NewCsrfToken();
+// True when both are non-empty and equal, compared in constant time.
+bool SameToken(const std::string& expected, const std::string& submitted);
+
 }  // namespace reunite

@@ -41,6 +41,8 @@ void AddInitCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 void AddImportCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 void AddPeopleCommands(CLI::App& app, GlobalOptions& global, int* exit_code);  // people, show, history
 void AddLinkCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// assign (a family to a field team) and protect (a person at risk, with notes).
+void AddProtectionCommands(CLI::App& app, GlobalOptions& global, int* exit_code);
 void AddSynthCommand(CLI::App& app, int* exit_code);
 void AddMatchCommand(CLI::App& app, int* exit_code);  // match dedupe, link, explain (CSV files, no database)
 // match families, families-explain: child-to-adult family links (CSV files, no database).

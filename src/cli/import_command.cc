@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "access/import_access.h"
 #include "cli/cli.h"
 #include "store/importer.h"
 
@@ -125,7 +126,8 @@ void AddImportCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
     if (!db.ok()) return void(*exit_code = Fail(db.status()));
     ProgressBar bar(bytes->size() > (1 << 20));
     options->progress = [&bar](double f) { bar.Update(f); };
-    auto report = ImportAgencyList(**db, *bytes, *options);
+    // As the local operator, so the import is audited as it is on the web.
+    auto report = ImportAccess(**db, Principal::LocalOperator(global.actor)).Import(*bytes, *options);
     bar.Clear();
     if (!report.ok()) return void(*exit_code = Fail(report.status()));
     PrintReport(*report, *args);

@@ -1,8 +1,7 @@
 #include <iostream>
 
+#include "access/case_access.h"
 #include "cli/cli.h"
-#include "store/case_writer.h"
-#include "store/repositories.h"
 
 namespace reunite::cli {
 
@@ -16,7 +15,8 @@ struct LinkArgs {
   std::string reason;
 };
 
-// Adds the link, or changes an existing link of the same pair.
+// Adds the link, or changes an existing link of the same pair, through CaseAccess
+// as the local operator (journaled and audited).
 Status WriteLink(Database& db, const LinkArgs& args, const GlobalOptions& global) {
   auto child = ParseId(args.child);
   if (!child.ok()) return child.status();
@@ -27,21 +27,13 @@ Status WriteLink(Database& db, const LinkArgs& args, const GlobalOptions& global
   link.adult_id = *adult;
   link.relationship = *RelationshipFromString(args.relationship);
   link.verification = *VerificationFromString(args.verification);
-  for (const auto& existing : PersonRepository(db).GetFamily(*child).links)
-    if (existing.adult_id == *adult) link.id = existing.id;
-  soci::transaction tx(db.session());
-  CaseWriter writer(db, global.actor);
-  if (link.id == 0) {
-    auto id = writer.AddFamilyLink(link, args.reason);
-    if (!id.ok()) return id.status();
-    std::cout << "linked: " << ToString(link.relationship) << " " << *adult << " of child " << *child
-              << " (link " << *id << ", " << args.verification << ")\n";
-  } else {
-    auto changed = writer.UpdateFamilyLink(link, args.reason);
-    if (!changed.ok()) return changed.status();
-    std::cout << "link " << link.id << ": " << *changed << " fields changed\n";
-  }
-  tx.commit();
+  auto outcome = CaseAccess(db, Principal::LocalOperator(global.actor)).LinkFamily(link, args.reason);
+  if (!outcome.ok()) return outcome.status();
+  if (outcome->created)
+    std::cout << "linked: " << ToString(link.relationship) << " " << *adult << " of child " << *child << " (link "
+              << outcome->id << ", " << args.verification << ")\n";
+  else
+    std::cout << "link " << outcome->id << ": " << outcome->fields_changed << " fields changed\n";
   return Status::Ok();
 }
 

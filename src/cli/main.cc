@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   AddImportCommand(app, global, &exit_code);
   AddPeopleCommands(app, global, &exit_code);
   AddLinkCommand(app, global, &exit_code);
+  AddProtectionCommands(app, global, &exit_code);
   AddSynthCommand(app, &exit_code);
   AddMatchCommand(app, &exit_code);
   AddMatchRunCommand(app.get_subcommand("match"), global, &exit_code);

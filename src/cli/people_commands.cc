@@ -11,6 +11,7 @@
 #include "ingest/dates.h"
 #include "ingest/identifiers.h"
 #include "access/case_access.h"
+#include "access/search_service.h"
 #include "match/person_search.h"
 #include "store/repositories.h"
 
@@ -96,31 +97,34 @@ Result<match::SearchQuery> MakeSearchQuery(const PeopleOptions& o) {
   return q;
 }
 
-// Loads the people (of the role asked for) into a search index, searches it and
-// prints the hits, best first, each with its score and why.
-Status FuzzySearch(Database& db, const PeopleOptions& o) {
+// The CLI's protected service: the local operator, with lists and searches audited
+// too (one command can print every record).
+CaseAccess OperatorAccess(Database& db, const GlobalOptions& global) {
+  CaseAccess access(db, Principal::LocalOperator(global.actor));
+  access.set_audit_lookups(true);
+  return access;
+}
+
+// Builds the search index over everyone, searches it through CaseAccess and prints
+// the hits of the role asked for, best first, each with its score and why.
+Status FuzzySearch(Database& db, const PeopleOptions& o, const GlobalOptions& global) {
   auto query = MakeSearchQuery(o);
   if (!query.ok()) return query.status();
-  PersonRepository repo(db);
-  match::PersonSearchIndex index;
-  index.Reserve(static_cast<std::size_t>(std::max(0L, repo.Count(o.query.role))));
+  SearchService search(db);
   const auto start = std::chrono::steady_clock::now();
-  Status loaded = repo.ForEach([&](Person&& p) { return index.Add(p); }, o.query.role);
-  if (!loaded.ok()) return loaded;
+  if (Status built = search.Refresh(); !built.ok()) return built;
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  auto hits = index.Search(*query);
+  auto hits = OperatorAccess(db, global).SearchPeople(search, *query);
   if (!hits.ok()) return hits.status();
   long shown = 0;
   for (std::size_t i = static_cast<std::size_t>(std::max(o.query.offset, 0)); i < hits->size(); ++i) {
-    const auto& hit = (*hits)[i];
-    auto person = repo.Get(hit.id);
-    if (!person.ok()) return person.status();
+    const SearchResult& r = (*hits)[i];
     char score[16];
-    std::snprintf(score, sizeof score, "%.3f", hit.score);
-    PrintPersonLine(*person, Pad(score, 6) + hit.why);
+    std::snprintf(score, sizeof score, "%.3f", r.hit.score);
+    PrintPersonLine(r.person, Pad(score, 6) + r.hit.why);
     ++shown;
   }
-  std::cerr << shown << " people (fuzzy search over " << index.size() << ", loaded in " << std::fixed
+  std::cerr << shown << " people (fuzzy search over " << search.size() << ", loaded in " << std::fixed
             << std::setprecision(1) << seconds << " s)\n";
   return Status::Ok();
 }
@@ -232,14 +236,14 @@ void AddPeopleCommands(CLI::App& app, GlobalOptions& global, int* exit_code) {
     if (!db.ok()) return void(*exit_code = Fail(db.status()));
     if (!o->kind.empty()) o->query.role = RoleFromString(o->kind);
     if (WantsFuzzySearch(*o)) {
-      Status searched = FuzzySearch(**db, *o);
+      Status searched = FuzzySearch(**db, *o, global);
       if (!searched.ok()) *exit_code = Fail(searched);
       return;
     }
-    PersonRepository repo(**db);
-    auto found = repo.Find(o->query);
-    for (const auto& p : found) PrintPersonLine(p);
-    std::cerr << found.size() << " people\n";
+    auto found = OperatorAccess(**db, global).ListPeople(o->query);
+    if (!found.ok()) return void(*exit_code = Fail(found.status()));
+    for (const SearchResult& r : *found) PrintPersonLine(r.person);
+    std::cerr << found->size() << " people\n";
   });
 
   AddPersonCommand(app, "show", "Show one person with family links and source rows", "reunite show 42",
@@ -249,12 +253,16 @@ void AddPeopleCommands(CLI::App& app, GlobalOptions& global, int* exit_code) {
                      PrintFamily(repo, p);
                      PrintProvenance(repo, p.id);
                    });
-  AddPersonCommand(app, "history", "Show the change journal of one person, their family links and their workflow (tracing, "
-                   "eligibility; a child's decision, logistics, closure)",
+  AddPersonCommand(app, "history", "Show the change journal of one person: their record, protection, family team, family links "
+                   "and workflow (tracing, eligibility; a child's decision, logistics, closure)",
                    "reunite history 42", global, exit_code, [](Database& db, const Person& p) {
                      PersonRepository repo(db);
                      JournalRepository journal(db);
                      for (const auto& e : journal.ForEntity("person", p.id)) PrintJournalEntry(e, "");
+                     for (const auto& e : journal.ForEntity("person_protection", p.id))
+                       PrintJournalEntry(e, "protection ");
+                     for (const auto& e : journal.ForEntity("family_assignment", p.id))
+                       PrintJournalEntry(e, "family ");
                      // The workflow's entries kept under the person's id (docs/workflow.md).
                      const std::vector<std::string> workflow =
                          p.role == Role::kChild

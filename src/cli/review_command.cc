@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "access/review_access.h"
 #include "cli/cli.h"
 #include "store/match_run.h"
 #include "store/repositories.h"
@@ -54,14 +55,18 @@ std::vector<std::pair<std::string, std::string>> Fields(const Person& p) {
           {"reported relatives", p.reported_relatives}};
 }
 
-Status Show(Database& db, std::int64_t id) {
-  auto c = ReviewQueue(db).Get(id);
-  if (!c.ok()) return c.status();
-  PersonRepository people(db);
-  auto left = people.Get(c->left_id);
-  if (!left.ok()) return left.status();
-  auto right = people.Get(c->right_id);
-  if (!right.ok()) return right.status();
+// The CLI's review service: the local operator, so decisions (and protected reads
+// of the pair) are audited as on the web.
+ReviewAccess OperatorReview(Database& db, const GlobalOptions& global) {
+  return ReviewAccess(db, Principal::LocalOperator(global.actor));
+}
+
+Status Show(Database& db, std::int64_t id, const GlobalOptions& global) {
+  auto item = OperatorReview(db, global).Get(id);
+  if (!item.ok()) return item.status();
+  const ReviewCandidate* c = &item->candidate;
+  const Person* left = &item->left.person;
+  const Person* right = &item->right.person;
   std::cout << "Candidate " << c->id << ": " << ToString(c->kind)
             << (c->relationship.empty() ? "" : " (" + c->relationship + ")") << ", " << ToString(c->status)
             << ", probability " << Fixed(c->probability, 4) << ", match weight " << Fixed(c->match_weight, 2) << "\n";
@@ -157,11 +162,11 @@ void AddReviewCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       if (a->status != "all") query.status = ReviewStatusFromString(a->status);
       query.limit = a->limit;
       query.offset = a->offset;
-      auto found = ReviewQueue(db).List(query);
+      auto found = OperatorReview(db, global).List(query);
       if (!found.ok()) return found.status();
       std::cout << "id     kind        status      left    right  relationship   prob    weight\n";
-      for (const auto& c : *found) PrintCandidateLine(c);
-      std::cerr << found->size() << " candidates\n";
+      for (const auto& c : found->items) PrintCandidateLine(c);
+      std::cerr << found->items.size() << " candidates\n";
       return Status::Ok();
     });
   });
@@ -171,7 +176,7 @@ void AddReviewCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
   show->callback([a, &global, exit_code] {
     auto id = ParseCandidateId(a->id);
     if (!id.ok()) return void(*exit_code = Fail(id.status()));
-    WithDatabase(global, exit_code, [&](Database& db) { return Show(db, *id); });
+    WithDatabase(global, exit_code, [&](Database& db) { return Show(db, *id, global); });
   });
 
   auto* accept = review->add_subcommand("accept", "Accept a candidate (a family link is added, journaled)");
@@ -189,7 +194,7 @@ void AddReviewCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       options.verification = *VerificationFromString(a->verification);
       if (!a->relationship.empty()) options.relationship = RelationshipFromString(a->relationship);
       options.reason = a->reason;
-      auto accepted = ReviewQueue(db).Accept(*id, global.actor, options);
+      auto accepted = OperatorReview(db, global).Accept(*id, options);
       if (!accepted.ok()) return accepted.status();
       std::cout << "candidate " << *id << " accepted";
       if (accepted->link_id) std::cout << (accepted->link_existed ? "; family link " : "; new family link ")
@@ -206,7 +211,7 @@ void AddReviewCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
     auto id = ParseCandidateId(a->id);
     if (!id.ok()) return void(*exit_code = Fail(id.status()));
     WithDatabase(global, exit_code, [&](Database& db) -> Status {
-      if (Status s = ReviewQueue(db).Reject(*id, global.actor, a->reason); !s.ok()) return s;
+      if (Status s = OperatorReview(db, global).Reject(*id, a->reason); !s.ok()) return s;
       std::cout << "candidate " << *id << " rejected\n";
       return Status::Ok();
     });

@@ -1,5 +1,6 @@
-// The JSON API's case routes: families, people, the signed-in user, the OpenAPI
-// document and logout. Every read goes through CaseAccess as the user.
+// The JSON API's case routes: families (and their field team), people (and their
+// protection), the signed-in user, the OpenAPI document and logout. Every read and
+// write goes through CaseAccess as the user.
 #include "access/search_service.h"
 #include "web/api_internal.h"
 #include "web/embedded_web.h"
@@ -133,6 +134,45 @@ void GetPerson(const Request& req, Response& res, const RouteContext& ctx) {
   });
 }
 
+// A string member of a request body: nullopt when absent; 400 (and false) when it
+// is there but not a string.
+bool StringMember(const Json& body, Response& res, const char* name, std::optional<std::string>& out) {
+  if (!body.contains(name)) return true;
+  if (!body[name].is_string())
+    return SendJsonError(res, 400, "bad_request", std::string(name) + " must be a string"), false;
+  out = body[name].get<std::string>();
+  return true;
+}
+
+// PUT /api/families/{id}/team {"team": "north" (or "" to unassign), "reason": "..."}.
+void PutFamilyTeam(const Request& req, Response& res, const RouteContext& ctx) {
+  WithUser(req, res, ctx, [&](CaseRequest& cr) {
+    auto body = BodyObject(req, res);
+    std::optional<std::string> team, reason;
+    if (!body || !StringMember(*body, res, "team", team) || !StringMember(*body, res, "reason", reason)) return;
+    if (!team) return SendJsonError(res, 400, "bad_request", "team is required (\"\" unassigns)");
+    Status s = cr.access.AssignFamily(PathId(req), *team, reason.value_or(""));
+    if (!s.ok()) return SendStatusError(res, s);
+    SendJson(res, {{"child_id", PathId(req)}, {"team", *team}});
+  });
+}
+
+// PUT /api/people/{id}/protection {"at_risk": true, "notes": "...", "reason": "..."};
+// without "notes" the stored notes stay.
+void PutProtection(const Request& req, Response& res, const RouteContext& ctx) {
+  WithUser(req, res, ctx, [&](CaseRequest& cr) {
+    auto body = BodyObject(req, res);
+    std::optional<std::string> notes, reason;
+    if (!body || !StringMember(*body, res, "notes", notes) || !StringMember(*body, res, "reason", reason)) return;
+    if (!body->contains("at_risk") || !(*body)["at_risk"].is_boolean())
+      return SendJsonError(res, 400, "bad_request", "at_risk is required: true or false");
+    const bool at_risk = (*body)["at_risk"].get<bool>();
+    Status s = cr.access.SetAtRisk(PathId(req), at_risk, notes, reason.value_or(""));
+    if (!s.ok()) return SendStatusError(res, s);
+    SendJson(res, {{"id", PathId(req)}, {"at_risk", at_risk}});
+  });
+}
+
 void GetMe(const Request& req, Response& res, const RouteContext& ctx) {
   WithUser(req, res, ctx, [&](CaseRequest& cr) {
     const reunite::Principal& who = cr.user.who;
@@ -165,7 +205,9 @@ void PostLogout(const Request& req, Response& res, const RouteContext& ctx) {
 std::vector<ApiRoute> CaseRoutes() {
   return {
       {"GET", "/api/families", ListFamilies},  {"GET", "/api/families/{id}", GetFamily},
+      {"PUT", "/api/families/{id}/team", PutFamilyTeam},
       {"GET", "/api/people", SearchPeople},    {"GET", "/api/people/{id}", GetPerson},
+      {"PUT", "/api/people/{id}/protection", PutProtection},
       {"GET", "/api/me", GetMe},               {"GET", "/api/openapi.json", GetOpenApi},
       {"POST", "/api/logout", PostLogout},
   };

@@ -27,7 +27,7 @@ using Handler = void (*)(const Request&, Response&, const RouteContext&);
 // the router matches "{id}" as a number. One table serves the router, the document
 // test and nothing else, so a route cannot be served without being documented.
 struct ApiRoute {
-  const char* method;  // "GET", "POST"
+  const char* method;  // "GET", "POST", "PUT"
   const char* path;
   Handler handler;
 };
@@ -63,7 +63,7 @@ std::int64_t PathId(const Request& req);
 // (an empty body reads as {}).
 std::optional<Json> BodyObject(const Request& req, Response& res);
 
-// Runs `handle` for the signed-in user; POSTs from a browser session must carry
+// Runs `handle` for the signed-in user; POSTs and PUTs from a browser session must carry
 // the session's CSRF token in X-CSRF-Token (403 otherwise). API-token callers
 // (Authorization: Bearer) send none: no cookie rides along with their requests.
 void WithUser(const Request& req, Response& res, const RouteContext& ctx,

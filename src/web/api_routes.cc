@@ -24,7 +24,9 @@ void RegisterApiRoutes(httplib::Server& server, const RouteContext& ctx) {
     auto handler = [ctx, fn = route.handler](const httplib::Request& req, httplib::Response& res) {
       fn(req, res, ctx);
     };
-    if (std::string(route.method) == "GET") server.Get(pattern, handler);
+    const std::string method = route.method;
+    if (method == "GET") server.Get(pattern, handler);
+    else if (method == "PUT") server.Put(pattern, handler);
     else server.Post(pattern, handler);
   }
 }

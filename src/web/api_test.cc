@@ -24,6 +24,7 @@ constexpr const char* kCsv =
 
 httplib::Result Send(httplib::Client& cli, const Call& c, const httplib::Headers& h) {
   if (c.method == "GET") return cli.Get(c.path, h);
+  if (c.method == "PUT") return cli.Put(c.path, h, c.body, "application/json");
   return cli.Post(c.path, h, c.body, c.path.rfind("/api/lists", 0) == 0 ? "text/csv" : "application/json");
 }
 
@@ -31,15 +32,23 @@ TEST(ApiTest, AuthorisationMatrix) {
   ApiWorld& w = ApiWorld::Get();
   const std::string c1 = std::to_string(w.seed.c1), c2 = std::to_string(w.seed.c2);
   const std::string a1 = std::to_string(w.seed.a1), dup = std::to_string(w.seed.duplicate);
+  const std::string a2 = std::to_string(w.seed.a2);
   // Decisions go to a candidate that does not exist: the role is checked first
   // (403), a reviewer then finds nothing (404), and the queue stays as seeded.
+  // The writes that succeed write what the seed holds, so later tests see it unchanged.
   const std::vector<Call> calls = {
       //                                                 admin coord cw  fs  fs_s liais audit none
       {"GET", "/api/families", "", {200, 200, 200, 200, 200, 200, 200, 401}},
       {"GET", "/api/families/" + c1, "", {200, 200, 200, 200, 404, 200, 200, 401}},
       {"GET", "/api/families/" + c2, "", {200, 200, 200, 404, 404, 200, 200, 401}},
       {"GET", "/api/people?search=Xol", "", {200, 200, 200, 200, 200, 200, 200, 401}},
+      {"PUT", "/api/families/" + c1 + "/team", R"({"team":"north","reason":"matrix"})",
+       {200, 200, 403, 403, 403, 403, 403, 401}},
+      {"PUT", "/api/families/999999/team", R"({"team":"north","reason":"matrix"})",
+       {404, 404, 403, 403, 403, 403, 403, 401}},
       {"GET", "/api/people/" + a1, "", {200, 200, 200, 200, 404, 200, 200, 401}},
+      {"PUT", "/api/people/" + a2 + "/protection", R"({"at_risk":true,"reason":"matrix"})",
+       {200, 200, 200, 403, 403, 403, 403, 401}},
       {"GET", "/api/review", "", {200, 200, 200, 403, 403, 403, 403, 401}},
       {"GET", "/api/review/" + dup, "", {200, 200, 200, 403, 403, 403, 403, 401}},
       {"POST", "/api/review/999999/accept", "{}", {404, 404, 404, 403, 403, 403, 403, 401}},
@@ -211,6 +220,68 @@ TEST(ApiTest, ReviewDecisionsThroughTheApi) {
   json audit = GetJson("auditor", "/api/audit?action=review_accept");
   ASSERT_EQ(audit["total"], 1);
   EXPECT_EQ(audit["items"][0]["actor"], "case_worker");
+}
+
+json PutJson(const std::string& who, const std::string& path, const std::string& body, int want) {
+  httplib::Client cli("127.0.0.1", ApiWorld::Get().port);
+  auto res = cli.Put(path, ApiWorld::Get().As(who), body, "application/json");
+  EXPECT_TRUE(res);
+  if (!res) return {};
+  EXPECT_EQ(res->status, want) << path << " as " << who << ": " << res->body;
+  return json::parse(res->body, nullptr, false);
+}
+
+// A coordinator gives the unassigned family to team south: its field searcher then
+// sees it, team north's does not, and the change is on the family's timeline; then
+// it is unassigned again so the other tests see the seed.
+TEST(ApiTest, CoordinatorAssignsAFamilyToATeam) {
+  const auto& s = ApiWorld::Get().seed;
+  const std::string family = "/api/families/" + std::to_string(s.c2);
+  GetJson("field_searcher_south", family, 404);
+  PutJson("coordinator", family + "/team", R"({"team":"south"})", 400);  // no reason
+  PutJson("coordinator", family + "/team", R"({"team":7,"reason":"x"})", 400);
+  PutJson("coordinator", family + "/team", R"({"team":" south","reason":"x"})", 400);
+  PutJson("coordinator", "/api/families/" + std::to_string(s.a3) + "/team", R"({"team":"south","reason":"x"})", 400);
+  json done = PutJson("coordinator", family + "/team", R"({"team":"south","reason":"near the border"})", 200);
+  EXPECT_EQ(done["team"], "south");
+  json seen = GetJson("field_searcher_south", family);
+  EXPECT_EQ(seen["team"], "south");
+  bool has_a3 = false;
+  for (const json& a : seen["adults"]) has_a3 |= a["id"] == s.a3;
+  EXPECT_TRUE(has_a3) << seen.dump();
+  GetJson("field_searcher", family, 404);
+  bool journaled = false;
+  for (const json& e : seen["timeline"]) journaled |= e["entity"] == "family_assignment" && e["after"] == "south";
+  EXPECT_TRUE(journaled) << seen["timeline"].dump();
+  PutJson("admin", family + "/team", R"({"team":"","reason":"back to the pool"})", 200);
+  GetJson("field_searcher_south", family, 404);
+  json audit = GetJson("auditor", "/api/audit?action=assign_family&actor=coordinator");
+  EXPECT_GE(audit["total"].get<int>(), 1);
+}
+
+// A case worker marks an adult at risk: a liaison never sees the notes, the case
+// worker then sees the location withheld, and the flag comes off again.
+TEST(ApiTest, CaseWorkerSetsProtection) {
+  const auto& s = ApiWorld::Get().seed;
+  const std::string person = "/api/people/" + std::to_string(s.a3);
+  PutJson("case_worker", person + "/protection", R"({"notes":"x","reason":"x"})", 400);  // at_risk missing
+  PutJson("case_worker", person + "/protection", R"({"at_risk":"yes","reason":"x"})", 400);
+  PutJson("case_worker", person + "/protection", R"({"at_risk":true,"notes":"x"})", 400);  // no reason
+  PutJson("case_worker", person + "/protection", R"({"at_risk":true,"notes":"the smuggler calls","reason":"call"})", 200);
+  json cw = GetJson("case_worker", person);
+  EXPECT_TRUE(cw["at_risk"].get<bool>());
+  EXPECT_EQ(cw["protection_notes"], "the smuggler calls");
+  EXPECT_EQ(cw["withheld"], json({"location", "phones"}));
+  json coord = GetJson("coordinator", person);
+  EXPECT_EQ(coord["phones"], json({"+50255550003"}));
+  json liaison = GetJson("government_liaison", person);
+  EXPECT_EQ(liaison["protection_notes"], "");
+  // Without "notes" the stored notes stay.
+  PutJson("coordinator", person + "/protection", R"({"at_risk":false,"reason":"moved to safety"})", 200);
+  json after = GetJson("coordinator", person);
+  EXPECT_FALSE(after["at_risk"].get<bool>());
+  EXPECT_EQ(after["protection_notes"], "the smuggler calls");
+  PutJson("coordinator", person + "/protection", R"({"at_risk":false,"notes":"","reason":"clean up"})", 200);
 }
 
 TEST(ApiTest, AdminCreatesUsers) {

@@ -90,6 +90,12 @@ std::string Label(const Messages& t, const std::string& key, const std::string& 
   return it == t.end() ? fallback : it->second;
 }
 
+std::string FormErrorKey(const Status& status) {
+  for (const char* field : {"team", "reason", "notes"})
+    if (status.message().rfind(std::string(field) + ":", 0) == 0) return std::string("form.error.") + field;
+  return "form.error.other";
+}
+
 bool CsrfOk(const Request& req, const Principal& user) { return CsrfMatches(user.who, Param(req, "csrf")); }
 
 namespace {

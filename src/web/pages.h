@@ -43,6 +43,11 @@ std::optional<long> IntParam(const httplib::Request& req, const std::string& nam
 // (journal snapshots of whole records are too long for a table cell).
 std::string Shorten(const std::string& text, std::size_t max);
 
+// The catalog key explaining a form input the library refused (InvalidArgument whose
+// message starts with the field's name, "reason: ..."): "form.error.<field>" for the
+// fields forms post (team, reason, notes), else "form.error.other".
+std::string FormErrorKey(const Status& status);
+
 // The catalog's text for key, or fallback when the catalog has none (codes such as "GT").
 std::string Label(const Messages& t, const std::string& key, const std::string& fallback);
 

@@ -37,31 +37,19 @@ TemplateData Chart(const std::vector<std::pair<std::string, long>>& bars) {
 }
 
 
-// Children by custody status: one count per status, each through CaseAccess so scope applies.
-Result<TemplateData> StatusChart(CaseAccess& access, const Messages& t) {
-  std::vector<std::pair<std::string, long>> bars;
+// Children by custody status, then by country: one indexed count through
+// CaseAccess, so scope applies.
+Result<std::pair<TemplateData, TemplateData>> Charts(CaseAccess& access, const Messages& t) {
+  auto counts = access.CountFamilies();
+  if (!counts.ok()) return counts.status();
+  std::vector<std::pair<std::string, long>> by_status, by_country;
   for (CustodyStatus s : kChildStatuses) {
-    FamilyQuery q;
-    q.status = s;
-    q.limit = 0;
-    auto page = access.ListFamilies(q);
-    if (!page.ok()) return page.status();
-    bars.emplace_back(Label(t, "status." + ToString(s), ToString(s)), page->total);
+    auto it = counts->by_status.find(ToString(s));
+    by_status.emplace_back(Label(t, "status." + ToString(s), ToString(s)), it == counts->by_status.end() ? 0 : it->second);
   }
-  return Chart(bars);
-}
-
-Result<TemplateData> CountryChart(CaseAccess& access, const Messages& t) {
-  FamilyQuery q;
-  q.limit = 1'000'000;  // every child the user may read; the dashboard counts them all
-  auto page = access.ListFamilies(q);
-  if (!page.ok()) return page.status();
-  std::map<std::string, long> counts;
-  for (const auto& f : page->families) counts[f.nationality]++;
-  std::vector<std::pair<std::string, long>> bars;
-  for (const auto& [code, n] : counts)
-    bars.emplace_back(code.empty() ? Label(t, "common.unknown", "?") : Label(t, "country." + code, code), n);
-  return Chart(bars);
+  for (const auto& [code, n] : counts->by_country)
+    by_country.emplace_back(code.empty() ? Label(t, "common.unknown", "?") : Label(t, "country." + code, code), n);
+  return std::make_pair(Chart(by_status), Chart(by_country));
 }
 
 // Pending candidates, shown only to roles that may decide them.
@@ -82,11 +70,10 @@ void ShowDashboard(const Request& req, Response& res, CaseRequest& cr) {
   const Messages& t = CatalogFor(page.lang);
   TemplateData vars;
   if (Allowed(cr.user.who, Action::kReadFamilies)) {
-    auto status = StatusChart(cr.access, t);
-    auto country = CountryChart(cr.access, t);
-    if (!status.ok() || !country.ok()) return SendErrorPage(req, res, cr.user, 500);
-    vars.set("by_status", *status);
-    vars.set("by_country", *country);
+    auto charts = Charts(cr.access, t);
+    if (!charts.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(charts.status()));
+    vars.set("by_status", charts->first);
+    vars.set("by_country", charts->second);
   }
   AddReviewCounts(cr, vars);
   SendPage(req, res, "dashboard", page, vars);

@@ -1,4 +1,6 @@
-// The families list (filters, sort, pages of 50) and one family's page.
+// The families list (filters, sort, pages of 50) and one family's page, with the
+// form that gives the family to a field team.
+#include "access/policy.h"
 #include "web/i18n.h"
 #include "web/pages.h"
 
@@ -136,10 +138,13 @@ TemplateData TimelineRows(const FamilyView& family, const Messages& t) {
   return rows;
 }
 
-void ShowFamily(const Request& req, Response& res, CaseRequest& cr) {
+// The family page; `assign_error` (already in the reader's words) shows beside the
+// assignment form, for a post that was refused.
+void RenderFamily(const Request& req, Response& res, CaseRequest& cr, PersonId id, const std::string& assign_error,
+                  int status) {
   PageContext page = PageFor(req, cr.user, "family.title");
   const Messages& t = CatalogFor(page.lang);
-  auto family = cr.access.GetFamily(std::stoll(req.matches[1].str()));
+  auto family = cr.access.GetFamily(id);
   if (!family.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(family.status()));
   const Person& child = family->child.person;
   TemplateData vars;
@@ -150,10 +155,29 @@ void ShowFamily(const Request& req, Response& res, CaseRequest& cr) {
   vars.set("status", Label(t, "status." + ToString(child.custody.status), ToString(child.custody.status)));
   vars.set("facility", child.location.facility);
   vars.set("team", family->team.empty() ? t.at("families.unassigned") : family->team);
+  vars.set("team_value", family->team);
+  vars.set("can_assign", Allowed(cr.user.who, Action::kAssignFamilies));
+  if (!assign_error.empty()) vars.set("assign_error", assign_error);
   vars.set("adults", AdultRows(*family, t));
   vars.set("no_adults", family->adults.empty());
   vars.set("timeline", TimelineRows(*family, t));
-  SendPage(req, res, "family", page, vars);
+  SendPage(req, res, "family", page, vars, status);
+}
+
+void ShowFamily(const Request& req, Response& res, CaseRequest& cr) {
+  RenderFamily(req, res, cr, std::stoll(req.matches[1].str()), "", 200);
+}
+
+// The assignment form: a team name ("" unassigns) and a reason. A refused input
+// shows the page again (422) with the reason in the reader's words; success goes
+// back to the family page, whose timeline now holds the change.
+void PostAssignment(const Request& req, Response& res, CaseRequest& cr) {
+  const PersonId id = std::stoll(req.matches[1].str());
+  Status s = cr.access.AssignFamily(id, Param(req, "team"), Param(req, "reason"));
+  if (s.ok()) return res.set_redirect("/families/" + std::to_string(id), 303);
+  if (s.code() != StatusCode::kInvalidArgument) return SendErrorPage(req, res, cr.user, HttpStatusOf(s));
+  const Messages& t = CatalogFor(PageLanguage(req, &cr.user));
+  RenderFamily(req, res, cr, id, t.at(FormErrorKey(s)), 422);
 }
 
 }  // namespace
@@ -161,6 +185,7 @@ void ShowFamily(const Request& req, Response& res, CaseRequest& cr) {
 void RegisterFamilyPages(httplib::Server& server, const RouteContext& ctx) {
   GetPage(server, "/families", ctx, ShowFamilies);
   GetPage(server, R"(/families/(\d{1,18}))", ctx, ShowFamily);
+  PostPage(server, R"(/families/(\d{1,18})/team)", ctx, PostAssignment);
 }
 
 }  // namespace reunite::web

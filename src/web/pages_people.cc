@@ -1,6 +1,9 @@
-// One person's page (fields, provenance, what is withheld) and the person search.
+// One person's page (fields, provenance, what is withheld, the protection form) and
+// the person search.
+#include <algorithm>
 #include <cstdio>
 
+#include "access/policy.h"
 #include "access/search_service.h"
 #include "store/repositories.h"
 #include "web/pages.h"
@@ -77,10 +80,13 @@ TemplateData ProvenanceRows(Database& db, PersonId id) {
   return rows;
 }
 
-void ShowPerson(const Request& req, Response& res, CaseRequest& cr) {
+// The person page; `protect_error` (already in the reader's words) shows beside the
+// protection form, for a post that was refused.
+void RenderPerson(const Request& req, Response& res, CaseRequest& cr, PersonId id, const std::string& protect_error,
+                  int status) {
   PageContext page = PageFor(req, cr.user, "person.title");
   const Messages& t = CatalogFor(page.lang);
-  auto view = cr.access.GetPerson(std::stoll(req.matches[1].str()));
+  auto view = cr.access.GetPerson(id);
   if (!view.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(view.status()));
   TemplateData vars;
   vars.set("id", std::to_string(view->person.id));
@@ -90,7 +96,29 @@ void ShowPerson(const Request& req, Response& res, CaseRequest& cr) {
   vars.set("fields", FieldRows(*view, t));
   if (!view->withheld.empty()) vars.set("withheld", WithheldNotice(view->withheld, t));
   vars.set("provenance", ProvenanceRows(cr.db, view->person.id));
-  SendPage(req, res, "person", page, vars);
+  vars.set("can_protect", Allowed(cr.user.who, Action::kSetProtection));
+  // Notes the reader may not see are not offered for editing (the post then keeps them).
+  const auto& w = view->withheld;
+  vars.set("notes_editable", std::find(w.begin(), w.end(), kWithheldNotes) == w.end());
+  vars.set("notes", view->protection_notes);
+  if (!protect_error.empty()) vars.set("protect_error", protect_error);
+  SendPage(req, res, "person", page, vars, status);
+}
+
+void ShowPerson(const Request& req, Response& res, CaseRequest& cr) {
+  RenderPerson(req, res, cr, std::stoll(req.matches[1].str()), "", 200);
+}
+
+// The protection form: at risk (a checkbox), notes (absent: kept) and a reason.
+void PostProtection(const Request& req, Response& res, CaseRequest& cr) {
+  const PersonId id = std::stoll(req.matches[1].str());
+  std::optional<std::string> notes;
+  if (req.has_param("notes")) notes = Param(req, "notes");
+  Status s = cr.access.SetAtRisk(id, Param(req, "at_risk") == "1", notes, Param(req, "reason"));
+  if (s.ok()) return res.set_redirect("/people/" + std::to_string(id), 303);
+  if (s.code() != StatusCode::kInvalidArgument) return SendErrorPage(req, res, cr.user, HttpStatusOf(s));
+  const Messages& t = CatalogFor(PageLanguage(req, &cr.user));
+  RenderPerson(req, res, cr, id, t.at(FormErrorKey(s)), 422);
 }
 
 std::string Score(double score) {
@@ -134,6 +162,7 @@ void ShowSearch(const Request& req, Response& res, CaseRequest& cr, SearchServic
 
 void RegisterPeoplePages(httplib::Server& server, const RouteContext& ctx) {
   GetPage(server, R"(/people/(\d{1,18}))", ctx, ShowPerson);
+  PostPage(server, R"(/people/(\d{1,18})/protection)", ctx, PostProtection);
   SearchService* search = ctx.search;
   GetPage(server, "/search", ctx, [search](const Request& req, Response& res, CaseRequest& cr) {
     ShowSearch(req, res, cr, search);

@@ -69,28 +69,66 @@ int LoginErrorStatus(LoginResult::Outcome outcome) {
   }
 }
 
-void ShowLogin(const Request& req, Response& res, const std::string& username,
-               const std::string& error_key, int status) {
+// Login CSRF: before there is a session, the login form's hidden field `csrf` must
+// equal the login cookie (double submit). The cookie is SameSite=Strict and HttpOnly, so
+// another site can neither send it with a forged sign-in (which would sign the user
+// into the attacker's account) nor read it to copy into the field.
+constexpr std::string_view kLoginCsrfCookie = "reunite_login_csrf";
+constexpr std::size_t kLoginCsrfLength = 43;  // NewCsrfToken's length
+
+// The request's login token when it has a well-formed one, else "".
+std::string LoginCsrf(const Request& req) {
+  std::string token = GetCookie(req, kLoginCsrfCookie);
+  return token.size() == kLoginCsrfLength ? token : "";
+}
+
+std::string LoginCsrfCookie(const std::string& token, bool secure) {
+  // An hour: long enough to type a password, short enough not to linger.
+  std::string c = std::string(kLoginCsrfCookie) + "=" + token + "; Path=/login; HttpOnly; SameSite=Strict";
+  c += token.empty() ? "; Max-Age=0" : "; Max-Age=3600";
+  if (secure) c += "; Secure";
+  return c;
+}
+
+void ShowLogin(const Request& req, Response& res, const std::string& username, const std::string& error_key,
+               int status, bool secure) {
   PageContext ctx{RequestLanguage(req), "", "login.title", std::nullopt, ""};
   TemplateData vars;
   vars.set("username", username);
   const Messages& t = CatalogFor(ctx.lang);
   if (auto it = t.find(error_key); it != t.end()) vars.set("error", it->second);
+  // Several open login tabs share one token: keep the browser's while it is valid.
+  std::string token = LoginCsrf(req);
+  if (token.empty()) {
+    token = NewCsrfToken();
+    res.set_header("Set-Cookie", LoginCsrfCookie(token, secure));
+  }
+  vars.set("login_csrf", token);
   SendPage(req, res, "login", ctx, vars, status);
 }
 
 void PostLogin(const Request& req, Response& res, const RouteContext& ctx) {
   std::string username = req.get_param_value("username");
+  // Checked before the password, so a forged post costs no login attempt.
+  if (!SameToken(LoginCsrf(req), req.get_param_value("csrf")))
+    return ShowLogin(req, res, username, "login.error.csrf", 403, ctx.secure_cookies);
   LoginResult result = ctx.auth->Login(username, req.get_param_value("password"), RemoteOf(req));
   if (result.outcome != LoginResult::Outcome::kOk) {
-    ShowLogin(req, res, username, LoginErrorKey(result.outcome), LoginErrorStatus(result.outcome));
+    ShowLogin(req, res, username, LoginErrorKey(result.outcome), LoginErrorStatus(result.outcome),
+              ctx.secure_cookies);
     return;
   }
   res.set_header("Set-Cookie", SessionCookie(result.session_token, result.max_age, ctx.secure_cookies));
+  res.set_header("Set-Cookie", LoginCsrfCookie("", ctx.secure_cookies));  // used up
   res.set_redirect("/", 303);
 }
 
 void PostApiLogin(const Request& req, Response& res, const RouteContext& ctx) {
+  // Only JSON: a page on another site can post a form (text/plain included) here
+  // without asking, but not application/json, so it cannot sign a browser in.
+  const std::string type = req.get_header_value("Content-Type");
+  if (type.rfind("application/json", 0) != 0)
+    return SendJsonError(res, 415, "unsupported_media_type", "send the credentials as application/json");
   auto body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
   if (!body.is_object() || !body.value("username", nlohmann::json()).is_string() ||
       !body.value("password", nlohmann::json()).is_string()) {
@@ -128,7 +166,7 @@ void RegisterRoutes(httplib::Server& server, const RouteContext& ctx) {
   server.Get(R"(/static/([A-Za-z0-9._-]+))", ServeStatic);
   server.Get("/login", [ctx](const Request& req, Response& res) {
     if (CurrentUser(req, *ctx.auth)) return res.set_redirect("/", 303);
-    ShowLogin(req, res, "", "", 200);
+    ShowLogin(req, res, "", "", 200, ctx.secure_cookies);
   });
   server.Post("/login", [ctx](const Request& req, Response& res) { PostLogin(req, res, ctx); });
   server.Post("/api/login", [ctx](const Request& req, Response& res) { PostApiLogin(req, res, ctx); });

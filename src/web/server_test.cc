@@ -14,6 +14,7 @@ namespace {
 class FakeAccounts final : public Authenticator {
  public:
   LoginResult Login(std::string_view user, std::string_view password, const RemoteInfo&) override {
+    ++logins;
     if (user == "ana" && password == "secret")
       return {LoginResult::Outcome::kOk, "tok123", std::chrono::seconds(3600)};
     return {LoginResult::Outcome::kInvalidCredentials, "", {}};
@@ -29,7 +30,46 @@ class FakeAccounts final : public Authenticator {
   void Logout(std::string_view token) override { logged_out = std::string(token); }
   bool Allowed(const Principal&, std::string_view) override { return true; }
   std::string logged_out;
+  int logins = 0;
 };
+
+// Every Set-Cookie header of a response.
+std::vector<std::string> SetCookies(const httplib::Result& res) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < res->get_header_value_count("Set-Cookie"); ++i)
+    out.push_back(res->get_header_value("Set-Cookie", i));
+  return out;
+}
+
+// What a browser holds after opening the login page: the login CSRF cookie
+// ("reunite_login_csrf=...") and the form's hidden token.
+struct LoginForm {
+  std::string cookie, token;
+};
+
+LoginForm OpenLoginForm(httplib::Client& cli) {
+  LoginForm form;
+  auto res = cli.Get("/login");
+  EXPECT_TRUE(res && res->status == 200);
+  if (!res) return form;
+  for (const std::string& c : SetCookies(res))
+    if (c.rfind("reunite_login_csrf=", 0) == 0) form.cookie = c.substr(0, c.find(';'));
+  const std::string field = "name=\"csrf\" value=\"";
+  const size_t at = res->body.find(field);
+  if (at != std::string::npos) {
+    const size_t from = at + field.size();
+    form.token = res->body.substr(from, res->body.find('"', from) - from);
+  }
+  EXPECT_EQ(form.token.size(), 43u) << res->body;
+  EXPECT_EQ(form.cookie, "reunite_login_csrf=" + form.token);
+  return form;
+}
+
+// A login post as the form sends it, with the page's token and cookie.
+httplib::Result PostLoginForm(httplib::Client& cli, const LoginForm& form, const std::string& fields) {
+  return cli.Post("/login", {{"Cookie", form.cookie}}, fields + "&csrf=" + form.token,
+                  "application/x-www-form-urlencoded");
+}
 
 template <class Accounts>
 class ServerTestBase : public ::testing::Test {
@@ -121,14 +161,19 @@ TEST_F(ServerTest, LoginPageIsAFormInTheChosenLanguage) {
   EXPECT_EQ(res->status, 200);
   EXPECT_NE(res->body.find("<html lang=\"es\">"), std::string::npos);
   EXPECT_NE(res->body.find("<form method=\"post\" action=\"/login\""), std::string::npos);
-  EXPECT_EQ(res->get_header_value("Set-Cookie"), "lang=es; Path=/; Max-Age=31536000; SameSite=Lax");
+  const std::vector<std::string> cookies = SetCookies(res);
+  ASSERT_EQ(cookies.size(), 2u);
+  EXPECT_EQ(cookies[0].substr(0, 19), "reunite_login_csrf=");
+  EXPECT_NE(cookies[0].find("; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600"), std::string::npos);
+  EXPECT_EQ(cookies[1], "lang=es; Path=/; Max-Age=31536000; SameSite=Lax");
   auto remembered = Client().Get("/login", {{"Cookie", "lang=es"}});
   ASSERT_TRUE(remembered);
   EXPECT_NE(remembered->body.find("Contraseña"), std::string::npos);
 }
 
 TEST_F(ServerTest, LoginWithoutAccountsSaysUnavailable) {
-  auto res = Client().Post("/login", "username=ana&password=x", "application/x-www-form-urlencoded");
+  auto cli = Client();
+  auto res = PostLoginForm(cli, OpenLoginForm(cli), "username=ana&password=x");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 503);
   EXPECT_FALSE(res->has_header("Set-Cookie"));
@@ -165,11 +210,13 @@ TEST_F(ServerTest, StopEndsServing) {
 }
 
 TEST_F(SignedInServerTest, LoginSetsAnHttpOnlySessionCookieAndOpensTheDashboard) {
-  auto res = Client().Post("/login", "username=ana&password=secret", "application/x-www-form-urlencoded");
+  auto cli = Client();
+  auto res = PostLoginForm(cli, OpenLoginForm(cli), "username=ana&password=secret");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 303);
-  EXPECT_EQ(res->get_header_value("Set-Cookie"),
-            "reunite_session=tok123; Path=/; HttpOnly; SameSite=Strict; Max-Age=3600");
+  EXPECT_EQ(SetCookies(res), std::vector<std::string>({
+                                 "reunite_session=tok123; Path=/; HttpOnly; SameSite=Strict; Max-Age=3600",
+                                 "reunite_login_csrf=; Path=/login; HttpOnly; SameSite=Strict; Max-Age=0"}));
   // This server has no case data (no pool): the signed-in user gets a 503 page, in the layout.
   auto page = Client().Get("/", {{"Cookie", "reunite_session=tok123"}});
   ASSERT_TRUE(page);
@@ -183,8 +230,51 @@ TEST_F(SignedInServerTest, LoginSetsAnHttpOnlySessionCookieAndOpensTheDashboard)
   EXPECT_NE(api->body.find(R"("code":"not_found")"), std::string::npos);
 }
 
+// A login post without the login page's token, or with another one, is refused
+// before the password is checked: another site cannot sign the browser in.
+TEST_F(SignedInServerTest, LoginWithoutTheLoginCsrfTokenIsRefused) {
+  auto cli = Client();
+  const LoginForm form = OpenLoginForm(cli);
+  auto bare = cli.Post("/login", "username=ana&password=secret", "application/x-www-form-urlencoded");
+  ASSERT_TRUE(bare);
+  EXPECT_EQ(bare->status, 403);
+  EXPECT_NE(bare->body.find("id=\"login-error\""), std::string::npos) << bare->body;
+  for (const std::string& c : SetCookies(bare)) EXPECT_EQ(c.find("reunite_session="), std::string::npos) << c;
+  // The field alone (no cookie), and a cookie with a different field, fail alike.
+  auto field_only = cli.Post("/login", "username=ana&password=secret&csrf=" + form.token,
+                             "application/x-www-form-urlencoded");
+  EXPECT_EQ(field_only->status, 403);
+  LoginForm other = form;
+  other.token[0] = other.token[0] == 'A' ? 'B' : 'A';
+  auto mismatched = PostLoginForm(cli, other, "username=ana&password=secret");
+  EXPECT_EQ(mismatched->status, 403);
+  EXPECT_EQ(accounts_.logins, 0);
+  // A page opened again keeps the browser's token, so several open tabs all work.
+  auto again = cli.Get("/login", {{"Cookie", form.cookie}});
+  EXPECT_NE(again->body.find(form.token), std::string::npos);
+  EXPECT_TRUE(SetCookies(again).empty());
+  EXPECT_EQ(PostLoginForm(cli, form, "username=ana&password=secret")->status, 303);
+}
+
+// The JSON login takes JSON only: a cross-site form can post text/plain, not JSON.
+TEST_F(SignedInServerTest, ApiLoginTakesJsonOnly) {
+  auto cli = Client();
+  auto plain = cli.Post("/api/login", R"({"username":"ana","password":"secret"})", "text/plain");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->status, 415);
+  EXPECT_FALSE(plain->has_header("Set-Cookie"));
+  EXPECT_NE(plain->body.find(R"("code":"unsupported_media_type")"), std::string::npos) << plain->body;
+  auto json = cli.Post("/api/login", R"({"username":"ana","password":"secret"})", "application/json");
+  ASSERT_TRUE(json);
+  EXPECT_EQ(json->status, 200) << json->body;
+  EXPECT_EQ(json->get_header_value("Set-Cookie"), "reunite_session=tok123; Path=/; HttpOnly; SameSite=Strict; Max-Age=3600");
+  EXPECT_EQ(accounts_.logins, 1);
+}
+
 TEST_F(SignedInServerTest, WrongPasswordIs401WithoutCookie) {
-  auto res = Client().Post("/login", "username=ana&password=nope", "application/x-www-form-urlencoded");
+  auto cli = Client();
+  const LoginForm form = OpenLoginForm(cli);
+  auto res = PostLoginForm(cli, form, "username=ana&password=nope");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 401);
   EXPECT_FALSE(res->has_header("Set-Cookie"));

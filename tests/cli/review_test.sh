@@ -54,4 +54,10 @@ expect_exit 3 "$REUNITE" review accept 999999
 expect_exit 1 "$REUNITE" review show abc
 expect_exit 2 "$REUNITE" review accept "$dup" --verification rejected
 
+# Decisions go through the access services as the local operator: audited.
+expect_exit 0 "$REUNITE" audit --actor reviewer --limit 50
+expect_contains "$WORK/out" "	review_accept	"
+expect_contains "$WORK/out" "	review_reject	"
+expect_contains "$WORK/out" "	cli	"
+
 finish

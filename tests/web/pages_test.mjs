@@ -1,8 +1,11 @@
 // Browser test of the case worker's pages: seeds a database from synthetic lists
 // (import, match run, accounts by CLI), then in Chromium signs in, finds a person by a
 // misspelled name, accepts a family-link candidate and sees the link on the family page,
-// imports a list (dry run, then commit), reads the audit log as an auditor, and switches
-// to Spanish. Saves a screenshot of every page.
+// gives that family to team north and marks its adult at risk, imports a list (dry run,
+// then commit), reads the audit log as an auditor, and switches to Spanish; then the
+// field searcher of team north sees that family and not an unassigned one, and a
+// government liaison is told the adult's details are withheld. Saves a screenshot of
+// every page.
 // Usage: node pages_test.mjs REUNITE_BINARY SOURCE_DIR ARTIFACTS_DIR
 // Exit codes: 0 pass, 1 fail, 77 skipped (Chromium is not installed).
 import assert from "node:assert/strict";
@@ -31,9 +34,10 @@ function seed(work) {
   run(db, ["import", "--source", "ICE", "--kind", "adult", "--quiet", join(lists, "adults.csv")]);
   run(db, ["match", "run"]);
   run(db, ["org", "add", "Kids in Need"]);
-  for (const [name, role] of [["coord", "coordinator"], ["audra", "auditor"], ["root", "admin"]])
-    run(db, ["user", "add", name, "--org", "Kids in Need", "--role", role, "--language", "en", "--password-stdin"],
-        PASSWORD + "\n");
+  for (const [name, role, ...more] of [["coord", "coordinator"], ["audra", "auditor"], ["root", "admin"],
+                                       ["fidel", "field_searcher", "--team", "north"], ["liz", "government_liaison"]])
+    run(db, ["user", "add", name, "--org", "Kids in Need", "--role", role, "--language", "en", ...more,
+             "--password-stdin"], PASSWORD + "\n");
   return { db, lists };
 }
 
@@ -131,6 +135,58 @@ async function checkFamily(page, base, pair) {
   await shot(page, "family");
 }
 
+// As the coordinator: a refused team name shows the reason in place (422, htmx), then the
+// family goes to team north and its adult is marked at risk, both on the timeline.
+async function assignAndProtect(page, base, pair) {
+  await page.goto(`${base}/families/${pair.child}`);
+  await page.getByLabel("Team", { exact: true }).fill(" north");
+  await page.getByLabel("Reason for the change").fill("last seen near Cobán");
+  await page.getByRole("button", { name: "Save the team" }).click();
+  assert.match(await page.locator("#assign-error").textContent(), /team name is not valid/);
+  await page.getByLabel("Team", { exact: true }).fill("north");
+  await page.getByLabel("Reason for the change").fill("last seen near Cobán");
+  await page.getByRole("button", { name: "Save the team" }).click();
+  await page.locator("#family-team", { hasText: "north" }).waitFor();
+  assert.match(await page.locator("#timeline-heading + .table-scroll").textContent(), /last seen near Cobán/);
+  await shot(page, "family-assigned");
+  await page.goto(`${base}/people/${pair.adult}`);
+  await page.getByRole("checkbox", { name: /At risk:/ }).check();
+  await page.getByLabel("Protection notes").fill("threatened by the smuggler");
+  await page.getByLabel("Reason for the change").fill("reported by phone");
+  await page.getByRole("button", { name: "Save protection" }).click();
+  await page.getByText("This person is at risk").waitFor();
+  assert.equal(await page.locator("#protect-notes").inputValue(), "threatened by the smuggler");
+  await shot(page, "person-protected");
+}
+
+// Team north's field searcher lists only the assigned family and reads the at-risk
+// adult in full; another child's family reads as not found.
+async function checkFieldSearcher(page, base, pair) {
+  await logIn(page, base, "fidel");
+  await page.goto(`${base}/families`);
+  const rows = page.locator("table tbody tr");
+  assert.equal(await rows.count(), 1, "one family assigned to team north");
+  assert.equal(await rows.locator(`a[href="/families/${pair.child}"]`).count(), 1);
+  await shot(page, "families-field");
+  await page.goto(`${base}/families/${pair.child}`);
+  assert.ok(await page.locator(`a[href="/people/${pair.adult}"]`).count() > 0, "the team sees the adult");
+  await page.goto(`${base}/people/${pair.adult}`);
+  assert.equal(await page.locator("#withheld-notice").count(), 0, "nothing withheld from the assigned team");
+  const other = pair.child === "1" ? "2" : "1";
+  assert.equal((await page.goto(`${base}/families/${other}`)).status(), 404, "an unassigned family is not found");
+  await logOut(page);
+}
+
+async function checkLiaison(page, base, pair) {
+  await logIn(page, base, "liz");
+  await page.goto(`${base}/people/${pair.adult}`);
+  assert.match(await page.locator("#withheld-notice").textContent(), /withheld for your role/);
+  assert.doesNotMatch(await page.locator("main").textContent(), /threatened by the smuggler/);
+  assert.equal(await page.locator("#protect-button").count(), 0, "liaisons may not change protection");
+  await shot(page, "person-liaison");
+  await logOut(page);
+}
+
 async function checkImport(page, base, lists, work) {
   const lines = readFileSync(join(lists, "adults.csv"), "utf8").split(/\r?\n/);
   const file = join(work, "web-list.csv");
@@ -182,10 +238,13 @@ async function main() {
     await checkSearch(page, name);
     const pair = await acceptFamilyLink(page, base);
     await checkFamily(page, base, pair);
+    await assignAndProtect(page, base, pair);
     await checkImport(page, base, lists, work);
     await logOut(page);
     await checkAuditAndSpanish(page, base);
     await logOut(page);
+    await checkFieldSearcher(page, base, pair);
+    await checkLiaison(page, base, pair);
     await logIn(page, base, "root");
     await page.goto(`${base}/users?lang=en`);
     assert.match(await page.locator("table tbody").textContent(), /audra/);

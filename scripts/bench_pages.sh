@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# make bench: the pages that count families (the dashboard, the families list) with
+# FAMILIES synthetic families loaded, as a coordinator and as a field searcher of a
+# team given 100 families. Times each page with curl (one request at a time, after a
+# warm-up; best and worst of ROUNDS). Prints figures; never fails on timing.
+set -euo pipefail
+BIN="$1"; FAMILIES="${2:-100000}"; ROUNDS="${3:-5}"
+command -v curl > /dev/null || { echo "pages bench: skipped (curl is not installed)"; exit 0; }
+TMP="$(mktemp -d)"
+SERVER=""
+cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2> /dev/null; wait 2> /dev/null; rm -rf "$TMP"; }
+trap cleanup EXIT
+"$BIN" synth --families "$FAMILIES" --seed 7 --out "$TMP" > /dev/null
+DB="$TMP/pages.db"
+"$BIN" --db "$DB" init > /dev/null
+"$BIN" --db "$DB" import --quiet --source ORR --kind child --date-order iso "$TMP/children.csv" > /dev/null
+"$BIN" --db "$DB" import --quiet --source ICE --kind adult --date-order iso "$TMP/adults.csv" > /dev/null
+"$BIN" --db "$DB" org add Bench > /dev/null
+PASSWORD="bench-password-2018"
+echo "$PASSWORD" | "$BIN" --db "$DB" user add coord --org Bench --role coordinator --password-stdin > /dev/null
+echo "$PASSWORD" | "$BIN" --db "$DB" user add field --org Bench --role field_searcher --team north --password-stdin > /dev/null
+for child in $(seq 1 40 4000); do
+  "$BIN" --db "$DB" --actor bench assign "$child" --team north --reason bench > /dev/null
+done
+"$BIN" --db "$DB" serve --port 0 > "$TMP/serve.log" 2>&1 &
+SERVER=$!
+for _ in $(seq 1 100); do grep -q "listening on" "$TMP/serve.log" && break; sleep 0.1; done
+URL="$(grep -o 'http://[0-9.:]*' "$TMP/serve.log" | head -1)"
+echo "  server $URL; $FAMILIES families; team north has 100"
+for user in coord field; do
+  curl -s -o /dev/null -c "$TMP/$user.cookies" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$user\",\"password\":\"$PASSWORD\"}" "$URL/api/login"
+  for path in / /families "/families?status=in_care" "/families?page=100" "/families?sort=name"; do
+    curl -s -o /dev/null -b "$TMP/$user.cookies" "$URL$path"
+    times=$(for _ in $(seq 1 "$ROUNDS"); do
+      curl -s -o /dev/null -w '%{time_total}\n' -b "$TMP/$user.cookies" "$URL$path"
+    done | sort -n)
+    printf '  %-6s %-28s best %6.0f ms, worst %6.0f ms\n' "$user" "$path" \
+      "$(head -1 <<< "$times" | awk '{print $1 * 1000}')" "$(tail -1 <<< "$times" | awk '{print $1 * 1000}')"
+  done
+done
