@@ -4,6 +4,8 @@
 
 #include "model/family.h"
 #include "workflow/report_json.h"
+#include "workflow/tracing.h"
+#include "workflow/vocabulary.h"
 
 namespace reunite::report {
 
@@ -23,37 +25,44 @@ std::uint32_t Interner::Find(std::string_view text) const {
   return it == ids_.end() ? kMissing : it->second;
 }
 
+namespace {
+
+// `values` with the report's default (the absence of a value) numbered 0 before them.
+std::vector<std::string> WithDefault(const char* absent, const std::vector<std::string>& values) {
+  std::vector<std::string> v = {absent};
+  v.insert(v.end(), values.begin(), values.end());
+  return v;
+}
+
+}  // namespace
+
+// The workflow's own vocabularies (workflow/vocabulary.h, workflow/tracing.h), so
+// the report reads exactly the values the workflow writes.
 const std::vector<std::string>& TracingStates() {
-  static const std::vector<std::string> v = {"unknown",  "phone_attempted", "in_contact", "not_reachable",
-                                             "field_search", "located",      "not_found"};
+  static const std::vector<std::string> v = [] {
+    std::vector<std::string> states;
+    for (auto s : {workflow::TracingState::kUnknown, workflow::TracingState::kPhoneAttempted,
+                   workflow::TracingState::kInContact, workflow::TracingState::kNotReachable,
+                   workflow::TracingState::kFieldSearch, workflow::TracingState::kLocated,
+                   workflow::TracingState::kNotFound})
+      states.push_back(workflow::ToString(s));
+    return states;
+  }();
   return v;
 }
-const std::vector<std::string>& EligibilityStatuses() {
-  static const std::vector<std::string> v = {"eligible", "under_review", "ineligible"};
-  return v;
-}
-const std::vector<std::string>& FlagKinds() {
-  static const std::vector<std::string> v = {"criminal_violent", "criminal_nonviolent", "criminal_other",
-                                             "not_parent",       "danger_in_household", "abuse_evidence",
-                                             "criminal_custody", "communicable_disease"};
-  return v;
-}
+const std::vector<std::string>& EligibilityStatuses() { return workflow::EligibilityStatuses(); }
+const std::vector<std::string>& FlagKinds() { return workflow::FlagKinds(); }
 const std::vector<std::string>& DecisionKinds() {
-  static const std::vector<std::string> v = {"pending", "reunify_home", "waiver", "undecided"};
+  static const std::vector<std::string> v = WithDefault("pending", workflow::DecisionKinds());
   return v;
 }
 const std::vector<std::string>& LogisticsPlans() {
-  static const std::vector<std::string> v = {"none", "return_home", "reunion_us"};
+  static const std::vector<std::string> v = WithDefault("none", workflow::LogisticsPlans());
   return v;
 }
-const std::vector<std::string>& LogisticsSteps() {
-  static const std::vector<std::string> v = {"travel_document", "flight_booked", "escort",
-                                             "receiving_agency_notified", "departed", "arrived", "reunified"};
-  return v;
-}
+const std::vector<std::string>& LogisticsSteps() { return workflow::LogisticsSteps(); }
 const std::vector<std::string>& ClosureReasons() {
-  static const std::vector<std::string> v = {"open", "reunified", "parent_chose_waiver", "parent_not_found",
-                                             "child_aged_out", "other"};
+  static const std::vector<std::string> v = WithDefault("open", workflow::ClosureReasons());
   return v;
 }
 
