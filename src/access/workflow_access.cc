@@ -179,7 +179,7 @@ Result<std::vector<DueItem>> WorkflowAccess::Due(const std::string& as_of, int w
   if (!Allowed(principal_, Action::kReadReports)) return Deny("read reports");
   if (within_days < 0) return Status::InvalidArgument("within: a number of days, 0 or more");
   // "as of" a date means the end of that day (docs/workflow.md §9).
-  Result<std::string> when = ParseTime("as_of", as_of, /*end_of_day=*/true);
+  Result<std::string> when = ParseTime("as_of", as_of, TimeFill::kEndOfDay);
   if (!when.ok()) return when.status();
   Result<std::vector<DueItem>> all = WorkflowReader(db_).Due(*when, within_days);
   if (!all.ok() || !TeamScoped(principal_)) return all;

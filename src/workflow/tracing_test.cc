@@ -104,7 +104,7 @@ TEST(TracingTest, NamesRoundTripAndLocatedCounts) {
 
 TEST(VocabularyTest, TimesAreNormalisedAndBadOnesNamed) {
   EXPECT_EQ(*ParseTime("at", "2018-07-26"), "2018-07-26T00:00:00.000Z");
-  EXPECT_EQ(*ParseTime("due", "2018-07-26", true), "2018-07-26T23:59:59.999Z");
+  EXPECT_EQ(*ParseTime("due", "2018-07-26", TimeFill::kEndOfDay), "2018-07-26T23:59:59.999Z");
   EXPECT_EQ(*ParseTime("at", "2018-07-26T14:03"), "2018-07-26T14:03:00.000Z");
   EXPECT_EQ(*ParseTime("at", "2018-07-26T14:03:07Z"), "2018-07-26T14:03:07.000Z");
   EXPECT_EQ(*ParseTime("at", "2018-07-26T14:03:07.120Z"), "2018-07-26T14:03:07.120Z");

@@ -115,17 +115,21 @@ Status CheckDate(const std::string& field, const std::string& text) {
   return Status::InvalidArgument(field + ": '" + text + "' is not a date (YYYY-MM-DD)");
 }
 
-Result<std::string> ParseTime(const std::string& field, const std::string& text, bool end_of_day) {
+Result<std::string> ParseTime(const std::string& field, const std::string& text, TimeFill fill) {
   const Status bad = Status::InvalidArgument(
       field + ": '" + text + "' is not a UTC time (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS[.mmm]][Z])");
   std::string s = text;
   if (!s.empty() && s.back() == 'Z') s.pop_back();
   if (s.size() < 10 || !CheckDate(field, s.substr(0, 10)).ok()) return bad;
-  if (s.size() == 10) return s + (end_of_day ? "T23:59:59.999Z" : "T00:00:00.000Z");
-  int hh = 0, mm = 0, ss = 0, ms = 0;
-  if (s.size() < 16 || s[10] != 'T' || !AllDigits(s, 11, 2) || s[13] != ':' || !AllDigits(s, 14, 2)) return bad;
-  hh = std::stoi(s.substr(11, 2));
-  mm = std::stoi(s.substr(14, 2));
+  // The units not typed: zero, or their last value when the time runs to the end
+  // of the day (a bare date) or of the last unit typed.
+  const bool to_end = fill == TimeFill::kEndOfLastUnit || (fill == TimeFill::kEndOfDay && s.size() == 10);
+  int hh = to_end ? 23 : 0, mm = to_end ? 59 : 0, ss = to_end ? 59 : 0, ms = to_end ? 999 : 0;
+  if (s.size() > 10) {
+    if (s.size() < 16 || s[10] != 'T' || !AllDigits(s, 11, 2) || s[13] != ':' || !AllDigits(s, 14, 2)) return bad;
+    hh = std::stoi(s.substr(11, 2));
+    mm = std::stoi(s.substr(14, 2));
+  }
   if (s.size() >= 19) {
     if (s[16] != ':' || !AllDigits(s, 17, 2)) return bad;
     ss = std::stoi(s.substr(17, 2));
@@ -134,7 +138,8 @@ Result<std::string> ParseTime(const std::string& field, const std::string& text,
     if (s.size() != 23 || s[19] != '.' || !AllDigits(s, 20, 3)) return bad;
     ms = std::stoi(s.substr(20, 3));
   }
-  if ((s.size() != 16 && s.size() != 19 && s.size() != 23) || hh > 23 || mm > 59 || ss > 59) return bad;
+  if ((s.size() != 10 && s.size() != 16 && s.size() != 19 && s.size() != 23) || hh > 23 || mm > 59 || ss > 59)
+    return bad;
   char out[32];
   std::snprintf(out, sizeof out, "%sT%02d:%02d:%02d.%03dZ", s.substr(0, 10).c_str(), hh, mm, ss, ms);
   return std::string(out);

@@ -50,12 +50,19 @@ Status CheckOneOf(const std::string& field, const std::string& value, const std:
 // "a, b, c".
 std::string JoinWords(const std::vector<std::string>& words);
 
+// What a time typed without all its units stands for.
+enum class TimeFill {
+  kStart,          // the start of what was typed: "2018-07-26" is 00:00:00.000
+  kEndOfDay,       // a bare date is its last millisecond (a due date); a time as kStart
+  kEndOfLastUnit,  // through the end of the last unit typed: "...T14:03" is 14:03:59.999 (an "as of")
+};
+
 // A time as typed: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM", "...:SS", "...:SS.mmm", with
 // an optional trailing "Z" (UTC; no other zones), normalised to the journal's
-// "YYYY-MM-DDTHH:MM:SS.mmmZ". A bare date means its start, or with `end_of_day`
-// its last millisecond (a due date, an "as of" date). InvalidArgument naming
-// `field` otherwise, including impossible dates such as 2018-02-30.
-Result<std::string> ParseTime(const std::string& field, const std::string& text, bool end_of_day = false);
+// "YYYY-MM-DDTHH:MM:SS.mmmZ", the units not typed filled as `fill` says.
+// InvalidArgument naming `field` otherwise, including impossible dates such as
+// 2018-02-30.
+Result<std::string> ParseTime(const std::string& field, const std::string& text, TimeFill fill = TimeFill::kStart);
 
 // A calendar date "YYYY-MM-DD" that exists; InvalidArgument naming `field` else.
 Status CheckDate(const std::string& field, const std::string& text);

@@ -137,7 +137,7 @@ Result<std::int64_t> WorkflowWriter::Impl::AddDeadline(const Deadline& deadline,
   Deadline d = deadline;
   if (d.title.empty()) return Status::InvalidArgument("title: required");
   if (Status s = CheckOneOf("kind", d.kind, DeadlineKinds()); !s.ok()) return s;
-  Result<std::string> due = ParseTime("due", d.due_at, /*end_of_day=*/true);
+  Result<std::string> due = ParseTime("due", d.due_at, TimeFill::kEndOfDay);
   if (!due.ok()) return due.status();
   d.due_at = *due;
   if (d.child_id != 0)
