@@ -38,23 +38,13 @@ class CaseAccessTest : public testing::StoreTest {
     ASSERT_TRUE(writer.SetFamilyAssignment(c1_, "north", "seed").ok());
     ASSERT_TRUE(writer.SetPersonProtection(a1_, false, "speaks only K'iche'", "seed").ok());
     ASSERT_TRUE(writer.SetPersonProtection(a2_, true, "threatened by the smuggler", "seed").ok());
-    for (UserRole role : AllUserRoles()) principals_[ToString(role)] = Make(role, "");
-    principals_["field_searcher"] = Make(UserRole::kFieldSearcher, "north");
-    principals_["field_searcher_south"] = Make(UserRole::kFieldSearcher, "south");
+    for (UserRole role : AllUserRoles()) principals_[ToString(role)] = testing::MakePrincipal(role, "");
+    principals_["field_searcher"] = testing::MakePrincipal(UserRole::kFieldSearcher, "north");
+    principals_["field_searcher_south"] = testing::MakePrincipal(UserRole::kFieldSearcher, "south");
   }
 
   static Person MakePerson(Role role, const char* given, const char* surname, const char* phone) {
     return testing::MakeCasePerson(role, given, surname, phone);
-  }
-
-  static Principal Make(UserRole role, const std::string& team) {
-    Principal p;
-    p.user_id = 1;
-    p.username = ToString(role) + (team.empty() ? "" : "_" + team);
-    p.role = role;
-    p.team = team;
-    p.remote = "10.0.0.9";
-    return p;
   }
 
   CaseAccess As(const std::string& who) { return CaseAccess(*db_, principals_.at(who), clock_); }

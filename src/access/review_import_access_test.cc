@@ -12,16 +12,6 @@
 namespace reunite {
 namespace {
 
-Principal Make(UserRole role, const std::string& team = "") {
-  Principal p;
-  p.user_id = 1;
-  p.username = ToString(role) + (team.empty() ? "" : "_" + team);
-  p.role = role;
-  p.team = team;
-  p.remote = "10.0.0.9";
-  return p;
-}
-
 class ReviewImportAccessTest : public testing::StoreTest {
  protected:
   void SetUp() override {
@@ -44,7 +34,7 @@ const std::map<UserRole, bool> kMayReview = {
 
 TEST_P(ReviewImportAccessTest, ReviewIsForReviewersOnlyAndRefusalsAreAudited) {
   for (UserRole role : AllUserRoles()) {
-    const Principal who = Make(role, role == UserRole::kFieldSearcher ? "north" : "");
+    const Principal who = testing::MakePrincipal(role, role == UserRole::kFieldSearcher ? "north" : "");
     ReviewAccess access(*db_, who, clock_);
     const StatusCode want = kMayReview.at(role) ? StatusCode::kOk : StatusCode::kPermissionDenied;
     EXPECT_EQ(access.List({}).status().code(), want) << ToString(role);
@@ -58,7 +48,7 @@ TEST_P(ReviewImportAccessTest, ReviewIsForReviewersOnlyAndRefusalsAreAudited) {
 }
 
 TEST_P(ReviewImportAccessTest, ListCountsAndFilters) {
-  ReviewAccess access(*db_, Make(UserRole::kCaseWorker), clock_);
+  ReviewAccess access(*db_, testing::MakePrincipal(UserRole::kCaseWorker), clock_);
   ReviewQuery q;
   q.limit = 1;
   auto page = access.List(q);
@@ -76,19 +66,19 @@ TEST_P(ReviewImportAccessTest, ListCountsAndFilters) {
 TEST_P(ReviewImportAccessTest, GetWithholdsThroughCaseAccess) {
   // a2 is at risk: a case worker may review a pair with her, but not see where she is.
   const std::int64_t id = testing::InsertCandidate(*db_, "duplicate", seed_.a2, seed_.a3, "");
-  auto item = ReviewAccess(*db_, Make(UserRole::kCaseWorker), clock_).Get(id);
+  auto item = ReviewAccess(*db_, testing::MakePrincipal(UserRole::kCaseWorker), clock_).Get(id);
   ASSERT_TRUE(item.ok()) << item.status().ToString();
   EXPECT_EQ(item->left.withheld, (std::vector<std::string>{"location", "phones"}));
   EXPECT_TRUE(item->left.person.phones.empty());
   EXPECT_TRUE(item->right.withheld.empty());
   EXPECT_EQ(item->right.person.phones.size(), 1u);
-  auto full = ReviewAccess(*db_, Make(UserRole::kCoordinator), clock_).Get(id);
+  auto full = ReviewAccess(*db_, testing::MakePrincipal(UserRole::kCoordinator), clock_).Get(id);
   ASSERT_TRUE(full.ok());
   EXPECT_EQ(full->left.person.phones.size(), 1u);
 }
 
 TEST_P(ReviewImportAccessTest, AcceptAndRejectAreAudited) {
-  const Principal who = Make(UserRole::kCoordinator);
+  const Principal who = testing::MakePrincipal(UserRole::kCoordinator);
   ReviewAccess access(*db_, who, clock_);
   AcceptOptions options;
   options.verification = Verification::kDocumented;
@@ -123,7 +113,7 @@ ImportOptions ChildList(bool dry_run) {
 
 TEST_P(ReviewImportAccessTest, ImportIsForAdminsAndCoordinators) {
   for (UserRole role : AllUserRoles()) {
-    const Principal who = Make(role, role == UserRole::kFieldSearcher ? "north" : "");
+    const Principal who = testing::MakePrincipal(role, role == UserRole::kFieldSearcher ? "north" : "");
     auto report = ImportAccess(*db_, who, clock_).Import(kChildren, ChildList(true));
     const bool may = role == UserRole::kAdmin || role == UserRole::kCoordinator;
     EXPECT_EQ(report.status().code(), may ? StatusCode::kOk : StatusCode::kPermissionDenied) << ToString(role);
@@ -132,7 +122,7 @@ TEST_P(ReviewImportAccessTest, ImportIsForAdminsAndCoordinators) {
 }
 
 TEST_P(ReviewImportAccessTest, ImportWritesAsThePrincipalAndAuditsTheCounts) {
-  const Principal who = Make(UserRole::kCoordinator);
+  const Principal who = testing::MakePrincipal(UserRole::kCoordinator);
   auto dry = ImportAccess(*db_, who, clock_).Import(kChildren, ChildList(true));
   ASSERT_TRUE(dry.ok()) << dry.status().ToString();
   EXPECT_FALSE(dry->written);

@@ -21,6 +21,18 @@ struct SeededCases {
   std::int64_t family_link = 0;     // pending family-link candidate (c2, a1), relationship father
 };
 
+// A signed-in user of `role` on `team` ("" for none), named "<role>[_<team>]",
+// calling from 10.0.0.9.
+inline Principal MakePrincipal(UserRole role, const std::string& team = "") {
+  Principal p;
+  p.user_id = 1;
+  p.username = ToString(role) + (team.empty() ? "" : "_" + team);
+  p.role = role;
+  p.team = team;
+  p.remote = "10.0.0.9";
+  return p;
+}
+
 // Audit entries with `action` (and `actor`, when given).
 inline long CountAudits(Database& db, const std::string& action, const std::string& actor = "") {
   AuditQuery q;

@@ -28,17 +28,8 @@ class WorkflowAccessTest : public testing::StoreTest {
     s_ = testing::SeedCases(*db_, clock_);
   }
 
-  static Principal Make(UserRole role, const std::string& team = "") {
-    Principal p;
-    p.user_id = 1;
-    p.username = ToString(role) + (team.empty() ? "" : "_" + team);
-    p.role = role;
-    p.team = team;
-    p.remote = "10.0.0.9";
-    return p;
-  }
   WorkflowAccess As(UserRole role, const std::string& team = "") {
-    return WorkflowAccess(*db_, Make(role, role == UserRole::kFieldSearcher && team.empty() ? "north" : team), clock_);
+    return WorkflowAccess(*db_, testing::MakePrincipal(role, role == UserRole::kFieldSearcher && team.empty() ? "north" : team), clock_);
   }
   Contact CallTo(PersonId adult) { return Contact{0, adult, 0, "call", "no_answer", "+50255550001"}; }
   long long Rows(const char* table) {
