@@ -5,10 +5,8 @@ set -euo pipefail
 BIN="$1"; FAMILIES="${2:-50000}"; CHANGED="${3:-20}"
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
-"$BIN" synth --families "$FAMILIES" --seed 7 --out "$TMP" > /dev/null
-"$BIN" --db "$TMP/run.db" init > /dev/null
-"$BIN" --db "$TMP/run.db" import --quiet --source ORR --kind child --date-order iso "$TMP/children.csv" > /dev/null
-"$BIN" --db "$TMP/run.db" import --quiet --source ICE --kind adult --date-order iso "$TMP/adults.csv" > /dev/null
+source "$(dirname "$0")/bench_lib.sh"
+load_synthetic "$BIN" "$TMP/run.db" "$TMP" "$FAMILIES" 7
 /usr/bin/time -f "  full match run: %e s wall, %M KB peak" "$BIN" --db "$TMP/run.db" match run | sed 's/^/  /'
 # A newer list: the same adults, CHANGED of them with a new phone number.
 python3 - "$TMP/adults.csv" "$TMP/newer.csv" "$CHANGED" <<'PY'

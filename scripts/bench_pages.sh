@@ -10,11 +10,9 @@ TMP="$(mktemp -d)"
 SERVER=""
 cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2> /dev/null; wait 2> /dev/null; rm -rf "$TMP"; }
 trap cleanup EXIT
-"$BIN" synth --families "$FAMILIES" --seed 7 --out "$TMP" > /dev/null
+source "$(dirname "$0")/bench_lib.sh"
 DB="$TMP/pages.db"
-"$BIN" --db "$DB" init > /dev/null
-"$BIN" --db "$DB" import --quiet --source ORR --kind child --date-order iso "$TMP/children.csv" > /dev/null
-"$BIN" --db "$DB" import --quiet --source ICE --kind adult --date-order iso "$TMP/adults.csv" > /dev/null
+load_synthetic "$BIN" "$DB" "$TMP" "$FAMILIES" 7
 "$BIN" --db "$DB" org add Bench > /dev/null
 PASSWORD="bench-password-2018"
 echo "$PASSWORD" | "$BIN" --db "$DB" user add coord --org Bench --role coordinator --password-stdin > /dev/null
@@ -22,10 +20,7 @@ echo "$PASSWORD" | "$BIN" --db "$DB" user add field --org Bench --role field_sea
 for child in $(seq 1 40 4000); do
   "$BIN" --db "$DB" --actor bench assign "$child" --team north --reason bench > /dev/null
 done
-"$BIN" --db "$DB" serve --port 0 > "$TMP/serve.log" 2>&1 &
-SERVER=$!
-for _ in $(seq 1 100); do grep -q "listening on" "$TMP/serve.log" && break; sleep 0.1; done
-URL="$(grep -o 'http://[0-9.:]*' "$TMP/serve.log" | head -1)"
+serve_db "$BIN" "$DB" "$TMP/serve.log"
 echo "  server $URL; $FAMILIES families; team north has 100"
 for user in coord field; do
   curl -s -o /dev/null -c "$TMP/$user.cookies" -H 'Content-Type: application/json' \

@@ -9,18 +9,13 @@ TMP="$(mktemp -d)"
 SERVER=""
 cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2> /dev/null; wait 2> /dev/null; rm -rf "$TMP"; }
 trap cleanup EXIT
-"$BIN" synth --families "$FAMILIES" --seed 11 --out "$TMP" > /dev/null
+source "$(dirname "$0")/bench_lib.sh"
 DB="$TMP/web.db"
-"$BIN" --db "$DB" init > /dev/null
-"$BIN" --db "$DB" import --quiet --source ORR --kind child --date-order iso "$TMP/children.csv" > /dev/null
-"$BIN" --db "$DB" import --quiet --source ICE --kind adult --date-order iso "$TMP/adults.csv" > /dev/null
+load_synthetic "$BIN" "$DB" "$TMP" "$FAMILIES" 11
 "$BIN" --db "$DB" org add Bench > /dev/null
 echo "bench-password-2018" | "$BIN" --db "$DB" user add bench --org Bench --role coordinator --password-stdin > /dev/null
 TOKEN="$("$BIN" --db "$DB" token create --user bench --name wrk | grep -o 'rnt_[A-Za-z0-9_-]*' | head -1)"
-"$BIN" --db "$DB" serve --port 0 > "$TMP/serve.log" 2>&1 &
-SERVER=$!
-for _ in $(seq 1 100); do grep -q "listening on" "$TMP/serve.log" && break; sleep 0.1; done
-URL="$(grep -o 'http://[0-9.:]*' "$TMP/serve.log" | head -1)"
+serve_db "$BIN" "$DB" "$TMP/serve.log"
 CHILDREN="$("$BIN" --db "$DB" people --kind child --limit 2000 | awk '{print $1}' | grep -E '^[0-9]+$' | head -2000)"
 # wrk script: cycle through family ids / misspelt surnames, with the token.
 python3 - "$TMP" $CHILDREN <<'PY'
