@@ -12,7 +12,7 @@ DEB_PACKAGES=(
   postgresql postgresql-contrib
   iso-codes python3 time
   libkainjow-mustache-dev chromium wrk
-  libxlsxwriter-dev
+  libxlsxwriter-dev sqlite3
 )
 
 missing=()
