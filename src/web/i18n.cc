@@ -50,15 +50,33 @@ bool IsSupportedLanguage(std::string_view lang) {
   return false;
 }
 
-Messages RawCatalog(std::string_view lang) {
+const std::vector<std::string>& CatalogSections() {
+  static const std::vector<std::string> sections = {"", "workflow", "plan", "report"};
+  return sections;
+}
+
+std::string CatalogFile(std::string_view lang, std::string_view section) {
+  std::string name = "i18n/" + std::string(lang);
+  if (!section.empty()) name += "." + std::string(section);
+  return name + ".json";
+}
+
+Messages RawCatalogSection(std::string_view lang, std::string_view section) {
   Messages out;
   if (!IsSupportedLanguage(lang)) return out;
-  auto text = EmbeddedWebFile("i18n/" + std::string(lang) + ".json");
+  auto text = EmbeddedWebFile(CatalogFile(lang, section));
   if (!text) return out;
   auto json = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
   if (!json.is_object()) return out;
   for (const auto& [key, value] : json.items())
     if (value.is_string()) out.emplace(key, value.get<std::string>());
+  return out;
+}
+
+Messages RawCatalog(std::string_view lang) {
+  Messages out;
+  for (const auto& section : CatalogSections())
+    for (auto& [key, value] : RawCatalogSection(lang, section)) out.emplace(key, std::move(value));
   return out;
 }
 

@@ -1,5 +1,7 @@
-// Message catalogs: every string the web pages show comes from src/web/i18n/<lang>.json,
-// flat objects of dotted keys ("nav.families") to text.
+// Message catalogs: every string the web pages show comes from src/web/i18n/<lang>.json
+// and its sections <lang>.<section>.json (one per part of the workspace, so that parts
+// grow without touching one shared file), flat objects of dotted keys ("nav.families")
+// to text.
 #pragma once
 #include <map>
 #include <string>
@@ -16,8 +18,15 @@ const std::vector<std::string>& SupportedLanguages();
 // Whether lang has a catalog.
 bool IsSupportedLanguage(std::string_view lang);
 
-// The catalog exactly as embedded (empty if lang has none, or it is not valid JSON of strings);
-// for tests that compare catalogs.
+// The catalog sections: "" (the main file <lang>.json), then "workflow", "plan", "report".
+const std::vector<std::string>& CatalogSections();
+// The embedded name of a section's file: "i18n/es.json", "i18n/es.workflow.json".
+std::string CatalogFile(std::string_view lang, std::string_view section);
+
+// One section exactly as embedded (empty if lang has none, or it is not valid JSON of
+// strings); for tests that compare catalogs.
+Messages RawCatalogSection(std::string_view lang, std::string_view section);
+// Every section of lang's catalog merged (no key may be in two sections; tested).
 Messages RawCatalog(std::string_view lang);
 
 // The messages for lang, with English filling any key it lacks; unknown languages get English.

@@ -3,6 +3,7 @@
 #include "web/i18n.h"
 
 #include <filesystem>
+#include <map>
 #include <regex>
 #include <set>
 
@@ -28,6 +29,19 @@ TEST(I18nTest, EveryCatalogHasTheSameKeysAsEnglish) {
     auto keys = Keys(RawCatalog(lang));
     for (const auto& k : en) EXPECT_TRUE(keys.count(k)) << lang << ".json lacks " << k;
     for (const auto& k : keys) EXPECT_TRUE(en.count(k)) << lang << ".json has " << k << ", en.json does not";
+  }
+}
+
+TEST(I18nTest, EverySectionExistsAndNoKeyIsInTwoSections) {
+  for (const auto& lang : SupportedLanguages()) {
+    std::map<std::string, std::string> owner;
+    for (const auto& section : CatalogSections()) {
+      ASSERT_TRUE(EmbeddedWebFile(CatalogFile(lang, section))) << CatalogFile(lang, section) << " is not embedded";
+      for (const auto& [key, value] : RawCatalogSection(lang, section)) {
+        auto [it, fresh] = owner.emplace(key, section);
+        EXPECT_TRUE(fresh) << lang << ": " << key << " is in section '" << it->second << "' and '" << section << "'";
+      }
+    }
   }
 }
 
