@@ -178,8 +178,10 @@ Result<std::vector<Deadline>> WorkflowAccess::Deadlines(bool open_only) {
 Result<std::vector<DueItem>> WorkflowAccess::Due(const std::string& as_of, int within_days) {
   if (!Allowed(principal_, Action::kReadReports)) return Deny("read reports");
   if (within_days < 0) return Status::InvalidArgument("within: a number of days, 0 or more");
-  // "as of" a date means the end of that day (docs/workflow.md §9).
-  Result<std::string> when = ParseTime("as_of", as_of, TimeFill::kEndOfDay);
+  // "as of" reads as the status report's does (docs/workflow.md §9): through the end of
+  // the last unit typed, so "2018-07-26" is the whole day and "...T14:03" the whole minute.
+  Result<std::string> when =
+      as_of.empty() ? Result<std::string>(clock_.NowIso()) : ParseTime("as_of", as_of, TimeFill::kEndOfLastUnit);
   if (!when.ok()) return when.status();
   Result<std::vector<DueItem>> all = WorkflowReader(db_).Due(*when, within_days);
   if (!all.ok() || !TeamScoped(principal_)) return all;

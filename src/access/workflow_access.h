@@ -77,8 +77,9 @@ class WorkflowAccess {
   Result<workflow::Closure> Closure(PersonId child);
   Result<std::vector<workflow::Deadline>> Deadlines(bool open_only);
 
-  // The overdue report (kReadReports): due items as of a time; a field
-  // searcher's hold only their team's families.
+  // The overdue report (kReadReports): due items as of a time ("" now; a date or a
+  // time typed as report::ParseAsOf reads it); a field searcher's hold only their
+  // team's families.
   Result<std::vector<workflow::DueItem>> Due(const std::string& as_of, int within_days);
 
  private:

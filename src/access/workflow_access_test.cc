@@ -106,6 +106,11 @@ TEST_P(WorkflowAccessTest, FieldSearchersWorkOnlyTheirTeamsFamilies) {
   ASSERT_EQ(due->size(), 1u);
   EXPECT_EQ((*due)[0].adult_id, s_.a2);
   EXPECT_EQ(As(UserRole::kAdmin).Due("2018-07-27", 7)->size(), 2u);
+  // "" is now; a time to the minute covers that whole minute, as the status report's
+  // as-of does (the people were created at 14:00:00.0xx).
+  EXPECT_EQ(north.Due("", 7)->size(), 1u);
+  EXPECT_EQ(north.Due("2018-07-26T14:00", 7)->size(), 1u);
+  EXPECT_EQ(north.Due("2018-07-26T13:59", 7)->size(), 0u);
 }
 
 TEST_P(WorkflowAccessTest, EveryWriteIsAuditedAndARefusalWritesNothing) {

@@ -102,8 +102,7 @@ void AddReportOverdue(CLI::App* report, GlobalOptions& global, int* exit_code) {
               "Example: reunite report overdue --as-of 2018-07-26 --within 7");
   cmd->callback([o, &global, exit_code] {
     WithWorkflow(global, exit_code, [&](WorkflowAccess& w) -> Status {
-      const std::string as_of = o->as_of.empty() ? DefaultClock().NowIso() : o->as_of;
-      Result<std::vector<DueItem>> items = w.Due(as_of, o->within);
+      Result<std::vector<DueItem>> items = w.Due(o->as_of, o->within);
       if (!items.ok()) return items.status();
       if (o->csv) WriteCsvRecord(std::cout, {"status", "due_at", "kind", "title", "child", "adult", "deadline"});
       long overdue = 0;

@@ -158,16 +158,20 @@ Result<std::vector<DueItem>> WorkflowReader::Due(const std::string& as_of, int w
              }))
       out.push_back({"deadline", d.id, d.title, d.kind, d.due_at, d.child_id, d.adult_id, d.due_at < as_of});
     // The first-contact rule: parents on the list with no contact attempt yet.
+    // A family counts as closed at `as_of` when the last closure entry journaled by
+    // then set a reason (the closures table holds only the state now).
     long long adult = 0;
-    std::string created, ta = as_of, tb = as_of;
+    std::string created, ta = as_of, tc = as_of, tb = as_of;
     soci::statement st = (s.prepare <<
         "SELECT p.id, MIN(j.at) FROM people p JOIN journal j ON j.entity = 'person' AND j.entity_id = p.id "
         "AND j.field = '*' WHERE p.role = 'adult' AND j.at <= :ta "
-        "AND EXISTS (SELECT 1 FROM family_links l LEFT JOIN closures c ON c.child_id = l.child_id "
-        "WHERE l.adult_id = p.id AND l.verification <> 'rejected' AND (c.reason IS NULL OR c.reason = '')) "
+        "AND EXISTS (SELECT 1 FROM family_links l WHERE l.adult_id = p.id AND l.verification <> 'rejected' "
+        "AND NOT EXISTS (SELECT 1 FROM journal jc WHERE jc.entity = 'closure' AND jc.entity_id = l.child_id "
+        "AND jc.field = 'reason' AND jc.after_value <> '' AND jc.id = (SELECT MAX(jl.id) FROM journal jl "
+        "WHERE jl.entity = 'closure' AND jl.entity_id = l.child_id AND jl.field = 'reason' AND jl.at <= :tc))) "
         "AND NOT EXISTS (SELECT 1 FROM contacts k WHERE k.adult_id = p.id AND k.at <= :tb) "
         "GROUP BY p.id ORDER BY p.id",
-        soci::use(ta), soci::use(tb), soci::into(adult), soci::into(created));
+        soci::use(ta), soci::use(tc), soci::use(tb), soci::into(adult), soci::into(created));
     for (st.execute(); st.fetch();) {
       const std::string due = MillisToIso(IsoToMillis(created) + kFirstContactDays * 86400000LL);
       if (due > horizon) continue;

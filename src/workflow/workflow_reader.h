@@ -68,8 +68,9 @@ class WorkflowReader {
   // Items open at `as_of` (a time) that were due before it (overdue) or fall due
   // within `within_days` days after it, soonest first. Explicit deadlines count
   // when created by then and not done by then; the first-contact rule counts
-  // adults linked to a child whose families are not all closed, created by then,
-  // with no contact of any kind logged at or before then.
+  // adults linked to a child whose family was not closed at that time (by the
+  // journal, so a later closure or reopening does not change an earlier answer),
+  // created by then, with no contact of any kind logged at or before then.
   Result<std::vector<DueItem>> Due(const std::string& as_of, int within_days);
 
  private:

@@ -250,6 +250,19 @@ TEST_P(DeadlineTest, DeadlinesAndTheFirstContactRuleAsOfATime) {
   EXPECT_EQ(fields, (std::vector<std::string>{"*", "done_at"}));
 }
 
+TEST_P(DeadlineTest, TheFirstContactRuleReadsClosureAsOfTheTimeAsked) {
+  WorkflowReader reader(*db_);
+  ASSERT_EQ(reader.Due("2018-07-26T15:00:00.000Z", 7)->size(), 2u);  // a1 and a2, through c
+  clock_.AdvanceSeconds(3600);                                        // 15:00
+  ASSERT_TRUE(writer_->CloseFamily(c, "other", "child moved to a relative", "court order").ok());
+  EXPECT_EQ(reader.Due("2018-07-26T14:59:00.000Z", 7)->size(), 2u);  // before the closure: still due
+  EXPECT_EQ(reader.Due("2018-07-26T15:30:00.000Z", 7)->size(), 0u);
+  clock_.AdvanceSeconds(3600);  // 16:00
+  ASSERT_TRUE(writer_->ReopenFamily(c, "new address").ok());
+  EXPECT_EQ(reader.Due("2018-07-26T15:30:00.000Z", 7)->size(), 0u);  // unchanged by the reopening
+  EXPECT_EQ(reader.Due("2018-07-26T16:30:00.000Z", 7)->size(), 2u);
+}
+
 REUNITE_ON_BOTH_BACKENDS(DecisionTest);
 REUNITE_ON_BOTH_BACKENDS(EligibilityTest);
 REUNITE_ON_BOTH_BACKENDS(LogisticsTest);
