@@ -3,9 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <mutex>
+#include <optional>
 #include <sstream>
 
 #include "common/csv_writer.h"
+#include "common/embedded_data.h"
 
 namespace reunite::report {
 
@@ -27,26 +30,21 @@ ReportRow Row(const StatusReport& r, const NodeCount& n, const std::string& dime
           Text(n.label_en), Text(n.label_es), Text(dimension), Text(key),       Number(count)};
 }
 
-// The report's own words, in both languages.
+// The report's own words in each language, from the embedded catalog
+// data/report/words.json ({"key": {"en": ..., "es": ...}}); a key or language the
+// catalog lacks reads as the key itself, which report_format_test rules out.
 const std::string& Word(const std::string& lang, const std::string& key) {
-  static const std::map<std::string, std::pair<std::string, std::string>> words = {
-      {"title", {"Court status report", "Informe de situación para el tribunal"}},
-      {"as_of", {"As of", "Al"}},
-      {"tree", {"Category tree", "Árbol de categorías"}},
-      {"entries", {"Journal entries replayed", "Entradas del registro de cambios reproducidas"}},
-      {"by_country", {"Categories by country", "Categorías por país"}},
-      {"by_department", {"Categories by department", "Categorías por departamento"}},
-      {"category", {"Category", "Categoría"}},
-      {"unit", {"Unit", "Unidad"}},
-      {"total", {"Total", "Total"}},
-      {"department", {"Department", "Departamento"}},
-      {"count", {"Count", "Número"}},
-      {"children", {"children", "niños"}},
-      {"parents", {"parents", "padres"}},
-      {"none", {"No category has a count by department.", "Ninguna categoría tiene recuento por departamento."}},
-  };
-  const auto& pair = words.at(key);
-  return lang == "es" ? pair.second : pair.first;
+  static const nlohmann::json words = [] {
+    std::optional<std::string_view> text = EmbeddedFile("report/words.json");
+    return text ? nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false) : nlohmann::json();
+  }();
+  static std::map<std::pair<std::string, std::string>, std::string> cache;
+  static std::mutex mu;
+  std::lock_guard lock(mu);
+  auto [it, fresh] = cache.try_emplace({lang, key}, key);
+  if (fresh && words.is_object() && words.contains(key) && words[key].contains(lang) && words[key][lang].is_string())
+    it->second = words[key][lang].get<std::string>();
+  return it->second;
 }
 
 const std::string& Label(const NodeCount& n, const std::string& lang) { return lang == "es" ? n.label_es : n.label_en; }

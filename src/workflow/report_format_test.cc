@@ -7,6 +7,10 @@
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+
+#include "common/embedded_data.h"
 #include <unistd.h>
 
 namespace reunite::report {
@@ -93,6 +97,24 @@ TEST(ReportFormatTest, HtmlIsEscapedAndInTheLanguageAsked) {
   EXPECT_EQ(html.find("<en>"), std::string::npos);
   EXPECT_NE(html.find("<tr id=\"children\">"), std::string::npos);
   EXPECT_NE(html.find("</html>"), std::string::npos);
+}
+
+TEST(ReportFormatTest, EveryWordTheRenderersUseIsInTheCatalogInBothLanguages) {
+  auto text = EmbeddedFile("report/words.json");
+  ASSERT_TRUE(text) << "data/report/words.json is not embedded";
+  auto words = nlohmann::json::parse(*text);
+  std::ifstream source(REUNITE_SOURCE_DIR "/src/workflow/report_format.cc");
+  std::stringstream code;
+  code << source.rdbuf();
+  std::set<std::string> used = {"children", "parents"};  // the units, by ToString(unit)
+  std::regex use(R"re(Word\(lang, "(\w+)"\))re");
+  const std::string body = code.str();
+  for (std::sregex_iterator it(body.begin(), body.end(), use), end; it != end; ++it) used.insert((*it)[1].str());
+  EXPECT_GT(used.size(), 10u);
+  for (const auto& key : used)
+    for (const char* lang : {"en", "es"})
+      EXPECT_TRUE(words.contains(key) && words[key].contains(lang) && !words[key][lang].get<std::string>().empty())
+          << key << " has no " << lang << " text in data/report/words.json";
 }
 
 TEST(ReportFormatTest, FormatAndLanguageNamesAreChecked) {
