@@ -8,6 +8,8 @@
 #include <set>
 #include <sstream>
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include "synth/data_table.h"
@@ -33,7 +35,19 @@ struct Lists {
   std::map<std::string, std::vector<std::string>> by_id;  // record id -> row
 };
 
-fs::path Dir(const std::string& name) { return fs::path(::testing::TempDir()) / ("synth_test_" + name); }
+// One folder per process: test runs of several checkouts share /tmp.
+std::string DirPrefix() { return "synth_test_" + std::to_string(::getpid()) + "_"; }
+fs::path Dir(const std::string& name) { return fs::path(::testing::TempDir()) / (DirPrefix() + name); }
+
+// Removes this process's folders when the tests end.
+class RemoveDirs : public ::testing::Environment {
+  void TearDown() override {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(::testing::TempDir(), ec))
+      if (e.path().filename().string().rfind(DirPrefix(), 0) == 0) fs::remove_all(e.path(), ec);
+  }
+};
+[[maybe_unused]] ::testing::Environment* const kRemoveDirs = ::testing::AddGlobalTestEnvironment(new RemoveDirs);
 
 Lists Generate(const std::string& name, long families, double noise, std::uint64_t seed = 7) {
   SynthOptions o;
