@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include "web/api_test_fixture.h"
+#include "web/embedded_web.h"
+#include "workflow/tracing.h"
+#include "workflow/vocabulary.h"
 
 namespace reunite::web {
 namespace {
@@ -194,6 +197,29 @@ TEST(ApiWorkflowTest, BadInputIsRefusedAndWritesNothing) {
     EXPECT_NE(message.find(c.message), std::string::npos) << c.path << " " << c.body << ": " << a.body;
   }
   EXPECT_EQ(JournalRows(), before);
+}
+
+// The OpenAPI document lists the workflow's words; they must be the library's.
+TEST(ApiWorkflowTest, DocumentedVocabulariesAreTheLibrarys) {
+  const json doc = json::parse(*EmbeddedWebFile("api/openapi.json"));
+  const json& schemas = doc["components"]["schemas"];
+  std::vector<std::string> states;
+  for (workflow::TracingState state : workflow::AllTracingStates()) states.push_back(workflow::ToString(state));
+  const std::vector<std::pair<std::string, std::vector<std::string>>> words = {
+      {"TracingState", states},
+      {"ContactKind", workflow::ContactKinds()},
+      {"TaskResult", workflow::TaskResults()},
+      {"DecisionKind", workflow::DecisionKinds()},
+      {"FlagKind", workflow::FlagKinds()},
+      {"LogisticsPlan", workflow::LogisticsPlans()},
+      {"LogisticsStep", workflow::LogisticsSteps()},
+      {"ClosureReason", workflow::ClosureReasons()},
+      {"DeadlineKind", workflow::DeadlineKinds()},
+  };
+  for (const auto& [name, values] : words) {
+    ASSERT_TRUE(schemas.contains(name)) << name;
+    EXPECT_EQ(schemas[name]["enum"].get<std::vector<std::string>>(), values) << name;
+  }
 }
 
 }  // namespace
