@@ -65,13 +65,17 @@ void PutDeadlineCompletion(const Request& req, Response& res, const RouteContext
   });
 }
 
-// GET /api/reports/overdue?as_of= (default now; a date means its end)&within_days= (default 7).
+// As `reunite report overdue --within`.
+constexpr int kDefaultWithinDays = 7;
+
+// GET /api/reports/overdue?as_of= (default now; a date means its end)&within_days=.
 void GetOverdue(const Request& req, Response& res, const RouteContext& ctx) {
   std::optional<int> within;
   if (!IntParam(req, res, "within_days", within)) return;
+  const int days = within.value_or(kDefaultWithinDays);
   WithWorkflow(req, res, ctx, [&](CaseRequest&, WorkflowAccess& w) {
     const std::string as_of = req.has_param("as_of") ? req.get_param_value("as_of") : DefaultClock().NowIso();
-    auto items = w.Due(as_of, within.value_or(7));
+    auto items = w.Due(as_of, days);
     if (!items.ok()) return SendStatusError(res, items.status());
     Json list = Json::array();
     long overdue = 0;
@@ -80,7 +84,7 @@ void GetOverdue(const Request& req, Response& res, const RouteContext& ctx) {
       list.push_back(DueItemJson(d));
     }
     SendJson(res, {{"as_of", as_of},
-                   {"within_days", within.value_or(7)},
+                   {"within_days", days},
                    {"overdue", overdue},
                    {"due", static_cast<long>(items->size()) - overdue},
                    {"items", list}});
@@ -98,8 +102,7 @@ Result<std::string> XlsxBytes(const report::StatusReport& r) {
   std::ostringstream bytes;
   if (written.ok()) {
     std::ifstream in(path, std::ios::binary);
-    bytes << in.rdbuf();
-    if (!in) written = Status::IOError("cannot read back the workbook");
+    if (!in.is_open() || !(bytes << in.rdbuf())) written = Status::IOError("cannot read back the workbook " + path);
   }
   std::error_code ignored;
   std::filesystem::remove(path, ignored);
