@@ -94,7 +94,7 @@ TEST(ApiWorkflowTest, AuthorisationMatrix) {
     }
 }
 
-TEST(ApiWorkflowTest, SessionWritesNeedTheCsrfToken) {
+TEST(ApiWorkflowTest, SessionWritesNeedTheCsrfTokenApiTokensDoNot) {
   ApiWorld& w = ApiWorld::Get();
   httplib::Client cli("127.0.0.1", w.port);
   const long before = JournalRows();
@@ -103,6 +103,13 @@ TEST(ApiWorkflowTest, SessionWritesNeedTheCsrfToken) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 403);
   EXPECT_EQ(JournalRows(), before);
+  // An API token sends no CSRF token: its write goes through, as its coordinator.
+  res = cli.Post("/api/people/" + std::to_string(w.seed.a1) + "/contacts",
+                 {{"Authorization", "Bearer " + w.coordinator_token}},
+                 R"({"kind":"message","result":"sent","through":"the village committee"})", "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 201) << res->body;
+  EXPECT_GT(JournalRows(), before);
 }
 
 // María (a2) is at risk: the number called and the place visited are hers to
