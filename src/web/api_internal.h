@@ -35,6 +35,10 @@ struct ApiRoute {
 std::vector<ApiRoute> CaseRoutes();    // api_case_routes.cc: families, people, me, openapi
 std::vector<ApiRoute> ReviewRoutes();  // api_review_routes.cc: review queue, list import
 std::vector<ApiRoute> AdminRoutes();   // api_admin_routes.cc: users, audit
+// The tracing and reunification workflow (access/workflow_access.h):
+std::vector<ApiRoute> WorkflowRoutes();        // api_workflow_routes.cc: one adult's tracing, contacts, tasks, flags
+std::vector<ApiRoute> FamilyWorkflowRoutes();  // api_workflow_family.cc: decisions, logistics, closure
+std::vector<ApiRoute> ReportRoutes();          // api_report_routes.cc: deadlines, overdue and status reports
 // Every route above, in the order registered.
 std::vector<ApiRoute> AllApiRoutes();
 

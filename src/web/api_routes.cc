@@ -1,7 +1,9 @@
 // The JSON API under /api/: everything the pages do, with the same authorisation
 // (access/case_access.h, review_access.h, import_access.h, accounts.h). Errors are
 // {"error": {"code", "message"}}; lists are {"items", "total", "limit", "offset"}.
-// The routes are in api_case_routes.cc, api_review_routes.cc and api_admin_routes.cc.
+// The routes are in api_case_routes.cc, api_review_routes.cc, api_admin_routes.cc and,
+// for the workflow (access/workflow_access.h, report_access.h), api_workflow_*.cc and
+// api_report_routes.cc.
 #include <regex>
 
 #include "web/api_internal.h"
@@ -12,7 +14,8 @@ namespace api {
 
 std::vector<ApiRoute> AllApiRoutes() {
   std::vector<ApiRoute> all = CaseRoutes();
-  for (auto part : {ReviewRoutes(), AdminRoutes()}) all.insert(all.end(), part.begin(), part.end());
+  for (auto part : {ReviewRoutes(), AdminRoutes(), WorkflowRoutes(), FamilyWorkflowRoutes(), ReportRoutes()})
+    all.insert(all.end(), part.begin(), part.end());
   return all;
 }
 

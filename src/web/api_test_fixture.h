@@ -42,6 +42,7 @@ class ApiWorld {
   reunite::testing::SeededCases seed;
   std::map<std::string, Login> logins;  // by role name; field_searcher is team north
   std::string coordinator_token;        // an API token
+  std::string db_url;                   // the server's database, for tests that count its rows
 
   httplib::Headers As(const std::string& who, bool csrf = true) const {
     if (who == "none") return {};
@@ -56,6 +57,7 @@ class ApiWorld {
     char tmpl[] = "/tmp/reunite_api_XXXXXX";
     dir_ = mkdtemp(tmpl);
     const std::string url = (dir_ / "api.db").string();
+    db_url = url;
     auto pool = DatabasePool::Open(url, 4);
     auto search_db = Database::Open(url);
     EXPECT_TRUE(pool.ok() && search_db.ok());
@@ -108,5 +110,38 @@ class ApiWorld {
   std::unique_ptr<AccessAuthenticator> auth_;
   std::unique_ptr<WebServer> server_;
 };
+
+// One answer of the API, its body parsed when it is JSON (else discarded).
+struct Answer {
+  int status = 0;
+  nlohmann::json json;
+  std::string body;
+  std::string content_type;
+  std::string disposition;
+};
+
+// `method` `path` as `who` (a role name, "field_searcher_south" or "none").
+inline Answer Ask(const std::string& who, const std::string& method, const std::string& path,
+                  const std::string& body = "") {
+  ApiWorld& w = ApiWorld::Get();
+  httplib::Client cli("127.0.0.1", w.port);
+  httplib::Result res = method == "GET"   ? cli.Get(path, w.As(who))
+                        : method == "PUT" ? cli.Put(path, w.As(who), body, "application/json")
+                                          : cli.Post(path, w.As(who), body, "application/json");
+  EXPECT_TRUE(res) << method << " " << path;
+  if (!res) return {};
+  return {res->status, nlohmann::json::parse(res->body, nullptr, false), res->body,
+          res->get_header_value("Content-Type"), res->get_header_value("Content-Disposition")};
+}
+
+// The rows of the server's change journal.
+inline long JournalRows() {
+  auto db = Database::Open(ApiWorld::Get().db_url);
+  EXPECT_TRUE(db.ok());
+  if (!db.ok()) return -1;
+  long n = 0;
+  (*db)->session() << "SELECT COUNT(*) FROM journal", soci::into(n);
+  return n;
+}
 
 }  // namespace reunite::web::testing
