@@ -10,14 +10,8 @@ namespace {
 using nlohmann::json;
 using testing::ApiWorld;
 
-const std::vector<std::string> kWho = {"admin",          "coordinator",          "case_worker",
-                                       "field_searcher", "field_searcher_south", "government_liaison",
-                                       "auditor",        "none"};
-
-struct Call {
-  std::string method, path, body;
-  std::vector<int> want;  // per kWho
-};
+using testing::Call;
+using testing::kWho;
 
 constexpr const char* kCsv =
     "record_id,first_name,last_name,dob,country\nORR-9,Rosa,Tzul,2011-05-06,Guatemala\n";

@@ -24,6 +24,18 @@
 
 namespace reunite::web::testing {
 
+// The callers of the authorisation matrices: every role, a field searcher of
+// another team, and no session ("none").
+inline const std::vector<std::string> kWho = {"admin",          "coordinator",          "case_worker",
+                                              "field_searcher", "field_searcher_south", "government_liaison",
+                                              "auditor",        "none"};
+
+// One row of a matrix: a request and the status expected for each of kWho.
+struct Call {
+  std::string method, path, body;
+  std::vector<int> want;  // per kWho
+};
+
 inline constexpr const char* kPassword = "correct horse battery staple";
 
 struct Login {

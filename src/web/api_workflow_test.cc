@@ -17,14 +17,8 @@ using testing::ApiWorld;
 using testing::Ask;
 using testing::JournalRows;
 
-const std::vector<std::string> kWho = {"admin",          "coordinator",          "case_worker",
-                                       "field_searcher", "field_searcher_south", "government_liaison",
-                                       "auditor",        "none"};
-
-struct Call {
-  std::string method, path, body;
-  std::vector<int> want;  // per kWho
-};
+using testing::Call;
+using testing::kWho;
 
 // A failed call of parent `adult`, logged as an admin.
 std::int64_t LogFailedCall(PersonId adult) {
