@@ -66,5 +66,12 @@ void RegisterPeoplePages(httplib::Server& server, const RouteContext& ctx);
 void RegisterReviewPages(httplib::Server& server, const RouteContext& ctx);
 void RegisterImportPages(httplib::Server& server, const RouteContext& ctx);
 void RegisterAdminPages(httplib::Server& server, const RouteContext& ctx);
+void RegisterSearchPlanPages(httplib::Server& server, const RouteContext& ctx);
+void RegisterReportPages(httplib::Server& server, const RouteContext& ctx);
+void RegisterDuePages(httplib::Server& server, const RouteContext& ctx);
+
+// The dashboard's "overdue and due soon" panel ({{due}}) for roles that read
+// reports; nothing, and no query, for the others (pages_due.cc).
+void AddDuePanel(CaseRequest& cr, const Messages& t, TemplateData& vars);
 
 }  // namespace reunite::web
