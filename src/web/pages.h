@@ -70,8 +70,9 @@ void RegisterSearchPlanPages(httplib::Server& server, const RouteContext& ctx);
 void RegisterReportPages(httplib::Server& server, const RouteContext& ctx);
 void RegisterDuePages(httplib::Server& server, const RouteContext& ctx);
 
-// The dashboard's "overdue and due soon" panel ({{due}}) for roles that read
-// reports; nothing, and no query, for the others (pages_due.cc).
-void AddDuePanel(CaseRequest& cr, const Messages& t, TemplateData& vars);
+// Marks the dashboard to load the "overdue and due soon" panel ({{due_panel}},
+// GET /deadlines/due/panel) for roles that read reports; not for the others
+// (pages_due.cc).
+void AddDuePanel(CaseRequest& cr, TemplateData& vars);
 
 }  // namespace reunite::web

@@ -77,7 +77,7 @@ void ShowDashboard(const Request& req, Response& res, CaseRequest& cr) {
     vars.set("by_country", charts->second);
   }
   AddReviewCounts(cr, vars);
-  AddDuePanel(cr, t, vars);
+  AddDuePanel(cr, vars);
   SendPage(req, res, "dashboard", page, vars);
 }
 

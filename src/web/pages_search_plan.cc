@@ -105,15 +105,25 @@ TemplateData PlanTree(const std::vector<const SearchPlanRow*>& rows, const Messa
   return countries;
 }
 
-// Open tasks per team, from the service's task list (so in the reader's scope);
-// a field searcher sees only their own team's.
-Result<std::map<std::string, long>> TeamCounts(WorkflowAccess& wa, const CaseRequest& cr) {
-  auto tasks = wa.SearchTasks(workflow::TaskQuery{});
-  if (!tasks.ok()) return tasks.status();
+// Open tasks per team, in the reader's scope; a field searcher sees only their
+// own team's.
+std::map<std::string, long> TeamCounts(const std::vector<SearchTask>& tasks, const CaseRequest& cr) {
   std::map<std::string, long> teams;
-  for (const SearchTask& task : *tasks)
+  for (const SearchTask& task : tasks)
     if (!TeamScoped(cr.user.who) || task.team == cr.user.who.team) ++teams[task.team];
   return teams;
+}
+
+// The plan of `team`, and every open task the reader may see (for the team list).
+// Every team's plan is grouped from that same list, as WorkflowAccess::SearchPlan
+// would group it, so the page reads the tasks once.
+Result<std::vector<SearchPlanRow>> PlanOf(WorkflowAccess& wa, const std::string& team,
+                                          std::vector<SearchTask>& all) {
+  auto tasks = wa.SearchTasks(workflow::TaskQuery{});
+  if (!tasks.ok()) return tasks.status();
+  all = std::move(*tasks);
+  if (team.empty()) return workflow::GroupSearchPlan(all);
+  return wa.SearchPlan(team);
 }
 
 TemplateData TeamLinks(const std::map<std::string, long>& teams, const Messages& t) {
@@ -134,10 +144,10 @@ void ShowSearchPlan(const Request& req, Response& res, CaseRequest& cr) {
   const Messages& t = CatalogFor(page.lang);
   const std::string team = TeamParam(req, cr), country = Param(req, "country"), department = Param(req, "department");
   WorkflowAccess wa = Workflow(cr);
-  auto plan = wa.SearchPlan(team);
+  std::vector<SearchTask> all;
+  auto plan = PlanOf(wa, team, all);
   if (!plan.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(plan.status()));
-  auto teams = TeamCounts(wa, cr);
-  if (!teams.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(teams.status()));
+  const std::map<std::string, long> teams = TeamCounts(all, cr);
   std::vector<const SearchPlanRow*> shown;
   std::map<std::string, std::string> countries, departments;  // code -> label, of the team's plan
   long open = 0;
@@ -150,14 +160,14 @@ void ShowSearchPlan(const Request& req, Response& res, CaseRequest& cr) {
     open += row.open_tasks;
   }
   std::vector<std::pair<std::string, std::string>> team_choices;
-  for (const auto& [name, n] : *teams)
+  for (const auto& [name, n] : teams)
     if (!name.empty()) team_choices.emplace_back(name, name);
   TemplateData vars;
   vars.set("team", team);
   vars.set("teams", Options(team_choices, team, t));
   vars.set("countries", Options({countries.begin(), countries.end()}, country, t));
   vars.set("departments", Options({departments.begin(), departments.end()}, department, t));
-  vars.set("team_links", TeamLinks(*teams, t));
+  vars.set("team_links", TeamLinks(teams, t));
   vars.set("plan", PlanTree(shown, t));
   vars.set("open", std::to_string(open));
   vars.set("empty", shown.empty());
@@ -178,12 +188,13 @@ std::string ParentName(CaseAccess& access, PersonId adult) {
   return name.Display().empty() ? name.as_recorded : name.Display();
 }
 
-// The team's open tasks in place order. The plan is asked first: it refuses a
-// field searcher another team's work.
+// The team's open tasks in place order. A team-scoped reader's plan is asked
+// first: the service refuses (and audits) a field searcher another team's work.
 Result<std::vector<WorklistLine>> LoadWorklist(CaseRequest& cr, const std::string& team) {
   if (team.empty()) return Status::InvalidArgument("team: name the team whose worklist to show");
   WorkflowAccess wa = Workflow(cr);
-  if (auto plan = wa.SearchPlan(team); !plan.ok()) return plan.status();
+  if (TeamScoped(cr.user.who))
+    if (auto plan = wa.SearchPlan(team); !plan.ok()) return plan.status();
   workflow::TaskQuery q;
   q.team = team;
   auto tasks = wa.SearchTasks(q);

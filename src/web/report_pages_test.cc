@@ -296,18 +296,26 @@ TEST(StatusReportPageTest, FieldSearcherIsRefusedWithTheLocalisedPage) {
   EXPECT_NE(w.GetAs("government_liaison", "/")->body.find("href=\"/reports/status\""), std::string::npos);
 }
 
-TEST(DuePagesTest, DashboardListsTheOverdueDeadlineFirstAndTheFullListMatchesTheLibrary) {
+TEST(DuePagesTest, DashboardLoadsThePanelWithTheOverdueDeadlineFirst) {
   PagesWorld& w = PagesWorld::Get();
-  auto res = w.GetAs("coordinator", "/");
+  auto dashboard = w.GetAs("coordinator", "/");
+  ASSERT_EQ(dashboard->status, 200) << dashboard->body;
+  EXPECT_NE(dashboard->body.find("hx-get=\"/deadlines/due/panel\""), std::string::npos);
+  EXPECT_NE(dashboard->body.find("href=\"/deadlines/due\""), std::string::npos);  // without scripts
+  auto res = w.GetAs("coordinator", "/deadlines/due/panel");
   ASSERT_EQ(res->status, 200) << res->body;
-  const std::size_t panel = res->body.find("id=\"due-panel\"");
-  ASSERT_NE(panel, std::string::npos);
-  const std::size_t first_item = res->body.find("<li class=\"due-", panel);
+  EXPECT_EQ(res->body.find("<html"), std::string::npos);  // a fragment
+  ASSERT_EQ(res->body.rfind("<section aria-labelledby=\"due-heading\" id=\"due-panel\">", 0), 0u);
+  const std::size_t first_item = res->body.find("<li class=\"due-");
   EXPECT_EQ(res->body.compare(first_item, 28, "<li class=\"due-overdue\"><a h"), 0);
-  EXPECT_NE(res->body.find("Status filing to the court", panel), std::string::npos);
-  EXPECT_NE(res->body.find("href=\"/families/" + std::to_string(w.seed.c1) + "\"", panel), std::string::npos);
-  EXPECT_NE(res->body.find("days late", panel), std::string::npos);
+  EXPECT_NE(res->body.find("Status filing to the court"), std::string::npos);
+  EXPECT_NE(res->body.find("href=\"/families/" + std::to_string(w.seed.c1) + "\""), std::string::npos);
+  EXPECT_NE(res->body.find("days late"), std::string::npos);
+  EXPECT_NE(w.GetAs("coordinator", "/deadlines/due/panel?lang=es")->body.find("días de retraso"), std::string::npos);
+}
 
+TEST(DuePagesTest, FullListMatchesTheLibrary) {
+  PagesWorld& w = PagesWorld::Get();
   auto due = WorkflowAccess(*w.Open(), reunite::testing::MakePrincipal(UserRole::kCoordinator))
                  .Due(DefaultClock().NowIso(), 30);
   ASSERT_TRUE(due.ok());
@@ -316,6 +324,7 @@ TEST(DuePagesTest, DashboardListsTheOverdueDeadlineFirstAndTheFullListMatchesThe
   EXPECT_EQ(Between(list->body, "id=\"due-total\">"), std::to_string(due->size()));
   EXPECT_EQ(Between(list->body, "id=\"due-overdue\">"), "1");
   EXPECT_EQ(w.GetAs("coordinator", "/deadlines/due?within_days=soon")->status, 400);
+  EXPECT_EQ(w.GetAs("coordinator", "/deadlines/due?within_days=-1")->status, 400);
 }
 
 }  // namespace
