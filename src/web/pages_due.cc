@@ -1,7 +1,7 @@
 // What is overdue or due soon (access/WorkflowAccess::Due: court deadlines,
 // internal targets and the first-contact rule): a panel on the dashboard, loaded
-// after it from /deadlines/due/panel (the rule reads every linked parent: about
-// 0.8 s at 100,000 families), and every item at /deadlines/due, 200 a page. Only
+// after it from /deadlines/due/panel (the rule reads every linked parent: half a
+// second at 100,000 families), and every item at /deadlines/due, 200 a page. Only
 // roles that read reports are asked; a field searcher's list holds their team's
 // families (the service scopes it).
 #include <algorithm>
