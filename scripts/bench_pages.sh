@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make bench: the pages that count families (the dashboard, the families list) with
+# make bench: the pages that count families (the dashboard, its due-items panel, the families list) with
 # FAMILIES synthetic families loaded, as a coordinator and as a field searcher of a
 # team given 100 families. Times each page with curl (one request at a time, after a
 # warm-up; best and worst of ROUNDS). Prints figures; never fails on timing.
@@ -25,7 +25,7 @@ echo "  server $URL; $FAMILIES families; team north has 100"
 for user in coord field; do
   curl -s -o /dev/null -c "$TMP/$user.cookies" -H 'Content-Type: application/json' \
     -d "{\"username\":\"$user\",\"password\":\"$PASSWORD\"}" "$URL/api/login"
-  for path in / /families "/families?status=in_care" "/families?page=100" "/families?sort=name"; do
+  for path in / /deadlines/due/panel /families "/families?status=in_care" "/families?page=100" "/families?sort=name"; do
     curl -s -o /dev/null -b "$TMP/$user.cookies" "$URL$path"
     times=$(for _ in $(seq 1 "$ROUNDS"); do
       curl -s -o /dev/null -w '%{time_total}\n' -b "$TMP/$user.cookies" "$URL$path"

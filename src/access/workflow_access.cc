@@ -135,7 +135,13 @@ Result<std::vector<SearchPlanRow>> WorkflowAccess::SearchPlan(const std::string&
   if (!Allowed(principal_, Action::kReadWorkflow)) return Deny("read the workflow");
   // A field searcher plans their own team's work.
   if (TeamScoped(principal_) && team != principal_.team) return Deny("read another team's search plan");
-  return WorkflowReader(db_).SearchPlan(team);
+  // Grouped from this service's task list, so a village withheld there (an adult
+  // at risk) is withheld here too, and a field searcher counts only their families.
+  TaskQuery q;
+  q.team = team;
+  Result<std::vector<SearchTask>> tasks = SearchTasks(q);
+  if (!tasks.ok()) return tasks.status();
+  return GroupSearchPlan(*tasks);
 }
 
 Result<std::optional<Decision>> WorkflowAccess::CurrentDecision(PersonId child) {

@@ -69,6 +69,8 @@ class WorkflowAccess {
   Result<std::vector<workflow::Contact>> Contacts(PersonId adult);
   // A field searcher's list holds the tasks of their team's families only.
   Result<std::vector<workflow::SearchTask>> SearchTasks(const workflow::TaskQuery& query);
+  // The plan of `team`'s open tasks ("" every team's; a field searcher: their own
+  // team only), grouped from SearchTasks, so withheld places stay withheld.
   Result<std::vector<workflow::SearchPlanRow>> SearchPlan(const std::string& team);
   Result<std::optional<workflow::Decision>> CurrentDecision(PersonId child);
   Result<std::vector<workflow::Decision>> DecisionHistory(PersonId child);

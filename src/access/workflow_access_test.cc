@@ -141,6 +141,19 @@ TEST_P(WorkflowAccessTest, ContactsOfAPersonAtRiskHideNumberAndPlace) {
   EXPECT_EQ(As(UserRole::kFieldSearcher, "north").Contacts(s_.a2)->at(0).number, "+50255550001");
 }
 
+TEST_P(WorkflowAccessTest, SearchPlanWithholdsTheVillageOfAParentAtRisk) {
+  ASSERT_TRUE(As(UserRole::kAdmin).AddSearchTask({0, s_.a2, "GT", "GT-AV", "Cobán", "Chamelco"}, "x").ok());
+  auto for_worker = As(UserRole::kCaseWorker).SearchPlan("");
+  ASSERT_TRUE(for_worker.ok()) << for_worker.status().ToString();
+  ASSERT_EQ(for_worker->size(), 1u);
+  EXPECT_EQ(for_worker->at(0).municipality, "[withheld]");
+  EXPECT_EQ(for_worker->at(0).village, "[withheld]");
+  EXPECT_EQ(for_worker->at(0).open_tasks, 1);
+  auto for_coordinator = As(UserRole::kCoordinator).SearchPlan("");
+  ASSERT_TRUE(for_coordinator.ok());
+  EXPECT_EQ(for_coordinator->at(0).village, "Chamelco");
+}
+
 REUNITE_ON_BOTH_BACKENDS(WorkflowAccessTest);
 
 }  // namespace

@@ -169,6 +169,13 @@ TEST(CustodyStatusTest, EnglishAndSpanish) {
 namespace reunite {
 namespace {
 
+TEST(DepartmentNameTest, NamesTheCodesOfTheTableOnly) {
+  EXPECT_EQ(DepartmentName("GT-AV"), "Alta Verapaz");
+  EXPECT_EQ(DepartmentName(FindDepartment("Quiché", "GT")), "Quiché");
+  EXPECT_EQ(DepartmentName("GT-XX"), "");
+  EXPECT_EQ(DepartmentName(""), "");
+}
+
 TEST(ResolveLocationTest, FacilitiesHomePlacesAndUnknownText) {
   Location shelter = ResolveLocation("Tornillo Temporary Influx Shelter", "GT", CustodyStatus::kDischarged);
   EXPECT_EQ(shelter.facility, "Tornillo Temporary Influx Shelter");

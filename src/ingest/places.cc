@@ -14,6 +14,7 @@ namespace {
 struct PlaceTables {
   // folded department name -> (country, code); several countries share names.
   std::multimap<std::string, std::pair<std::string, std::string>> departments;
+  std::map<std::string, std::string, std::less<>> department_names;  // code -> name as in the table
   // (department code, folded municipality) -> municipality as written in the table
   std::map<std::pair<std::string, std::string>, std::string> municipalities;
   std::map<std::string, std::string> facilities;  // folded name -> name as in the table
@@ -39,8 +40,10 @@ std::vector<std::map<std::string, std::string>> ReadTable(std::string_view path)
 const PlaceTables& Tables() {
   static const PlaceTables kTables = [] {
     PlaceTables t;
-    for (auto& row : ReadTable("places/departments.csv"))
+    for (auto& row : ReadTable("places/departments.csv")) {
       t.departments.emplace(FoldForSearch(row["name"]), std::make_pair(row["country"], row["iso_code"]));
+      t.department_names[row["iso_code"]] = row["name"];
+    }
     for (auto& row : ReadTable("places/facilities.csv")) t.facilities[FoldForSearch(row["name"])] = row["name"];
     for (auto& row : ReadTable("places/municipalities.csv"))
       t.municipalities[{row["department_code"], FoldForSearch(row["municipality"])}] = row["municipality"];
@@ -98,6 +101,12 @@ std::string FindDepartment(std::string_view name, std::string_view country) {
     if (any.empty()) any = it->second.second;
   }
   return country.empty() ? any : "";
+}
+
+std::string DepartmentName(std::string_view code) {
+  const auto& names = Tables().department_names;
+  auto it = names.find(code);
+  return it == names.end() ? "" : it->second;
 }
 
 Location ResolveLocation(std::string_view text, std::string_view country, CustodyStatus custody) {

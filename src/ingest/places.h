@@ -22,4 +22,8 @@ Location ResolveLocation(std::string_view text, std::string_view country, Custod
 // ISO 3166-2 code of a department named in text (accents and case ignored), or "".
 std::string FindDepartment(std::string_view name, std::string_view country);
 
+// The name of the department with ISO 3166-2 code `code` ("GT-AV" -> "Alta
+// Verapaz"), as the department table writes it; "" for a code it does not hold.
+std::string DepartmentName(std::string_view code);
+
 }  // namespace reunite

@@ -12,7 +12,7 @@ namespace {
 // Every file the build embeds under static/ (CMakeLists.txt lists the same files);
 // assets_test checks that each one is really there.
 constexpr std::string_view kNames[] = {"app.css", "app.js", "htmx.min.js", "pico.min.css",
-                                       "chart.umd.js"};
+                                       "chart.umd.js", "print.css"};
 
 // FNV-1a: a version tag for caching, not a security measure.
 std::string Fnv1aHex(std::string_view data) {

@@ -132,6 +132,9 @@ void RegisterPageRoutes(httplib::Server& server, const RouteContext& ctx) {
   RegisterReviewPages(server, ctx);
   RegisterImportPages(server, ctx);
   RegisterAdminPages(server, ctx);
+  RegisterSearchPlanPages(server, ctx);
+  RegisterReportPages(server, ctx);
+  RegisterDuePages(server, ctx);
 }
 
 }  // namespace reunite::web

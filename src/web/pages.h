@@ -66,5 +66,13 @@ void RegisterPeoplePages(httplib::Server& server, const RouteContext& ctx);
 void RegisterReviewPages(httplib::Server& server, const RouteContext& ctx);
 void RegisterImportPages(httplib::Server& server, const RouteContext& ctx);
 void RegisterAdminPages(httplib::Server& server, const RouteContext& ctx);
+void RegisterSearchPlanPages(httplib::Server& server, const RouteContext& ctx);
+void RegisterReportPages(httplib::Server& server, const RouteContext& ctx);
+void RegisterDuePages(httplib::Server& server, const RouteContext& ctx);
+
+// Marks the dashboard to load the "overdue and due soon" panel ({{due_panel}},
+// GET /deadlines/due/panel) for roles that read reports; not for the others
+// (pages_due.cc).
+void AddDuePanel(CaseRequest& cr, TemplateData& vars);
 
 }  // namespace reunite::web

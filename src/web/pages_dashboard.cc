@@ -1,4 +1,5 @@
-// The dashboard: children by custody status and by country, and what waits for review.
+// The dashboard: children by custody status and by country, what is overdue or
+// due soon (pages_due.cc), and what waits for review.
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -76,6 +77,7 @@ void ShowDashboard(const Request& req, Response& res, CaseRequest& cr) {
     vars.set("by_country", charts->second);
   }
   AddReviewCounts(cr, vars);
+  AddDuePanel(cr, vars);
   SendPage(req, res, "dashboard", page, vars);
 }
 

@@ -33,6 +33,7 @@ TemplateData AssetData() {
   a.set("htmx_js", AssetUrl("htmx.min.js"));
   a.set("app_js", AssetUrl("app.js"));
   a.set("chart_js", AssetUrl("chart.umd.js"));
+  a.set("print_css", AssetUrl("print.css"));
   return a;
 }
 
@@ -53,7 +54,8 @@ TemplateData LanguageLinks(const PageContext& ctx, const Messages& t) {
 }  // namespace
 
 std::vector<std::string> TemplateNames() { return {"layout", "login", "dashboard", "error", "families", "family", "person",
-          "search", "review_list", "review", "import", "users", "audit"}; }
+          "search", "review_list", "review", "import", "users", "audit", "search_plan", "worklist", "due_list", "due_panel",
+          "status_report"}; }
 
 TemplateData CatalogData(const Messages& messages) {
   TemplateData t;
@@ -98,6 +100,9 @@ Result<std::string> RenderPage(std::string_view page, const PageContext& ctx, Te
     layout.set("nav_import", Allowed(who, Action::kImportLists));
     layout.set("nav_users", Allowed(who, Action::kManageUsers));
     layout.set("nav_audit", Allowed(who, Action::kReadAudit));
+    layout.set("nav_search_plan", Allowed(who, Action::kReadWorkflow));
+    // The status report counts every family, so team-scoped roles may not read it.
+    layout.set("nav_reports", Allowed(who, Action::kReadReports) && !TeamScoped(who));
   }
   layout.set("query", ctx.query);
   layout.set("body", *body);

@@ -1,6 +1,7 @@
 #include "workflow/workflow_reader.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "common/clock.h"
@@ -76,20 +77,26 @@ Result<std::optional<SearchTask>> WorkflowReader::GetSearchTask(std::int64_t id)
   });
 }
 
+std::vector<SearchPlanRow> GroupSearchPlan(const std::vector<SearchTask>& tasks) {
+  std::map<std::array<std::string, 4>, SearchPlanRow> regions;
+  for (const SearchTask& t : tasks) {
+    SearchPlanRow& row = regions[{t.country, t.department, t.municipality, t.village}];
+    if (row.open_tasks == 0) row = {t.country, t.department, t.municipality, t.village, 0, ""};
+    ++row.open_tasks;
+    row.last_attempt = std::max(row.last_attempt, t.last_attempt);
+  }
+  std::vector<SearchPlanRow> rows;
+  rows.reserve(regions.size());
+  for (auto& [place, row] : regions) rows.push_back(std::move(row));
+  return rows;
+}
+
 Result<std::vector<SearchPlanRow>> WorkflowReader::SearchPlan(const std::string& team) {
   TaskQuery q;
   q.team = team;
-  Result<std::vector<SearchTask>> tasks = SearchTasks(q);  // open, in place order
+  Result<std::vector<SearchTask>> tasks = SearchTasks(q);  // open
   if (!tasks.ok()) return tasks.status();
-  std::vector<SearchPlanRow> rows;
-  for (const SearchTask& t : *tasks) {
-    if (rows.empty() || rows.back().country != t.country || rows.back().department != t.department ||
-        rows.back().municipality != t.municipality || rows.back().village != t.village)
-      rows.push_back({t.country, t.department, t.municipality, t.village, 0, ""});
-    ++rows.back().open_tasks;
-    rows.back().last_attempt = std::max(rows.back().last_attempt, t.last_attempt);
-  }
-  return rows;
+  return GroupSearchPlan(*tasks);
 }
 
 Result<std::optional<Decision>> WorkflowReader::CurrentDecision(PersonId child) {

@@ -43,6 +43,12 @@ struct DueItem {
 // entering the list (their creation in the journal).
 inline constexpr int kFirstContactDays = 7;
 
+// Groups tasks by place (country, department, municipality, village), in place
+// order, each region with its count and latest attempt. Tasks whose place a
+// reader withheld ("[withheld]") form regions of their own, so a plan built from
+// withheld tasks says no more than the tasks do.
+std::vector<SearchPlanRow> GroupSearchPlan(const std::vector<SearchTask>& tasks);
+
 class WorkflowReader {
  public:
   explicit WorkflowReader(Database& db) : db_(db) {}

@@ -48,6 +48,15 @@ document.addEventListener("DOMContentLoaded", () => {
   }
 });
 
+// Print buttons (the worklist): shown only when this script runs, since without it
+// they could do nothing; the browser's own print command works either way.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const button of document.querySelectorAll("button[data-print]")) {
+    button.hidden = false;
+    button.addEventListener("click", () => window.print());
+  }
+});
+
 // Review page keyboard shortcuts: a accept, r reject, d different people, j next, k previous.
 // Each names an element by id; typing in a field never triggers them.
 document.addEventListener("keydown", (event) => {

@@ -1,0 +1,331 @@
+// The search plan, worklists, due items and status report pages end to end over a
+// seeded SQLite database: each page's numbers against the library's, the CSV
+// downloads as RFC 4180, scope (a field searcher's team) and withheld places.
+// Tests build records with partial aggregate initialisers; the rest take defaults.
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+
+#include "access/accounts.h"
+#include "access/report_access.h"
+#include "access/test_cases.h"
+#include "access/workflow_access.h"
+#include "store/database_pool.h"
+#include "web/access_authenticator.h"
+#include "web/i18n.h"
+#include "web/server.h"
+#include "workflow/report_format.h"
+#include "workflow/report_replay.h"
+
+namespace reunite::web {
+namespace {
+
+constexpr const char* kPassword = "correct horse battery staple";
+
+// Families of access/test_cases.h with open search tasks: a1 and a2 (family c1,
+// team north; a2 at risk) given to team north, a3 (family c2) to team south; and a
+// court deadline of c1 that fell due in 2018, so it is overdue.
+class PagesWorld {
+ public:
+  static PagesWorld& Get() {
+    static PagesWorld world;
+    return world;
+  }
+
+  httplib::Result GetAs(const std::string& who, const std::string& path) {
+    httplib::Client cli("127.0.0.1", port_);
+    return cli.Get(path, {{"Cookie", cookies_.at(who)}});
+  }
+  std::unique_ptr<Database> Open() {
+    auto db = Database::Open(url_);
+    EXPECT_TRUE(db.ok());
+    return std::move(*db);
+  }
+
+  reunite::testing::SeededCases seed;
+  std::int64_t task_a2 = 0;
+
+ private:
+  PagesWorld() {
+    char tmpl[] = "/tmp/reunite_pages_XXXXXX";
+    dir_ = mkdtemp(tmpl);
+    url_ = (dir_ / "pages.db").string();
+    auto pool = DatabasePool::Open(url_, 2);
+    EXPECT_TRUE(pool.ok());
+    pool_ = std::move(*pool);
+    auto db = pool_->Acquire();
+    seed = reunite::testing::SeedCases(*db, DefaultClock());
+    SeedWorkflow(*db);
+    Accounts accounts(*db);
+    const reunite::Principal root = reunite::Principal::LocalOperator("root");
+    EXPECT_TRUE(accounts.CreateOrganisation(root, "Kids in Need").ok());
+    for (auto [name, role] : std::vector<std::pair<std::string, UserRole>>{
+             {"coordinator", UserRole::kCoordinator},
+             {"case_worker", UserRole::kCaseWorker},
+             {"field_searcher", UserRole::kFieldSearcher},
+             {"government_liaison", UserRole::kGovernmentLiaison}}) {
+      NewUser u{name, "Kids in Need", role, kPassword, role == UserRole::kFieldSearcher ? "north" : "", "en"};
+      EXPECT_TRUE(accounts.CreateUser(root, u).ok()) << name;
+      auto session = accounts.Login(name, kPassword, "127.0.0.1");
+      EXPECT_TRUE(session.ok()) << name;
+      if (session.ok()) cookies_[name] = "reunite_session=" + session->token;
+    }
+    auth_ = std::make_unique<AccessAuthenticator>(*pool_);
+    server_ = std::make_unique<WebServer>(nullptr, auth_.get(), ServerOptions{}, pool_.get());
+    port_ = *server_->Start("127.0.0.1", 0);
+  }
+  ~PagesWorld() {
+    server_->Stop();
+    std::filesystem::remove_all(dir_);
+  }
+
+  void SeedWorkflow(Database& db) {
+    WorkflowAccess admin(db, reunite::testing::MakePrincipal(UserRole::kAdmin));
+    using workflow::SearchTask;
+    EXPECT_TRUE(admin.AddSearchTask({0, seed.a1, "GT", "GT-AV", "Cobán", "Chamelco", "ICRC", "north"}, "seed").ok());
+    auto a2 = admin.AddSearchTask({0, seed.a2, "GT", "GT-AV", "Cobán", "Chamelco", "ICRC", "north"}, "seed");
+    EXPECT_TRUE(a2.ok());
+    task_a2 = a2.ok() ? *a2 : 0;
+    EXPECT_TRUE(admin.AddSearchTask({0, seed.a3, "GT", "GT-QC", "Chichicastenango", "", "ICRC", "south"}, "seed").ok());
+    auto deadline = admin.AddDeadline({0, "Status filing to the court", "court", "2018-07-26", seed.c1}, "order");
+    EXPECT_TRUE(deadline.ok()) << deadline.status().ToString();
+  }
+
+  std::filesystem::path dir_;
+  std::string url_;
+  std::unique_ptr<DatabasePool> pool_;
+  std::unique_ptr<AccessAuthenticator> auth_;
+  std::unique_ptr<WebServer> server_;
+  std::map<std::string, std::string> cookies_;
+  int port_ = 0;
+};
+
+// The text between `open` and the next '<' (an element's content by its id).
+std::string Between(const std::string& html, const std::string& open) {
+  const std::size_t at = html.find(open);
+  if (at == std::string::npos) return "<missing " + open + ">";
+  const std::size_t from = at + open.size();
+  return html.substr(from, html.find('<', from) - from);
+}
+
+// Parses RFC 4180 text whose every field is quoted and every record ends in CRLF;
+// fails the test on anything else.
+std::vector<std::vector<std::string>> ParseQuotedCsv(const std::string& text) {
+  std::vector<std::vector<std::string>> records;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::vector<std::string> fields;
+    for (;;) {
+      EXPECT_EQ(text[i], '"') << "unquoted field at byte " << i;
+      if (text[i] != '"') return records;
+      std::string field;
+      for (++i; i < text.size(); ++i) {
+        if (text[i] != '"') field += text[i];
+        else if (i + 1 < text.size() && text[i + 1] == '"') field += text[++i];
+        else break;
+      }
+      ++i;  // the closing quote
+      fields.push_back(field);
+      if (text.compare(i, 2, "\r\n") == 0) {
+        i += 2;
+        break;
+      }
+      EXPECT_EQ(text[i], ',') << "byte " << i;
+      if (text[i++] != ',') return records;
+    }
+    records.push_back(fields);
+  }
+  return records;
+}
+
+const report::NodeCount& Node(const report::StatusReport& r, const std::string& id) {
+  for (const auto& n : r.nodes)
+    if (n.id == id) return n;
+  static report::NodeCount none;
+  return none;
+}
+
+TEST(SearchPlanPageTest, CoordinatorSeesEveryTeamsOpenTasksByPlace) {
+  PagesWorld& w = PagesWorld::Get();
+  auto res = w.GetAs("coordinator", "/search-plan");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  auto tasks = WorkflowAccess(*w.Open(), reunite::testing::MakePrincipal(UserRole::kCoordinator))
+                   .SearchTasks(workflow::TaskQuery{});
+  ASSERT_TRUE(tasks.ok());
+  EXPECT_EQ(Between(res->body, "id=\"plan-total\">"), std::to_string(tasks->size()));
+  EXPECT_NE(res->body.find("Alta Verapaz"), std::string::npos);  // GT-AV by its name
+  EXPECT_NE(res->body.find("Guatemala"), std::string::npos);
+  EXPECT_NE(res->body.find("href=\"/search-plan/worklist?team=north\""), std::string::npos);
+  EXPECT_NE(res->body.find("href=\"/search-plan/worklist?team=south\""), std::string::npos);
+  EXPECT_NE(res->body.find("href=\"/search-plan\""), std::string::npos);  // the navigation link
+  auto south = w.GetAs("coordinator", "/search-plan?team=south");
+  EXPECT_EQ(Between(south->body, "id=\"plan-total\">"), "1");
+  auto quiche = w.GetAs("coordinator", "/search-plan?department=GT-QC");
+  EXPECT_EQ(Between(quiche->body, "id=\"plan-total\">"), "1");
+}
+
+TEST(SearchPlanPageTest, FieldSearcherSeesOnlyTheirTeam) {
+  PagesWorld& w = PagesWorld::Get();
+  auto res = w.GetAs("field_searcher", "/search-plan");
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(Between(res->body, "id=\"plan-total\">"), "2");
+  EXPECT_EQ(res->body.find("team=south"), std::string::npos);
+  EXPECT_EQ(res->body.find("Chichicastenango"), std::string::npos);
+  EXPECT_EQ(w.GetAs("field_searcher", "/search-plan?team=south")->status, 403);
+  EXPECT_EQ(w.GetAs("field_searcher", "/search-plan/worklist?team=south")->status, 403);
+  EXPECT_EQ(w.GetAs("field_searcher", "/search-plan/worklist.csv?team=south")->status, 403);
+  EXPECT_EQ(w.GetAs("field_searcher", "/search-plan/worklist?team=north")->status, 200);
+}
+
+TEST(WorklistPageTest, PrintableWithATablePerVillageAndBlankColumns) {
+  PagesWorld& w = PagesWorld::Get();
+  auto res = w.GetAs("coordinator", "/search-plan/worklist?team=north");
+  ASSERT_EQ(res->status, 200) << res->body;
+  for (const char* part : {"/static/print.css", "id=\"print-button\" data-print", "class=\"worklist-table\"",
+                           "José Xol", "Chamelco", "Visited on", "class=\"fill-in notes\"", "worklist.csv?team=north"})
+    EXPECT_NE(res->body.find(part), std::string::npos) << part;
+  EXPECT_EQ(Between(res->body, "id=\"worklist-total\">"), "2");
+  EXPECT_EQ(w.GetAs("coordinator", "/search-plan/worklist")->status, 400);  // no team named
+}
+
+TEST(WorklistPageTest, CsvIsQuotedRfc4180WithAHeader) {
+  PagesWorld& w = PagesWorld::Get();
+  auto res = w.GetAs("coordinator", "/search-plan/worklist.csv?team=north");
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(res->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(res->get_header_value("Content-Disposition"), "attachment; filename=\"worklist-north.csv\"");
+  auto records = ParseQuotedCsv(res->body);
+  ASSERT_EQ(records.size(), 3u) << res->body;
+  EXPECT_EQ(records[0], (std::vector<std::string>{"task_id", "parent_id", "parent", "country", "department",
+                                                  "municipality", "village", "last_attempt", "team", "visited_on",
+                                                  "result", "notes"}));
+  for (const auto& r : records) EXPECT_EQ(r.size(), records[0].size());
+  EXPECT_EQ(records[1][2], "José Xol");
+  EXPECT_EQ(records[1][6], "Chamelco");
+  EXPECT_EQ(records[1][8], "north");
+}
+
+TEST(WorklistPageTest, CaseWorkerGetsTheVillageOfAParentAtRiskWithheld) {
+  PagesWorld& w = PagesWorld::Get();
+  auto csv = w.GetAs("case_worker", "/search-plan/worklist.csv?team=north");
+  ASSERT_EQ(csv->status, 200) << csv->body;
+  bool seen = false;
+  for (const auto& r : ParseQuotedCsv(csv->body)) {
+    if (r[0] != std::to_string(w.task_a2)) continue;
+    seen = true;
+    EXPECT_EQ(r[5], "[withheld]");
+    EXPECT_EQ(r[6], "[withheld]");
+  }
+  EXPECT_TRUE(seen) << csv->body;
+  // The page and the plan say no more than the CSV.
+  auto plan = w.GetAs("case_worker", "/search-plan?team=north");
+  EXPECT_NE(plan->body.find("withheld"), std::string::npos);
+  // Government liaisons read reports only: no worklist at all.
+  EXPECT_EQ(w.GetAs("government_liaison", "/search-plan/worklist.csv?team=north")->status, 403);
+  EXPECT_EQ(w.GetAs("government_liaison", "/search-plan")->status, 403);
+}
+
+TEST(StatusReportPageTest, CountsMatchTheLibrary) {
+  PagesWorld& w = PagesWorld::Get();
+  auto tree = report::DefaultCategoryTree();
+  ASSERT_TRUE(tree.ok());
+  auto expected = ReportAccess(*w.Open(), reunite::testing::MakePrincipal(UserRole::kCoordinator))
+                      .CourtStatus("2100-01-01", *tree);
+  ASSERT_TRUE(expected.ok());
+  auto res = w.GetAs("coordinator", "/reports/status?as_of=2100-01-01");
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(Between(res->body, "id=\"report-as-of-used\">"), expected->as_of);
+  EXPECT_EQ(Between(res->body, "id=\"report-entries\">"), std::to_string(expected->journal_entries));
+  const std::string children_row = "data-node=\"children\">";
+  const std::string row = res->body.substr(res->body.find(children_row));
+  EXPECT_EQ(Between(row, "class=\"count\">"), std::to_string(Node(*expected, "children").count));
+  EXPECT_EQ(Node(*expected, "children").count, 2);
+  EXPECT_NE(res->body.find("href=\"/reports/status.csv?as_of=2100-01-01\""), std::string::npos);
+  // Downloads carry the same report.
+  auto csv = w.GetAs("coordinator", "/reports/status.csv?as_of=2100-01-01");
+  ASSERT_EQ(csv->status, 200);
+  EXPECT_EQ(csv->body, report::RenderCsv(*expected));
+  EXPECT_EQ(csv->get_header_value("Content-Disposition"), "attachment; filename=\"status-report-2100-01-01.csv\"");
+  EXPECT_EQ(w.GetAs("coordinator", "/reports/status.json?as_of=2100-01-01")->body, report::RenderJson(*expected));
+  auto xlsx = w.GetAs("coordinator", "/reports/status.xlsx?as_of=2100-01-01");
+  ASSERT_EQ(xlsx->status, 200);
+  EXPECT_EQ(xlsx->body.substr(0, 2), "PK");  // a zip archive
+  EXPECT_EQ(w.GetAs("coordinator", "/reports/status.md?as_of=2100-01-01&lang=es")->body,
+            report::RenderMarkdown(*expected, "es"));
+}
+
+TEST(StatusReportPageTest, BeforeAnyDataEverythingIsZeroAndLabelsFollowTheLanguage) {
+  PagesWorld& w = PagesWorld::Get();
+  auto res = w.GetAs("coordinator", "/reports/status?as_of=2000-01-01&lang=es");
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(Between(res->body, "id=\"report-entries\">"), "0");
+  const std::string row = res->body.substr(res->body.find("data-node=\"children\">"));
+  EXPECT_EQ(Between(row, "class=\"count\">"), "0");
+  EXPECT_NE(res->body.find(CatalogFor("es").at("report.heading")), std::string::npos);
+}
+
+TEST(StatusReportPageTest, BadAsOfIsAFormErrorWithTheLibrarysMessage) {
+  PagesWorld& w = PagesWorld::Get();
+  auto res = w.GetAs("coordinator", "/reports/status?as_of=next%20week");
+  ASSERT_EQ(res->status, 400);
+  const std::string message = report::ParseAsOf("next week").status().message();
+  ASSERT_FALSE(message.empty());
+  std::string escaped;
+  for (char c : message) escaped += c == '\'' ? "&apos;" : c == '"' ? "&quot;" : c == '<' ? "&lt;" : c == '>' ? "&gt;"
+                                     : c == '&' ? "&amp;" : std::string(1, c);
+  EXPECT_NE(res->body.find(escaped), std::string::npos) << message << "\n" << res->body;
+  EXPECT_NE(res->body.find("aria-invalid=\"true\""), std::string::npos);
+  EXPECT_EQ(w.GetAs("coordinator", "/reports/status.csv?as_of=next%20week")->status, 400);
+}
+
+TEST(StatusReportPageTest, FieldSearcherIsRefusedWithTheLocalisedPage) {
+  PagesWorld& w = PagesWorld::Get();
+  auto res = w.GetAs("field_searcher", "/reports/status?lang=es");
+  ASSERT_EQ(res->status, 403);
+  EXPECT_NE(res->body.find(CatalogFor("es").at("error.403")), std::string::npos);
+  EXPECT_EQ(w.GetAs("field_searcher", "/reports/status.csv")->status, 403);
+  // Nor is the report in their navigation.
+  EXPECT_EQ(w.GetAs("field_searcher", "/")->body.find("href=\"/reports/status\""), std::string::npos);
+  EXPECT_NE(w.GetAs("government_liaison", "/")->body.find("href=\"/reports/status\""), std::string::npos);
+}
+
+TEST(DuePagesTest, DashboardLoadsThePanelWithTheOverdueDeadlineFirst) {
+  PagesWorld& w = PagesWorld::Get();
+  auto dashboard = w.GetAs("coordinator", "/");
+  ASSERT_EQ(dashboard->status, 200) << dashboard->body;
+  EXPECT_NE(dashboard->body.find("hx-get=\"/deadlines/due/panel\""), std::string::npos);
+  EXPECT_NE(dashboard->body.find("href=\"/deadlines/due\""), std::string::npos);  // without scripts
+  auto res = w.GetAs("coordinator", "/deadlines/due/panel");
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(res->body.find("<html"), std::string::npos);  // a fragment
+  ASSERT_EQ(res->body.rfind("<section aria-labelledby=\"due-heading\" id=\"due-panel\">", 0), 0u);
+  const std::size_t first_item = res->body.find("<li class=\"due-");
+  EXPECT_EQ(res->body.compare(first_item, 28, "<li class=\"due-overdue\"><a h"), 0);
+  EXPECT_NE(res->body.find("Status filing to the court"), std::string::npos);
+  EXPECT_NE(res->body.find("href=\"/families/" + std::to_string(w.seed.c1) + "\""), std::string::npos);
+  EXPECT_NE(res->body.find("days late"), std::string::npos);
+  EXPECT_NE(w.GetAs("coordinator", "/deadlines/due/panel?lang=es")->body.find("días de retraso"), std::string::npos);
+}
+
+TEST(DuePagesTest, FullListMatchesTheLibrary) {
+  PagesWorld& w = PagesWorld::Get();
+  auto due = WorkflowAccess(*w.Open(), reunite::testing::MakePrincipal(UserRole::kCoordinator))
+                 .Due(DefaultClock().NowIso(), 30);
+  ASSERT_TRUE(due.ok());
+  auto list = w.GetAs("coordinator", "/deadlines/due?within_days=30");
+  ASSERT_EQ(list->status, 200) << list->body;
+  EXPECT_EQ(Between(list->body, "id=\"due-total\">"), std::to_string(due->size()));
+  EXPECT_EQ(Between(list->body, "id=\"due-overdue\">"), "1");
+  EXPECT_EQ(w.GetAs("coordinator", "/deadlines/due?within_days=soon")->status, 400);
+  EXPECT_EQ(w.GetAs("coordinator", "/deadlines/due?within_days=-1")->status, 400);
+}
+
+}  // namespace
+}  // namespace reunite::web
