@@ -132,6 +132,7 @@ void RegisterPageRoutes(httplib::Server& server, const RouteContext& ctx) {
   RegisterReviewPages(server, ctx);
   RegisterImportPages(server, ctx);
   RegisterAdminPages(server, ctx);
+  RegisterWorkflowPages(server, ctx);
 }
 
 }  // namespace reunite::web

@@ -53,7 +53,8 @@ TemplateData LanguageLinks(const PageContext& ctx, const Messages& t) {
 }  // namespace
 
 std::vector<std::string> TemplateNames() { return {"layout", "login", "dashboard", "error", "families", "family", "person",
-          "search", "review_list", "review", "import", "users", "audit"}; }
+          "search", "review_list", "review", "import", "users", "audit", "family_workflow",
+          "family_workflow_parent"}; }
 
 TemplateData CatalogData(const Messages& messages) {
   TemplateData t;
