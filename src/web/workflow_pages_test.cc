@@ -170,9 +170,9 @@ TEST(WorkflowPagesTest, RefusalsShowTheFormAgainAndChangeNothing) {
   EXPECT_EQ(legal->status, 303);
   EXPECT_EQ(ElementText(Fetch("coordinator", family)->body, "tracing-state-" + a3), "Phone attempted");
 
-  // Another family's parent cannot be written through this family's page.
+  // Another family's parent (a2 is only c1's) cannot be written through this family's page.
   auto elsewhere = PostForm("coordinator", family + "/workflow/contact",
-                            "adult=" + std::to_string(s.a1) + "&kind=call&result=no_answer&number=1");
+                            "adult=" + std::to_string(s.a2) + "&kind=call&result=no_answer&number=1");
   ASSERT_TRUE(elsewhere);
   EXPECT_EQ(elsewhere->status, 404);
   auto unknown = PostForm("coordinator", family + "/workflow/teleport", "adult=" + a3);
