@@ -41,7 +41,8 @@ Status TaskOfFamily(WorkflowAccess& wa, const Family& f, std::int64_t task) {
     workflow::TaskQuery q;
     q.adult_id = p.id;
     q.status = "";
-    for (const auto& t : wf::RowsOr(wa.SearchTasks(q)))
+    const auto tasks = wa.SearchTasks(q);
+    for (const auto& t : wf::RowsOr(tasks))
       if (t.id == task) return Status::Ok();
   }
   return Status::NotFound("search task " + std::to_string(task) + " is not one of this family's");
@@ -58,7 +59,8 @@ Status FlagOfFamily(WorkflowAccess& wa, const Family& f, std::int64_t flag) {
 }
 
 Status DeadlineOfFamily(WorkflowAccess& wa, const Family& f, std::int64_t id) {
-  for (const auto& d : wf::RowsOr(wa.Deadlines(false)))
+  const auto deadlines = wa.Deadlines(false);
+  for (const auto& d : wf::RowsOr(deadlines))
     if (d.id == id && (d.child_id == f.child || wf::IsParent(f.parents, d.adult_id))) return Status::Ok();
   return Status::NotFound("deadline " + std::to_string(id) + " is not one of this family's");
 }

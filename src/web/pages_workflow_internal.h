@@ -71,11 +71,14 @@ TemplateData ClosureData(const httplib::Request& req, WorkflowAccess& wa, Person
 TemplateData DeadlineData(const httplib::Request& req, WorkflowAccess& wa, PersonId child,
                           const std::vector<Parent>& parents, const Messages& t, const WorkflowRefusal* refusal);
 
-// A list's rows or, when the read failed, nothing (the panel says what it could not read).
+// A list's rows or, when the read failed, nothing (the panel says what it could not
+// read). Refers into `r`: never pass a temporary.
 template <typename T>
 const std::vector<T>& RowsOr(const Result<std::vector<T>>& r) {
   static const std::vector<T> none;
   return r.ok() ? *r : none;
 }
+template <typename T>
+const std::vector<T>& RowsOr(const Result<std::vector<T>>&& r) = delete;
 
 }  // namespace reunite::web::wf

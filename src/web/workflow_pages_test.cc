@@ -44,6 +44,38 @@ std::string Select(const std::string& body, const std::string& id) {
   return body.substr(at, body.find("</select>", at) - at);
 }
 
+
+// The id of the newest contact in the adult's contact log ("" none).
+std::string LastContactId(const std::string& body, PersonId adult) {
+  const size_t table = body.find("id=\"contacts-" + std::to_string(adult) + "\"");
+  if (table == std::string::npos) return "";
+  const size_t end = body.find("</tbody>", table);
+  const size_t row = body.rfind("<tr><td>", end);
+  if (row == std::string::npos || row < table) return "";
+  return body.substr(row + 8, body.find('<', row + 8) - row - 8);
+}
+
+std::string PanelOf(const std::string& who, PersonId child) {
+  auto res = Fetch(who, FamilyPath(child));
+  EXPECT_TRUE(res && res->status == 200);
+  return res ? res->body : "";
+}
+
+// Logs a call to the adult as the coordinator; returns its id.
+std::string LogCall(PersonId child, PersonId adult, const std::string& result) {
+  auto res = PostForm("coordinator", FamilyPath(child) + "/workflow/contact",
+                      "adult=" + std::to_string(adult) + "&kind=call&result=" + result + "&number=%2B502555500");
+  EXPECT_TRUE(res && res->status == 303) << (res ? res->body : "");
+  return LastContactId(PanelOf("coordinator", child), adult);
+}
+
+void Move(PersonId child, PersonId adult, const std::string& to, const std::string& event) {
+  auto res = PostForm("coordinator", FamilyPath(child) + "/workflow/tracing",
+                      "adult=" + std::to_string(adult) + "&to=" + to + "&event=" + event);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 303) << res->body;
+}
+
 TEST(WorkflowPagesTest, CoordinatorSeesThePanelWithEveryForm) {
   const auto& s = ApiWorld::Get().seed;
   auto res = Fetch("coordinator", FamilyPath(s.c1));
@@ -178,6 +210,105 @@ TEST(WorkflowPagesTest, RefusalsShowTheFormAgainAndChangeNothing) {
   auto unknown = PostForm("coordinator", family + "/workflow/teleport", "adult=" + a3);
   ASSERT_TRUE(unknown);
   EXPECT_EQ(unknown->status, 404);
+}
+
+// Numbers called to an adult at risk (a2) are withheld from a case worker, shown to
+// the coordinator and to the family's own field team.
+TEST(WorkflowPagesTest, WithheldNumbersReadAsWithheld) {
+  const auto& s = ApiWorld::Get().seed;
+  auto res = PostForm("coordinator", FamilyPath(s.c1) + "/workflow/contact",
+                      "adult=" + std::to_string(s.a2) + "&kind=call&result=no_answer&number=%2B50255550002");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 303);
+  const std::string table = "id=\"contacts-" + std::to_string(s.a2) + "\"";
+  auto section = [&](const std::string& who) {
+    const std::string body = PanelOf(who, s.c1);
+    const size_t at = body.find(table);
+    return at == std::string::npos ? std::string() : body.substr(at, body.find("</table>", at) - at);
+  };
+  EXPECT_TRUE(Has(section("case_worker"), "<td>withheld</td>")) << section("case_worker");
+  EXPECT_FALSE(Has(section("case_worker"), "+50255550002"));
+  EXPECT_TRUE(Has(section("coordinator"), "+50255550002"));
+  EXPECT_TRUE(Has(section("field_searcher"), "+50255550002"));
+}
+
+// A decision once recorded needs a reason to change; the refusal says so beside
+// the reason field; both decisions stay in the history.
+TEST(WorkflowPagesTest, ChangingADecisionNeedsAReason) {
+  const auto& s = ApiWorld::Get().seed;
+  const std::string family = FamilyPath(s.c2), a3 = std::to_string(s.a3);
+  if (ElementText(PanelOf("coordinator", s.c2), "tracing-state-" + a3) == "Unknown")
+    Move(s.c2, s.a3, "phone_attempted", "contact%3A" + LogCall(s.c2, s.a3, "no_answer"));
+  Move(s.c2, s.a3, "in_contact", "contact%3A" + LogCall(s.c2, s.a3, "reached_parent"));
+  const std::string decision = "adult=" + a3 + "&language=es&date=2025-01-10&signed=1";
+  auto first = PostForm("coordinator", family + "/workflow/decision", decision + "&kind=reunify_home");
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->status, 303) << first->body;
+  auto unexplained = PostForm("coordinator", family + "/workflow/decision", decision + "&kind=waiver");
+  ASSERT_TRUE(unexplained);
+  EXPECT_EQ(unexplained->status, 400);
+  EXPECT_TRUE(Has(unexplained->body, "reason: changing the decision of child")) << unexplained->body;
+  EXPECT_TRUE(Has(unexplained->body, "aria-invalid=\"true\" aria-describedby=\"decision-form-error\""));
+  EXPECT_EQ(ElementText(unexplained->body, "decision-current"), "Reunify in the home country");
+  auto explained = PostForm("coordinator", family + "/workflow/decision", decision + "&kind=waiver&reason=asylum");
+  ASSERT_TRUE(explained);
+  EXPECT_EQ(explained->status, 303);
+  const std::string body = PanelOf("coordinator", s.c2);
+  EXPECT_EQ(ElementText(body, "decision-current"), "Waiver: the child stays to seek asylum");
+  const size_t history = body.find("id=\"decision-history\"");
+  ASSERT_NE(history, std::string::npos);
+  EXPECT_TRUE(Has(body.substr(history), "Reunify in the home country"));
+  EXPECT_TRUE(Has(body.substr(history), "asylum"));
+}
+
+// Flags (add, review, resolve) and deadlines (add, complete) through plain posts.
+TEST(WorkflowPagesTest, FlagsAndDeadlines) {
+  const auto& s = ApiWorld::Get().seed;
+  const std::string family = FamilyPath(s.c2), a3 = std::to_string(s.a3);
+  auto no_date = PostForm("coordinator", family + "/workflow/flag",
+                          "adult=" + a3 + "&kind=criminal_custody&evidence=jail+roster&reviewer=Lic.+Ruiz"
+                          "&finality=provisional");
+  ASSERT_TRUE(no_date);
+  EXPECT_EQ(no_date->status, 400);
+  EXPECT_TRUE(Has(no_date->body, "reassess_by: required for criminal_custody"));
+  auto flag = PostForm("coordinator", family + "/workflow/flag",
+                       "adult=" + a3 + "&kind=not_parent&evidence=dna+test&reviewer=Lic.+Ruiz&finality=final");
+  ASSERT_TRUE(flag);
+  ASSERT_EQ(flag->status, 303);
+  std::string body = PanelOf("coordinator", s.c2);
+  EXPECT_EQ(ElementText(body, "eligibility-status-" + a3), "Ineligible");
+  const size_t row = body.find("<tr id=\"flag-");
+  ASSERT_NE(row, std::string::npos);
+  const std::string id = body.substr(row + 13, body.find('"', row + 13) - row - 13);
+  auto review = PostForm("coordinator", family + "/workflow/flag-review",
+                         "flag=" + id + "&finality=final&contested=1&outcome=overturned&reason=appeal+won");
+  ASSERT_TRUE(review);
+  EXPECT_EQ(review->status, 303) << review->body;
+  EXPECT_EQ(ElementText(PanelOf("coordinator", s.c2), "eligibility-status-" + a3), "Eligible");
+  auto resolve = PostForm("coordinator", family + "/workflow/flag-resolve", "flag=" + id + "&reason=closed+by+court");
+  ASSERT_TRUE(resolve);
+  EXPECT_EQ(resolve->status, 303);
+  EXPECT_FALSE(Has(PanelOf("coordinator", s.c2), "id=\"flag-resolve-form-" + id + "\""));
+
+  auto deadline = PostForm("coordinator", family + "/workflow/deadline",
+                           "title=Court+status+hearing&kind=court&due=2030-01-31&adult=");
+  ASSERT_TRUE(deadline);
+  ASSERT_EQ(deadline->status, 303) << deadline->body;
+  body = PanelOf("coordinator", s.c2);
+  const size_t d = body.find("<tr id=\"deadline-");
+  ASSERT_NE(d, std::string::npos);
+  EXPECT_TRUE(Has(body.substr(d, 200), "Court status hearing"));
+  const std::string did = body.substr(d + 17, body.find('"', d + 17) - d - 17);
+  auto done = PostForm("coordinator", family + "/workflow/deadline-done", "deadline=" + did);
+  ASSERT_TRUE(done);
+  EXPECT_EQ(done->status, 303);
+  EXPECT_FALSE(Has(PanelOf("coordinator", s.c2), "id=\"deadline-done-form-" + did + "\""));
+  auto again = PostForm("coordinator", family + "/workflow/deadline-done", "deadline=" + did);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 409);
+  // Case workers manage deadlines too; field searchers do not.
+  EXPECT_TRUE(Has(PanelOf("case_worker", s.c2), "id=\"deadline-form\""));
+  EXPECT_FALSE(Has(PanelOf("field_searcher", s.c1), "id=\"deadline-form\""));
 }
 
 }  // namespace
