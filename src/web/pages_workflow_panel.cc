@@ -140,7 +140,8 @@ TemplateData TaskRows(const Request& req, const std::vector<SearchTask>& tasks, 
       FormFill close(req, refusal, "task-close-form-" + id);
       close.Field("status", workflow::kTaskDone).Field("result").Field("reason");
       TemplateData c = close.Data();
-      c.set("statuses", Choices(t, {workflow::kTaskDone, workflow::kTaskCancelled}, "task_status", close.Value("status")));
+      c.set("statuses",
+            Choices(t, {workflow::kTaskDone, workflow::kTaskCancelled}, "task_status", close.Value("status")));
       c.set("results", Choices(t, workflow::TaskResults(), "contact_result", close.Value("result"), "workflow.none"));
       r.set("close_form", c);
     }
@@ -223,7 +224,8 @@ TemplateData ParentData(const Request& req, WorkflowAccess& wa, const Parent& pa
   p.set("tasks", TaskRows(req, RowsOr(tasks), who, t, refusal));
   p.set("no_tasks", RowsOr(tasks).empty());
   if (Allowed(who, Action::kTrace)) {
-    if (state.ok()) p.set("tracing_form", TracingForm(req, parent.id, *state, RowsOr(contacts), RowsOr(tasks), t, refusal));
+    if (state.ok())
+      p.set("tracing_form", TracingForm(req, parent.id, *state, RowsOr(contacts), RowsOr(tasks), t, refusal));
     p.set("contact_form", ContactForm(req, parent.id, t, refusal));
   }
   if (Allowed(who, Action::kWorkSearchTasks)) p.set("task_form", TaskForm(req, parent.id, refusal));
