@@ -67,8 +67,8 @@ void RenderFamilyPage(const httplib::Request& req, httplib::Response& res, CaseR
 
 // The family's workflow panel as HTML (pages_workflow_panel.cc), "" for a role
 // that may not read the workflow. Forms show what `req` posted when `refusal` is set.
-std::string WorkflowPanel(const httplib::Request& req, CaseRequest& cr, PersonId child, const std::string& lang,
-                          const WorkflowRefusal* refusal);
+std::string WorkflowPanel(const httplib::Request& req, CaseRequest& cr, const FamilyView& family,
+                          const std::string& lang, const WorkflowRefusal* refusal);
 
 using PageHandler = std::function<void(const httplib::Request&, httplib::Response&, CaseRequest&)>;
 

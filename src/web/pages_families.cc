@@ -162,7 +162,7 @@ void RenderFamilyPage(const Request& req, Response& res, CaseRequest& cr, Person
   vars.set("adults", AdultRows(*family, t));
   vars.set("no_adults", family->adults.empty());
   vars.set("timeline", TimelineRows(*family, t));
-  vars.set("workflow_panel", WorkflowPanel(req, cr, id, page.lang, refusal));
+  vars.set("workflow_panel", WorkflowPanel(req, cr, *family, page.lang, refusal));
   SendPage(req, res, "family", page, vars, status);
 }
 

@@ -269,9 +269,9 @@ void PostWorkflow(const Request& req, Response& res, CaseRequest& cr) {
   family.child = std::stoll(req.matches[1].str());
   auto handler = Handlers().find(req.matches[2].str());
   if (handler == Handlers().end()) return SendErrorPage(req, res, cr.user, 404);
-  auto parents = wf::FamilyParents(cr, family.child);
-  if (!parents.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(parents.status()));
-  family.parents = std::move(*parents);
+  auto view = cr.access.GetFamily(family.child);
+  if (!view.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(view.status()));
+  family.parents = wf::ParentsOf(*view);
   WorkflowAccess wa(cr.db, wf::Actor(req, cr));
   const Outcome outcome = handler->second(req, wa, family);
   if (outcome.status.ok()) return res.set_redirect("/families/" + std::to_string(family.child) + "#workflow", 303);

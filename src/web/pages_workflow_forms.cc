@@ -63,11 +63,9 @@ TemplateData FormFill::Data() const {
   return form;
 }
 
-Result<std::vector<Parent>> FamilyParents(CaseRequest& cr, PersonId child) {
-  auto family = cr.access.GetFamily(child);
-  if (!family.ok()) return family.status();
+std::vector<Parent> ParentsOf(const FamilyView& family) {
   std::vector<Parent> parents;
-  for (const auto& m : family->adults) {
+  for (const auto& m : family.adults) {
     if (m.link.verification == Verification::kRejected) continue;
     const Person& p = m.adult.person;
     parents.push_back({p.id, p.name.Display().empty() ? p.name.as_recorded : p.name.Display(),

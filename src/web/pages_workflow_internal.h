@@ -47,8 +47,7 @@ struct Parent {
   std::string name;
   std::string relationship;  // as stored ("father", ...)
 };
-// NotFound (or the access error) when the reader may not see the family.
-Result<std::vector<Parent>> FamilyParents(CaseRequest& cr, PersonId child);
+std::vector<Parent> ParentsOf(const FamilyView& family);
 
 bool IsParent(const std::vector<Parent>& parents, PersonId id);
 

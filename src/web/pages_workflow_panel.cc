@@ -241,11 +241,11 @@ TemplateData ParentData(const Request& req, WorkflowAccess& wa, const Parent& pa
 
 }  // namespace wf
 
-std::string WorkflowPanel(const httplib::Request& req, CaseRequest& cr, PersonId child, const std::string& lang,
-                          const WorkflowRefusal* refusal) {
+std::string WorkflowPanel(const httplib::Request& req, CaseRequest& cr, const FamilyView& family,
+                          const std::string& lang, const WorkflowRefusal* refusal) {
   if (!Allowed(cr.user.who, Action::kReadWorkflow)) return "";
-  auto parents = wf::FamilyParents(cr, child);
-  if (!parents.ok()) return "";
+  const PersonId child = family.child.person.id;
+  const std::vector<wf::Parent> parents = wf::ParentsOf(family);
   WorkflowAccess wa(cr.db, wf::Actor(req, cr));
   const Messages& t = CatalogFor(lang);
   const TemplateData catalog = CatalogData(t);
@@ -253,7 +253,7 @@ std::string WorkflowPanel(const httplib::Request& req, CaseRequest& cr, PersonId
   TemplateData vars;
   vars.set("child", std::to_string(child));
   TemplateData list(TemplateData::type::list);
-  for (const wf::Parent& parent : *parents) {
+  for (const wf::Parent& parent : parents) {
     TemplateData p = wf::ParentData(req, wa, parent, t, refusal);
     p.set("child", std::to_string(child));
     TemplateData item;
@@ -261,12 +261,12 @@ std::string WorkflowPanel(const httplib::Request& req, CaseRequest& cr, PersonId
     list.push_back(item);
   }
   vars.set("parents", list);
-  vars.set("no_parents", parents->empty());
-  vars.set("decision", wf::DecisionData(req, wa, child, *parents, t, refusal));
+  vars.set("no_parents", parents.empty());
+  vars.set("decision", wf::DecisionData(req, wa, child, parents, t, refusal));
   vars.set("logistics", wf::LogisticsData(req, wa, child, t, refusal));
   vars.set("closure", wf::ClosureData(req, wa, child, t, refusal));
   if (Allowed(cr.user.who, Action::kManageDeadlines))
-    vars.set("deadlines", wf::DeadlineData(req, wa, child, *parents, t, refusal));
+    vars.set("deadlines", wf::DeadlineData(req, wa, child, parents, t, refusal));
   return wf::RenderPart("family_workflow", vars, catalog, csrf);
 }
 

@@ -311,5 +311,45 @@ TEST(WorkflowPagesTest, FlagsAndDeadlines) {
   EXPECT_FALSE(Has(PanelOf("field_searcher", s.c1), "id=\"deadline-form\""));
 }
 
+// A field search task through plain posts: a bad country is refused beside its
+// field, then the task is opened, assigned and closed.
+TEST(WorkflowPagesTest, SearchTaskOpenAssignClose) {
+  const auto& s = ApiWorld::Get().seed;
+  const std::string family = FamilyPath(s.c2), a3 = std::to_string(s.a3);
+  auto bad = PostForm("coordinator", family + "/workflow/search-task",
+                      "adult=" + a3 + "&country=Guatemala&village=Chamelco");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_TRUE(Has(bad->body, "country: &apos;Guatemala&apos; is not an ISO 3166-1 alpha-2 code")) << bad->body;
+  EXPECT_TRUE(Has(bad->body, "value=\"Guatemala\" aria-invalid=\"true\""));
+  EXPECT_TRUE(Has(bad->body, "value=\"Chamelco\""));
+  auto opened = PostForm("coordinator", family + "/workflow/search-task",
+                         "adult=" + a3 + "&country=GT&department=GT-AV&municipality=Cob%C3%A1n&village=Chamelco");
+  ASSERT_TRUE(opened);
+  ASSERT_EQ(opened->status, 303) << opened->body;
+  std::string body = PanelOf("coordinator", s.c2);
+  const size_t row = body.find("<tr id=\"task-");
+  ASSERT_NE(row, std::string::npos);
+  const std::string task = body.substr(row + 13, body.find('"', row + 13) - row - 13);
+  EXPECT_TRUE(Has(body, "id=\"task-close-form-" + task + "\""));
+  auto assigned = PostForm("coordinator", family + "/workflow/task-assign",
+                           "task=" + task + "&organisation=ICRC&team=south");
+  ASSERT_TRUE(assigned);
+  EXPECT_EQ(assigned->status, 303) << assigned->body;
+  auto no_result = PostForm("coordinator", family + "/workflow/task-close", "task=" + task + "&status=done");
+  ASSERT_TRUE(no_result);
+  EXPECT_EQ(no_result->status, 400);
+  auto closed = PostForm("coordinator", family + "/workflow/task-close",
+                         "task=" + task + "&status=done&result=not_found");
+  ASSERT_TRUE(closed);
+  EXPECT_EQ(closed->status, 303) << closed->body;
+  body = PanelOf("coordinator", s.c2);
+  const size_t done = body.find("<tr id=\"task-" + task + "\">");
+  ASSERT_NE(done, std::string::npos);
+  const std::string cells = body.substr(done, body.find("</tr>", done) - done);
+  EXPECT_TRUE(Has(cells, "<td>ICRC</td><td>south</td><td>Done</td><td>Not found</td>")) << cells;
+  EXPECT_FALSE(Has(body, "id=\"task-close-form-" + task + "\""));
+}
+
 }  // namespace
 }  // namespace reunite::web
