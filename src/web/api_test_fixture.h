@@ -45,9 +45,18 @@ struct Login {
 
 class ApiWorld {
  public:
-  static ApiWorld& Get() {
-    static ApiWorld world;
-    return world;
+  // The world called `name`, started on first use: tests that leave the seed
+  // changed in ways others would notice (the workflow panel moves parents through
+  // tracing) use one of their own, with its own database and server.
+  static ApiWorld& Get(const std::string& name = "shared") {
+    static std::map<std::string, std::unique_ptr<ApiWorld>> worlds;
+    std::unique_ptr<ApiWorld>& world = worlds[name];
+    if (!world) world.reset(new ApiWorld());
+    return *world;
+  }
+  ~ApiWorld() {
+    server_->Stop();
+    std::filesystem::remove_all(dir_);
   }
 
   int port = 0;
@@ -88,11 +97,6 @@ class ApiWorld {
                                           audit_.get());
     port = *server_->Start("127.0.0.1", 0);
   }
-  ~ApiWorld() {
-    server_->Stop();
-    std::filesystem::remove_all(dir_);
-  }
-
   void CreateUsers(Database& db) {
     Accounts accounts(db);
     const reunite::Principal root = reunite::Principal::LocalOperator("root");

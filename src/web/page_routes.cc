@@ -135,6 +135,7 @@ void RegisterPageRoutes(httplib::Server& server, const RouteContext& ctx) {
   RegisterSearchPlanPages(server, ctx);
   RegisterReportPages(server, ctx);
   RegisterDuePages(server, ctx);
+  RegisterWorkflowPages(server, ctx);
 }
 
 }  // namespace reunite::web

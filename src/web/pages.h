@@ -51,6 +51,25 @@ std::string FormErrorKey(const Status& status);
 // The catalog's text for key, or fallback when the catalog has none (codes such as "GT").
 std::string Label(const Messages& t, const std::string& key, const std::string& fallback);
 
+// A workflow form post the library refused (pages_workflow*.cc): the form shows
+// again with what was typed, `message` (in the reader's words, with the library's
+// own) beside it and the input named `field` marked invalid.
+struct WorkflowRefusal {
+  std::string form;     // the form's element id, e.g. "contact-form-42"
+  std::string message;
+  std::string field;    // the input the library named ("" none)
+};
+
+// The family page (pages_families.cc): `assign_error` beside the assignment form,
+// `refusal` beside a workflow form (nullptr: none).
+void RenderFamilyPage(const httplib::Request& req, httplib::Response& res, CaseRequest& cr, PersonId child,
+                      const std::string& assign_error, const WorkflowRefusal* refusal, int status);
+
+// The family's workflow panel as HTML (pages_workflow_panel.cc), "" for a role
+// that may not read the workflow. Forms show what `req` posted when `refusal` is set.
+std::string WorkflowPanel(const httplib::Request& req, CaseRequest& cr, const FamilyView& family,
+                          const std::string& lang, const WorkflowRefusal* refusal);
+
 using PageHandler = std::function<void(const httplib::Request&, httplib::Response&, CaseRequest&)>;
 
 // Registers a page route that needs a signed-in user: without one, GETs go to /login
@@ -66,6 +85,7 @@ void RegisterPeoplePages(httplib::Server& server, const RouteContext& ctx);
 void RegisterReviewPages(httplib::Server& server, const RouteContext& ctx);
 void RegisterImportPages(httplib::Server& server, const RouteContext& ctx);
 void RegisterAdminPages(httplib::Server& server, const RouteContext& ctx);
+void RegisterWorkflowPages(httplib::Server& server, const RouteContext& ctx);
 void RegisterSearchPlanPages(httplib::Server& server, const RouteContext& ctx);
 void RegisterReportPages(httplib::Server& server, const RouteContext& ctx);
 void RegisterDuePages(httplib::Server& server, const RouteContext& ctx);

@@ -138,10 +138,11 @@ TemplateData TimelineRows(const FamilyView& family, const Messages& t) {
   return rows;
 }
 
-// The family page; `assign_error` (already in the reader's words) shows beside the
-// assignment form, for a post that was refused.
-void RenderFamily(const Request& req, Response& res, CaseRequest& cr, PersonId id, const std::string& assign_error,
-                  int status) {
+}  // namespace
+
+// Errors are already in the reader's words.
+void RenderFamilyPage(const Request& req, Response& res, CaseRequest& cr, PersonId id,
+                      const std::string& assign_error, const WorkflowRefusal* refusal, int status) {
   PageContext page = PageFor(req, cr.user, "family.title");
   const Messages& t = CatalogFor(page.lang);
   auto family = cr.access.GetFamily(id);
@@ -161,11 +162,14 @@ void RenderFamily(const Request& req, Response& res, CaseRequest& cr, PersonId i
   vars.set("adults", AdultRows(*family, t));
   vars.set("no_adults", family->adults.empty());
   vars.set("timeline", TimelineRows(*family, t));
+  vars.set("workflow_panel", WorkflowPanel(req, cr, *family, page.lang, refusal));
   SendPage(req, res, "family", page, vars, status);
 }
 
+namespace {
+
 void ShowFamily(const Request& req, Response& res, CaseRequest& cr) {
-  RenderFamily(req, res, cr, std::stoll(req.matches[1].str()), "", 200);
+  RenderFamilyPage(req, res, cr, std::stoll(req.matches[1].str()), "", nullptr, 200);
 }
 
 // The assignment form: a team name ("" unassigns) and a reason. A refused input
@@ -177,7 +181,7 @@ void PostAssignment(const Request& req, Response& res, CaseRequest& cr) {
   if (s.ok()) return res.set_redirect("/families/" + std::to_string(id), 303);
   if (s.code() != StatusCode::kInvalidArgument) return SendErrorPage(req, res, cr.user, HttpStatusOf(s));
   const Messages& t = CatalogFor(PageLanguage(req, &cr.user));
-  RenderFamily(req, res, cr, id, t.at(FormErrorKey(s)), 422);
+  RenderFamilyPage(req, res, cr, id, t.at(FormErrorKey(s)), nullptr, 422);
 }
 
 }  // namespace

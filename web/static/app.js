@@ -18,12 +18,14 @@ document.addEventListener("htmx:responseError", (event) => {
   target.setAttribute("role", "alert");
 });
 
-// A form marked data-swap-invalid gets the page back with 422 when the server refuses
-// its input; show that page (it says which field and why) instead of ignoring it.
-// (Here detail.elt is the swap target; the form is the request's elt.)
+// A form marked data-swap-invalid gets the page back with 400, 409 or 422 when the
+// server refuses its input or the change; show that page (it says which field and
+// why) instead of ignoring it. (Here detail.elt is the swap target; the form is the
+// request's elt.)
 document.addEventListener("htmx:beforeSwap", (event) => {
   const trigger = event.detail.requestConfig && event.detail.requestConfig.elt;
-  if (event.detail.xhr.status === 422 && trigger && trigger.hasAttribute("data-swap-invalid")) {
+  const refused = [400, 409, 422].includes(event.detail.xhr.status);
+  if (refused && trigger && trigger.hasAttribute("data-swap-invalid")) {
     event.detail.shouldSwap = true;
     event.detail.isError = false;
   }
