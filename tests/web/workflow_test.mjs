@@ -3,7 +3,11 @@
 // swaps the panel in place): two failed calls (phone attempted, not reachable), a
 // field search task (field search), a visit that located him (located), the
 // decision, the logistics plan and every step, and closure; a refused closure shows
-// the library's reason in place. Then the page in Spanish.
+// the library's reason in place. Then the page in Spanish. Around the walk: the
+// dashboard's due panel loses the father's first-contact item once he is called;
+// the status report page changes (located, decision, reunified, remaining), gives
+// the same counts as the JSON API and `reunite report status` for the same time,
+// and a report as of a time before the walk still gives the counts seen then.
 // Usage: node workflow_test.mjs REUNITE_BINARY SOURCE_DIR ARTIFACTS_DIR
 // Exit codes: 0 pass, 1 fail, 77 skipped (Chromium is not installed).
 import assert from "node:assert/strict";
@@ -136,6 +140,36 @@ async function closeAsReunified(page) {
   await shot(page, "closed");
 }
 
+// The texts of the dashboard's due items (the panel loads after the page).
+async function dueItems(page, base) {
+  await page.goto(`${base}/`);
+  await page.locator("#due-panel ul.due-items").waitFor({ state: "attached", timeout: 10000 });
+  return page.locator("#due-panel ul.due-items li").allTextContents();
+}
+
+// Category id -> count, from the status report page, the JSON API and the CLI.
+async function pageCounts(page, base, asOf) {
+  await page.goto(`${base}/reports/status?as_of=${encodeURIComponent(asOf)}`);
+  const rows = await page.locator("#report-tree tr[data-node]").evaluateAll((trs) =>
+    trs.map((tr) => [tr.dataset.node, Number(tr.querySelector("td.count").textContent)]));
+  return Object.fromEntries(rows);
+}
+const countsOf = (report) => Object.fromEntries(report.nodes.map((n) => [n.id, n.count]));
+async function apiCounts(page, base, asOf) {
+  const res = await page.request.get(`${base}/api/reports/status?as_of=${encodeURIComponent(asOf)}`);
+  assert.equal(res.status(), 200);
+  return countsOf(await res.json());
+}
+const cliCounts = (db, asOf) => countsOf(JSON.parse(run(db, ["report", "status", "--format", "json", "--as-of", asOf])));
+
+async function sameCountsEverywhere(page, base, db, asOf) {
+  const shown = await pageCounts(page, base, asOf);
+  assert.ok(Object.keys(shown).length > 20, "the page shows the whole category tree");
+  assert.deepEqual(await apiCounts(page, base, asOf), shown, `API and page as of ${asOf}`);
+  assert.deepEqual(cliCounts(db, asOf), shown, `CLI and page as of ${asOf}`);
+  return shown;
+}
+
 async function main() {
   mkdirSync(artifacts, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), "reunite-workflow-"));
@@ -149,11 +183,28 @@ async function main() {
     const cspErrors = [];
     page.on("console", (msg) => { if (/Content Security Policy/i.test(msg.text())) cspErrors.push(msg.text()); });
     await logIn(page, base, "coord");
+    const firstContact = new RegExp(`First contact attempt with parent #${FATHER}\\b`);
+    assert.ok((await dueItems(page, base)).some((t) => firstContact.test(t)), "the father is due a first call");
+    const before = new Date().toISOString();
+    const was = await sameCountsEverywhere(page, base, db, before);
+    assert.deepEqual([was.children, was.children_located, was.children_decision_pending, was.children_reunified,
+                      was.children_remaining], [1, 0, 1, 0, 1]);
+
     await page.goto(`${base}/families/${CHILD}`);
     assert.equal(await page.locator(`#tracing-state-${FATHER}`).textContent(), "Unknown");
     await trace(page);
     await decide(page);
     await closeAsReunified(page);
+
+    assert.ok(!(await dueItems(page, base)).some((t) => firstContact.test(t)), "the call met the first-contact rule");
+    await shot(page, "dashboard-after");
+    const now = await sameCountsEverywhere(page, base, db, new Date().toISOString());
+    assert.deepEqual([now.children, now.children_located, now.children_decision_reunify_home,
+                      now.children_decision_pending, now.children_reunified, now.children_remaining,
+                      now.parents_reunified], [1, 1, 1, 0, 1, 0, 1]);
+    await shot(page, "report-after");
+    assert.deepEqual(await sameCountsEverywhere(page, base, db, before), was, "a past report is unchanged by the walk");
+    await page.goto(`${base}/families/${CHILD}`);
     // The whole page (not just the swapped panel) agrees after a reload.
     await page.reload();
     assert.equal(await page.locator(`#tracing-state-${FATHER}`).textContent(), "Located");
