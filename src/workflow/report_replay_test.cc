@@ -170,11 +170,12 @@ TEST(ParseAsOfTest, DatesAndTimesNormaliseToTheJournalsForm) {
   EXPECT_EQ(*ParseAsOf("2018-07-26T14:03:07Z"), "2018-07-26T14:03:07.999Z");
   EXPECT_EQ(*ParseAsOf("2018-07-26T14:03:07.120Z"), "2018-07-26T14:03:07.120Z");
   EXPECT_EQ(*ParseAsOf("2016-02-29"), "2016-02-29T23:59:59.999Z");
+  EXPECT_EQ(*ParseAsOf("2018-07-26 14:03"), "2018-07-26T14:03:59.999Z");  // as typed in a form
 }
 
 TEST(ParseAsOfTest, RefusesWhatIsNotADayOrTime) {
   for (const char* bad : {"", "yesterday", "2018-02-30", "2018-13-01", "26/07/2018", "2018-07-26T25:00",
-                          "2018-07-26T14", "2018-07-26T14:03+02:00", "2018-07-26 14:03", "2017-02-29"}) {
+                          "2018-07-26T14", "2018-07-26T14:03+02:00", "2018-07-26_14:03", "2017-02-29"}) {
     auto r = ParseAsOf(bad);
     ASSERT_FALSE(r.ok()) << bad;
     EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);

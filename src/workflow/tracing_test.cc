@@ -106,9 +106,11 @@ TEST(VocabularyTest, TimesAreNormalisedAndBadOnesNamed) {
   EXPECT_EQ(*ParseTime("at", "2018-07-26"), "2018-07-26T00:00:00.000Z");
   EXPECT_EQ(*ParseTime("due", "2018-07-26", TimeFill::kEndOfDay), "2018-07-26T23:59:59.999Z");
   EXPECT_EQ(*ParseTime("at", "2018-07-26T14:03"), "2018-07-26T14:03:00.000Z");
+  EXPECT_EQ(*ParseTime("at", "2018-07-26 14:03"), "2018-07-26T14:03:00.000Z");
+  EXPECT_FALSE(ParseTime("at", "2018-07-26_14:03").ok());
   EXPECT_EQ(*ParseTime("at", "2018-07-26T14:03:07Z"), "2018-07-26T14:03:07.000Z");
   EXPECT_EQ(*ParseTime("at", "2018-07-26T14:03:07.120Z"), "2018-07-26T14:03:07.120Z");
-  for (const char* bad : {"", "yesterday", "2018-02-30", "2018-07-26T25:00", "2018-07-26 14:03", "2018-07-26T14:03+02"}) {
+  for (const char* bad : {"", "yesterday", "2018-02-30", "2018-07-26T25:00", "2018-07-26 14", "2018-07-26T14:03+02"}) {
     Result<std::string> r = ParseTime("at", bad);
     EXPECT_FALSE(r.ok()) << bad;
     if (!r.ok()) {

@@ -126,7 +126,8 @@ Result<std::string> ParseTime(const std::string& field, const std::string& text,
   const bool to_end = fill == TimeFill::kEndOfLastUnit || (fill == TimeFill::kEndOfDay && s.size() == 10);
   int hh = to_end ? 23 : 0, mm = to_end ? 59 : 0, ss = to_end ? 59 : 0, ms = to_end ? 999 : 0;
   if (s.size() > 10) {
-    if (s.size() < 16 || s[10] != 'T' || !AllDigits(s, 11, 2) || s[13] != ':' || !AllDigits(s, 14, 2)) return bad;
+    // RFC 3339 lets a space stand for the T, as people type it ("2018-07-26 14:03").
+    if (s.size() < 16 || (s[10] != 'T' && s[10] != ' ') || !AllDigits(s, 11, 2) || s[13] != ':' || !AllDigits(s, 14, 2)) return bad;
     hh = std::stoi(s.substr(11, 2));
     mm = std::stoi(s.substr(14, 2));
   }

@@ -57,7 +57,7 @@ enum class TimeFill {
   kEndOfLastUnit,  // through the end of the last unit typed: "...T14:03" is 14:03:59.999 (an "as of")
 };
 
-// A time as typed: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM", "...:SS", "...:SS.mmm", with
+// A time as typed: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM" (or a space for the T), "...:SS", "...:SS.mmm", with
 // an optional trailing "Z" (UTC; no other zones), normalised to the journal's
 // "YYYY-MM-DDTHH:MM:SS.mmmZ", the units not typed filled as `fill` says.
 // InvalidArgument naming `field` otherwise, including impossible dates such as
