@@ -5,13 +5,12 @@
 // Exit codes: 0 pass, 1 fail, 77 skipped (Chromium is not installed).
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { launchChromium, setUp, startServer, stopServer } from "./harness.mjs";
+import { runBrowserTest, setUp } from "./harness.mjs";
 
-const { reunite, artifacts, chromium } = setUp("login_test.mjs");
+const ctx = setUp("login_test.mjs");
+const { reunite, artifacts } = ctx;
 
 async function checkLoginPage(page, base) {
   const cspErrors = [];
@@ -52,32 +51,18 @@ async function checkSpanish(page) {
   assert.match(await page.getByRole("alert").textContent(), /no son correctos/);
 }
 
-async function main() {
-  mkdirSync(artifacts, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), "reunite-web-"));
+// A fresh database with no accounts: the login page needs none.
+function seed(work) {
   const db = join(work, "demo.db");
   execFileSync(reunite, ["--db", db, "init"], { stdio: "inherit" });
-  const server = startServer(reunite, db);
-  let browser;
-  try {
-    const base = await server.url;
-    browser = await launchChromium(chromium);
-    const page = await browser.newPage();
-    await checkLoginPage(page, base);
-    await checkSpanish(page);
-    const phone = await browser.newPage({ viewport: { width: 375, height: 740 } });
-    await phone.goto(`${base}/login?lang=en`);
-    await phone.screenshot({ path: join(artifacts, "login-phone.png"), fullPage: true });
-  } finally {
-    if (browser) await browser.close();
-    const code = await stopServer(server.child);
-    rmSync(work, { recursive: true, force: true });
-    assert.equal(code, 0, "server exits 0 on SIGTERM");
-  }
-  console.log(`PASS; screenshots in ${artifacts}`);
+  return { db };
 }
 
-main().catch((err) => {
-  console.error(`FAIL: ${err.stack || err}`);
-  process.exit(1);
+runBrowserTest(ctx, "web", seed, async ({ newPage, base }) => {
+  const page = await newPage();
+  await checkLoginPage(page, base);
+  await checkSpanish(page);
+  const phone = await newPage({ viewport: { width: 375, height: 740 } });
+  await phone.goto(`${base}/login?lang=en`);
+  await phone.screenshot({ path: join(artifacts, "login-phone.png"), fullPage: true });
 });

@@ -9,20 +9,14 @@
 // Usage: node pages_test.mjs REUNITE_BINARY SOURCE_DIR ARTIFACTS_DIR
 // Exit codes: 0 pass, 1 fail, 77 skipped (Chromium is not installed).
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { launchChromium, setUp, startServer, stopServer } from "./harness.mjs";
+import { cliRunner, logIn, PASSWORD, runBrowserTest, setUp } from "./harness.mjs";
 
-const PASSWORD = "correct horse battery staple";
-const { reunite, artifacts, chromium } = setUp("pages_test.mjs");
-
-function run(db, args, input) {
-  return execFileSync(reunite, ["--db", db, "--actor", "setup", ...args],
-                      { input, stdio: [input ? "pipe" : "ignore", "pipe", "inherit"] }).toString();
-}
+const ctx = setUp("pages_test.mjs");
+const { reunite, artifacts } = ctx;
+const run = cliRunner(reunite);
 
 // A synthetic database: lists imported and matched, and one user per role the test needs.
 function seed(work) {
@@ -71,13 +65,6 @@ function knownName(lists) {
 }
 
 const shot = (page, name) => page.screenshot({ path: join(artifacts, `pages-${name}.png`), fullPage: true });
-
-async function logIn(page, base, username) {
-  await page.goto(`${base}/login?lang=en`);
-  await page.getByLabel("User name").fill(username);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await Promise.all([page.waitForURL(`${base}/`), page.getByRole("button", { name: "Sign in" }).click()]);
-}
 
 async function logOut(page) {
   await Promise.all([page.waitForURL(/\/login$/), page.getByRole("button", { name: /Sign out|Cerrar sesión/ }).click()]);
@@ -220,46 +207,23 @@ async function checkAuditAndSpanish(page, base) {
   assert.match(await page.locator("main").textContent(), /No tiene permiso|no está permitido|permit/i);
 }
 
-async function main() {
-  mkdirSync(artifacts, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), "reunite-pages-"));
-  const { db, lists } = seed(work);
+runBrowserTest(ctx, "pages", seed, async ({ newPage, base, work, db, lists }) => {
   const name = knownName(lists);
-  const server = startServer(reunite, db);
-  let browser;
-  try {
-    const base = await server.url;
-    browser = await launchChromium(chromium);
-    const page = await browser.newPage();
-    const cspErrors = [];
-    page.on("console", (msg) => { if (/Content Security Policy/i.test(msg.text())) cspErrors.push(msg.text()); });
-    await logIn(page, base, "coord");
-    await checkDashboardAndFamilies(page, base);
-    await checkSearch(page, name);
-    const pair = await acceptFamilyLink(page, base);
-    await checkFamily(page, base, pair);
-    await assignAndProtect(page, base, pair);
-    await checkImport(page, base, lists, work);
-    await logOut(page);
-    await checkAuditAndSpanish(page, base);
-    await logOut(page);
-    await checkFieldSearcher(page, base, pair);
-    await checkLiaison(page, base, pair);
-    await logIn(page, base, "root");
-    await page.goto(`${base}/users?lang=en`);
-    assert.match(await page.locator("table tbody").textContent(), /audra/);
-    await shot(page, "users");
-    assert.deepEqual(cspErrors, [], "no CSP violations");
-  } finally {
-    if (browser) await browser.close();
-    const code = await stopServer(server.child);
-    rmSync(work, { recursive: true, force: true });
-    assert.equal(code, 0, "server exits 0 on SIGTERM");
-  }
-  console.log(`PASS; screenshots in ${artifacts}`);
-}
-
-main().catch((err) => {
-  console.error(`FAIL: ${err.stack || err}`);
-  process.exit(1);
+  const page = await newPage();
+  await logIn(page, base, "coord");
+  await checkDashboardAndFamilies(page, base);
+  await checkSearch(page, name);
+  const pair = await acceptFamilyLink(page, base);
+  await checkFamily(page, base, pair);
+  await assignAndProtect(page, base, pair);
+  await checkImport(page, base, lists, work);
+  await logOut(page);
+  await checkAuditAndSpanish(page, base);
+  await logOut(page);
+  await checkFieldSearcher(page, base, pair);
+  await checkLiaison(page, base, pair);
+  await logIn(page, base, "root");
+  await page.goto(`${base}/users?lang=en`);
+  assert.match(await page.locator("table tbody").textContent(), /audra/);
+  await shot(page, "users");
 });

@@ -9,20 +9,14 @@
 // Usage: node report_pages_test.mjs REUNITE_BINARY SOURCE_DIR ARTIFACTS_DIR
 // Exit codes: 0 pass, 1 fail, 77 skipped (Chromium is not installed).
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { launchChromium, setUp, startServer, stopServer } from "./harness.mjs";
+import { cliRunner, logIn, PASSWORD, runBrowserTest, setUp } from "./harness.mjs";
 
-const PASSWORD = "correct horse battery staple";
-const { reunite, sourceDir, artifacts, chromium } = setUp("report_pages_test.mjs");
-
-function run(db, args, input) {
-  return execFileSync(reunite, ["--db", db, "--actor", "setup", ...args],
-                      { input, stdio: [input ? "pipe" : "ignore", "pipe", "inherit"] }).toString();
-}
+const ctx = setUp("report_pages_test.mjs");
+const { reunite, sourceDir, artifacts } = ctx;
+const run = cliRunner(reunite);
 
 // The first `n` ids of people of `kind` ("child" or "adult"), from `people`.
 function ids(db, kind, n) {
@@ -58,13 +52,6 @@ function seed(work) {
 }
 
 const shot = (page, name) => page.screenshot({ path: join(artifacts, `report-pages-${name}.png`), fullPage: true });
-
-async function logIn(page, base, username) {
-  await page.goto(`${base}/login?lang=en`);
-  await page.getByLabel("User name").fill(username);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await Promise.all([page.waitForURL(`${base}/`), page.getByRole("button", { name: "Sign in" }).click()]);
-}
 
 async function logOut(page) {
   await page.getByRole("button", { name: /Sign out|Cerrar sesión/ }).click();
@@ -144,35 +131,12 @@ async function checkFieldSearcher(page, base) {
   assert.equal(refused.status(), 403);
 }
 
-async function main() {
-  mkdirSync(artifacts, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), "reunite-report-pages-"));
-  const { db, c1 } = seed(work);
-  const server = startServer(reunite, db);
-  let browser;
-  try {
-    const base = await server.url;
-    browser = await launchChromium(chromium);
-    const page = await browser.newPage({ acceptDownloads: true });
-    const cspErrors = [];
-    page.on("console", (msg) => { if (/Content Security Policy/i.test(msg.text())) cspErrors.push(msg.text()); });
-    await logIn(page, base, "coord");
-    await checkDashboard(page, c1);
-    await checkPlanAndWorklist(page, base, work);
-    await checkStatusReport(page, base);
-    await logOut(page);
-    await checkFieldSearcher(page, base);
-    assert.deepEqual(cspErrors, [], "no CSP violations");
-  } finally {
-    if (browser) await browser.close();
-    const code = await stopServer(server.child);
-    rmSync(work, { recursive: true, force: true });
-    assert.equal(code, 0, "server exits 0 on SIGTERM");
-  }
-  console.log(`PASS; screenshots in ${artifacts}`);
-}
-
-main().catch((err) => {
-  console.error(`FAIL: ${err.stack || err}`);
-  process.exit(1);
+runBrowserTest(ctx, "report-pages", seed, async ({ newPage, base, work, db, c1 }) => {
+  const page = await newPage({ acceptDownloads: true });
+  await logIn(page, base, "coord");
+  await checkDashboard(page, c1);
+  await checkPlanAndWorklist(page, base, work);
+  await checkStatusReport(page, base);
+  await logOut(page);
+  await checkFieldSearcher(page, base);
 });

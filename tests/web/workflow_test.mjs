@@ -11,21 +11,15 @@
 // Usage: node workflow_test.mjs REUNITE_BINARY SOURCE_DIR ARTIFACTS_DIR
 // Exit codes: 0 pass, 1 fail, 77 skipped (Chromium is not installed).
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { launchChromium, setUp, startServer, stopServer } from "./harness.mjs";
+import { cliRunner, logIn, PASSWORD, runBrowserTest, setUp } from "./harness.mjs";
 
-const PASSWORD = "correct horse battery staple";
-const { reunite, artifacts, chromium } = setUp("workflow_test.mjs");
+const ctx = setUp("workflow_test.mjs");
+const { reunite, artifacts } = ctx;
+const run = cliRunner(reunite);
 const CHILD = 1, FATHER = 2;
-
-function run(db, args, input) {
-  return execFileSync(reunite, ["--db", db, "--actor", "setup", ...args],
-                      { input, stdio: [input ? "pipe" : "ignore", "pipe", "inherit"] }).toString();
-}
 
 // One child and her father, linked; a coordinator.
 function seed(work) {
@@ -42,17 +36,10 @@ function seed(work) {
   run(db, ["org", "add", "Kids in Need"]);
   run(db, ["user", "add", "coord", "--org", "Kids in Need", "--role", "coordinator", "--language", "en",
            "--password-stdin"], PASSWORD + "\n");
-  return db;
+  return { db };
 }
 
 const shot = (page, name) => page.screenshot({ path: join(artifacts, `workflow-${name}.png`), fullPage: true });
-
-async function logIn(page, base, username) {
-  await page.goto(`${base}/login?lang=en`);
-  await page.getByLabel("User name").fill(username);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await Promise.all([page.waitForURL(`${base}/`), page.getByRole("button", { name: "Sign in" }).click()]);
-}
 
 // Waits until the element shows `text` (the panel was swapped in place).
 const shows = (page, selector, text) => page.locator(selector, { hasText: text }).waitFor({ timeout: 10000 });
@@ -170,63 +157,40 @@ async function sameCountsEverywhere(page, base, db, asOf) {
   return shown;
 }
 
-async function main() {
-  mkdirSync(artifacts, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), "reunite-workflow-"));
-  const db = seed(work);
-  const server = startServer(reunite, db);
-  let browser;
-  try {
-    const base = await server.url;
-    browser = await launchChromium(chromium);
-    const page = await browser.newPage();
-    const cspErrors = [];
-    page.on("console", (msg) => { if (/Content Security Policy/i.test(msg.text())) cspErrors.push(msg.text()); });
-    await logIn(page, base, "coord");
-    const firstContact = new RegExp(`First contact attempt with parent #${FATHER}\\b`);
-    assert.ok((await dueItems(page, base)).some((t) => firstContact.test(t)), "the father is due a first call");
-    const before = new Date().toISOString();
-    const was = await sameCountsEverywhere(page, base, db, before);
-    assert.deepEqual([was.children, was.children_located, was.children_decision_pending, was.children_reunified,
-                      was.children_remaining], [1, 0, 1, 0, 1]);
+runBrowserTest(ctx, "workflow", seed, async ({ newPage, base, work, db }) => {
+  const page = await newPage();
+  await logIn(page, base, "coord");
+  const firstContact = new RegExp(`First contact attempt with parent #${FATHER}\\b`);
+  assert.ok((await dueItems(page, base)).some((t) => firstContact.test(t)), "the father is due a first call");
+  const before = new Date().toISOString();
+  const was = await sameCountsEverywhere(page, base, db, before);
+  assert.deepEqual([was.children, was.children_located, was.children_decision_pending, was.children_reunified,
+                    was.children_remaining], [1, 0, 1, 0, 1]);
 
-    await page.goto(`${base}/families/${CHILD}`);
-    assert.equal(await page.locator(`#tracing-state-${FATHER}`).textContent(), "Unknown");
-    await trace(page);
-    await decide(page);
-    await closeAsReunified(page);
+  await page.goto(`${base}/families/${CHILD}`);
+  assert.equal(await page.locator(`#tracing-state-${FATHER}`).textContent(), "Unknown");
+  await trace(page);
+  await decide(page);
+  await closeAsReunified(page);
 
-    assert.ok(!(await dueItems(page, base)).some((t) => firstContact.test(t)), "the call met the first-contact rule");
-    await shot(page, "dashboard-after");
-    const now = await sameCountsEverywhere(page, base, db, new Date().toISOString());
-    assert.deepEqual([now.children, now.children_located, now.children_decision_reunify_home,
-                      now.children_decision_pending, now.children_reunified, now.children_remaining,
-                      now.parents_reunified], [1, 1, 1, 0, 1, 0, 1]);
-    await shot(page, "report-after");
-    assert.deepEqual(await sameCountsEverywhere(page, base, db, before), was, "a past report is unchanged by the walk");
-    await page.goto(`${base}/families/${CHILD}`);
-    // The whole page (not just the swapped panel) agrees after a reload.
-    await page.reload();
-    assert.equal(await page.locator(`#tracing-state-${FATHER}`).textContent(), "Located");
-    assert.equal(await page.locator("#closure-state").textContent(), "Reunified");
-    assert.ok(await page.locator("#reopen-form").count() === 1, "a closed family offers reopening");
+  assert.ok(!(await dueItems(page, base)).some((t) => firstContact.test(t)), "the call met the first-contact rule");
+  await shot(page, "dashboard-after");
+  const now = await sameCountsEverywhere(page, base, db, new Date().toISOString());
+  assert.deepEqual([now.children, now.children_located, now.children_decision_reunify_home,
+                    now.children_decision_pending, now.children_reunified, now.children_remaining,
+                    now.parents_reunified], [1, 1, 1, 0, 1, 0, 1]);
+  await shot(page, "report-after");
+  assert.deepEqual(await sameCountsEverywhere(page, base, db, before), was, "a past report is unchanged by the walk");
+  await page.goto(`${base}/families/${CHILD}`);
+  // The whole page (not just the swapped panel) agrees after a reload.
+  await page.reload();
+  assert.equal(await page.locator(`#tracing-state-${FATHER}`).textContent(), "Located");
+  assert.equal(await page.locator("#closure-state").textContent(), "Reunified");
+  assert.ok(await page.locator("#reopen-form").count() === 1, "a closed family offers reopening");
 
-    await page.goto(`${base}/families/${CHILD}?lang=es`);
-    assert.equal(await page.locator("#workflow").textContent(), "Localización y reunificación");
-    assert.equal(await page.locator("#closure-state").textContent(), "Reunificado");
-    assert.equal(await page.locator(`#tracing-state-${FATHER}`).textContent(), "Localizado");
-    await shot(page, "es");
-    assert.deepEqual(cspErrors, [], "no CSP violations");
-  } finally {
-    if (browser) await browser.close();
-    const code = await stopServer(server.child);
-    rmSync(work, { recursive: true, force: true });
-    assert.equal(code, 0, "server exits 0 on SIGTERM");
-  }
-  console.log(`PASS; screenshots in ${artifacts}`);
-}
-
-main().catch((err) => {
-  console.error(`FAIL: ${err.stack || err}`);
-  process.exit(1);
+  await page.goto(`${base}/families/${CHILD}?lang=es`);
+  assert.equal(await page.locator("#workflow").textContent(), "Localización y reunificación");
+  assert.equal(await page.locator("#closure-state").textContent(), "Reunificado");
+  assert.equal(await page.locator(`#tracing-state-${FATHER}`).textContent(), "Localizado");
+  await shot(page, "es");
 });
