@@ -70,6 +70,18 @@ std::string Param(const Request& req, const std::string& name) {
   return "";
 }
 
+TemplateData SelectOptions(const std::vector<std::pair<std::string, std::string>>& choices, const std::string& chosen) {
+  TemplateData list(TemplateData::type::list);
+  for (const auto& [value, label] : choices) {
+    TemplateData o;
+    o.set("value", value);
+    o.set("label", label);
+    o.set("selected", value == chosen);
+    list.push_back(o);
+  }
+  return list;
+}
+
 std::optional<long> IntParam(const Request& req, const std::string& name) {
   std::string text = Param(req, name);
   long value = 0;

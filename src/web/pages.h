@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <httplib.h>
 
@@ -47,6 +49,10 @@ std::string Shorten(const std::string& text, std::size_t max);
 // message starts with the field's name, "reason: ..."): "form.error.<field>" for the
 // fields forms post (team, reason, notes), else "form.error.other".
 std::string FormErrorKey(const Status& status);
+
+// The choices (value, label) of a <select> for a template, the chosen one marked
+// "selected".
+TemplateData SelectOptions(const std::vector<std::pair<std::string, std::string>>& choices, const std::string& chosen);
 
 // The catalog's text for key, or fallback when the catalog has none (codes such as "GT").
 std::string Label(const Messages& t, const std::string& key, const std::string& fallback);

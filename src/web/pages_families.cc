@@ -40,27 +40,14 @@ std::string FilterQueryString(const Request& req) {
   return qs;
 }
 
-// The choices of a <select>, the chosen one marked.
-TemplateData Options(const std::vector<std::pair<std::string, std::string>>& choices, const std::string& chosen) {
-  TemplateData list(TemplateData::type::list);
-  for (const auto& [value, label] : choices) {
-    TemplateData o;
-    o.set("value", value);
-    o.set("label", label);
-    o.set("selected", value == chosen);
-    list.push_back(o);
-  }
-  return list;
-}
-
 TemplateData FilterData(const Request& req, const Messages& t) {
   TemplateData f;
   for (const char* name : {"country", "department", "team", "min_age", "max_age"}) f.set(name, Param(req, name));
   std::vector<std::pair<std::string, std::string>> statuses{{"", Label(t, "common.any", "any")}};
   for (auto s : {CustodyStatus::kInCare, CustodyStatus::kDischarged, CustodyStatus::kUnknown})
     statuses.emplace_back(ToString(s), Label(t, "status." + ToString(s), ToString(s)));
-  f.set("statuses", Options(statuses, Param(req, "status")));
-  f.set("sorts", Options({{"id", t.at("families.sort_id")}, {"name", t.at("families.sort_name")},
+  f.set("statuses", SelectOptions(statuses, Param(req, "status")));
+  f.set("sorts", SelectOptions({{"id", t.at("families.sort_id")}, {"name", t.at("families.sort_name")},
                           {"age", t.at("families.sort_age")}}, Param(req, "sort")));
   return f;
 }

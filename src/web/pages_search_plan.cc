@@ -45,22 +45,11 @@ std::string Query(const std::vector<std::pair<std::string, std::string>>& params
   return qs;
 }
 
-TemplateData Options(const std::vector<std::pair<std::string, std::string>>& choices, const std::string& chosen,
+// A filter's choices: "any" (no filter) first.
+TemplateData Options(std::vector<std::pair<std::string, std::string>> choices, const std::string& chosen,
                      const Messages& t) {
-  TemplateData list(TemplateData::type::list);
-  TemplateData any;
-  any.set("value", "");
-  any.set("label", t.at("common.any"));
-  any.set("selected", chosen.empty());
-  list.push_back(any);
-  for (const auto& [value, label] : choices) {
-    TemplateData o;
-    o.set("value", value);
-    o.set("label", label);
-    o.set("selected", value == chosen);
-    list.push_back(o);
-  }
-  return list;
+  choices.insert(choices.begin(), {"", t.at("common.any")});
+  return SelectOptions(choices, chosen);
 }
 
 // A region's rows under its department under its country; `rows` are in place order.
