@@ -187,6 +187,9 @@ runBrowserTest(ctx, "workflow", seed, async ({ newPage, base, work, db }) => {
   assert.equal(await page.locator(`#tracing-state-${FATHER}`).textContent(), "Located");
   assert.equal(await page.locator("#closure-state").textContent(), "Reunified");
   assert.ok(await page.locator("#reopen-form").count() === 1, "a closed family offers reopening");
+  assert.equal(await page.locator("#decision-form, #logistics-plan-form, #logistics-step-form").count(), 0,
+               "a closed family offers no decision or logistics form");
+  assert.ok(await page.locator("#workflow-closed-note").isVisible());
 
   await page.goto(`${base}/families/${CHILD}?lang=es`);
   assert.equal(await page.locator("#workflow").textContent(), "Localización y reunificación");
