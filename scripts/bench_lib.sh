@@ -19,3 +19,25 @@ serve_db() {
   for _ in $(seq 1 100); do grep -q "listening on" "$log" && break; sleep 0.1; done
   URL="$(grep -o 'http://[0-9.:]*' "$log" | head -1)"
 }
+
+# login_cookies URL USER PASSWORD FILE: signs USER in through the JSON API and keeps
+# the session cookie in FILE.
+login_cookies() {
+  curl -s -o /dev/null -c "$4" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$2\",\"password\":\"$3\"}" "$1/api/login"
+}
+
+# time_pages URL COOKIES ROUNDS LABEL PATH...: times each page with curl, one request
+# at a time after a warm-up, and prints the best and worst of ROUNDS.
+time_pages() {
+  local url="$1" cookies="$2" rounds="$3" label="$4" path times
+  shift 4
+  for path in "$@"; do
+    curl -s -o /dev/null -b "$cookies" "$url$path"
+    times=$(for _ in $(seq 1 "$rounds"); do
+      curl -s -o /dev/null -w '%{time_total}\n' -b "$cookies" "$url$path"
+    done | sort -n)
+    printf '  %-6s %-38s best %6.0f ms, worst %6.0f ms\n' "$label" "$path" \
+      "$(head -1 <<< "$times" | awk '{print $1 * 1000}')" "$(tail -1 <<< "$times" | awk '{print $1 * 1000}')"
+  done
+}

@@ -23,14 +23,7 @@ done
 serve_db "$BIN" "$DB" "$TMP/serve.log"
 echo "  server $URL; $FAMILIES families; team north has 100"
 for user in coord field; do
-  curl -s -o /dev/null -c "$TMP/$user.cookies" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$user\",\"password\":\"$PASSWORD\"}" "$URL/api/login"
-  for path in / /deadlines/due/panel /families "/families?status=in_care" "/families?page=100" "/families?sort=name"; do
-    curl -s -o /dev/null -b "$TMP/$user.cookies" "$URL$path"
-    times=$(for _ in $(seq 1 "$ROUNDS"); do
-      curl -s -o /dev/null -w '%{time_total}\n' -b "$TMP/$user.cookies" "$URL$path"
-    done | sort -n)
-    printf '  %-6s %-28s best %6.0f ms, worst %6.0f ms\n' "$user" "$path" \
-      "$(head -1 <<< "$times" | awk '{print $1 * 1000}')" "$(tail -1 <<< "$times" | awk '{print $1 * 1000}')"
-  done
+  login_cookies "$URL" "$user" "$PASSWORD" "$TMP/$user.cookies"
+  time_pages "$URL" "$TMP/$user.cookies" "$ROUNDS" "$user" / /deadlines/due/panel /families "/families?status=in_care" \
+    "/families?page=100" "/families?sort=name"
 done

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Workflow figures on synthetic lists: the latency of one workflow command
 # (a process each: open, migrate check, write, journal, audit) and the time of the
-# overdue report, the search plan and a worklist over many families. Prints
-# figures; never fails on timing. Usage: scripts/bench_workflow.sh BUILD_DIR [FAMILIES]
+# overdue report, the search plan and a worklist over many families, then the
+# web pages over the same data (due panel, search plan, worklist, status report,
+# a family's workflow panel). Prints figures; never fails on timing. Usage: scripts/bench_workflow.sh BUILD_DIR [FAMILIES]
 set -euo pipefail
 BIN="$1/reunite"
 FAMILIES="${2:-20000}"
 TMP="$(mktemp -d)"
-trap 'rm -rf "$TMP"' EXIT
+SERVER=""
+cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2> /dev/null; wait 2> /dev/null; rm -rf "$TMP"; }
+trap cleanup EXIT
+source "$(dirname "$0")/bench_lib.sh"
 export REUNITE_DB="$TMP/wf.db"
 
 "$BIN" synth --families "$FAMILIES" --seed 3 --out "$TMP/lists" > /dev/null
@@ -58,3 +62,13 @@ echo "  $(wc -l < "$TMP/plan.txt") places"
   "$BIN" search-task list --team north --csv > "$TMP/north.csv" 2> /dev/null
 cat "$TMP/list.time"
 echo "  $(($(wc -l < "$TMP/north.csv") - 1)) tasks"
+
+command -v curl > /dev/null || { echo "workflow pages: skipped (curl is not installed)"; exit 0; }
+"$BIN" org add Bench > /dev/null
+echo "bench-password-2018" | "$BIN" user add coord --org Bench --role coordinator --password-stdin > /dev/null
+serve_db "$BIN" "$REUNITE_DB" "$TMP/serve.log"
+login_cookies "$URL" coord bench-password-2018 "$TMP/coord.cookies"
+child=$(sqlite3 "$REUNITE_DB" "SELECT child_id FROM family_links WHERE adult_id = ${adults[0]} LIMIT 1")
+echo "== workflow pages over the same data (a coordinator; server $URL)"
+time_pages "$URL" "$TMP/coord.cookies" 3 coord /deadlines/due/panel /search-plan "/search-plan/worklist?team=north" \
+  "/search-plan/worklist.csv?team=north" /reports/status "/families/$child"
