@@ -186,6 +186,26 @@ Result<std::vector<SearchResult>> CaseAccess::ListPeople(const PersonQuery& quer
   return out;
 }
 
+Result<std::map<PersonId, std::string>> CaseAccess::Names(const std::vector<PersonId>& ids) {
+  if (!Allowed(principal_, Action::kReadPeople)) return Deny("read people");
+  if (Status s = AuditLookup("read_names", std::to_string(ids.size()) + " people"); !s.ok()) return s;
+  Result<std::vector<Person>> found = GuardStorage("read names", [&]() -> Result<std::vector<Person>> {
+    return PersonRepository(db_).GetMany(ids);
+  });
+  if (!found.ok()) return found.status();
+  std::map<PersonId, std::string> out;
+  for (const Person& person : *found) {
+    if (TeamScoped(principal_)) {
+      Result<Facts> facts = LoadFacts(person.id);
+      if (!facts.ok()) return facts.status();
+      if (principal_.team.empty() || !Contains(facts->teams, principal_.team)) continue;
+    }
+    const std::string display = person.name.Display();
+    out.emplace(person.id, display.empty() ? person.name.as_recorded : display);
+  }
+  return out;
+}
+
 Result<std::vector<SearchResult>> CaseAccess::SearchPeople(SearchService& search, const match::SearchQuery& query) {
   if (!Allowed(principal_, Action::kReadPeople)) return Deny("read people");
   if (Status s = AuditLookup("search_people", "'" + query.name + "', limit " + std::to_string(query.limit)); !s.ok())

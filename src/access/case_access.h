@@ -138,6 +138,11 @@ class CaseAccess {
   // PersonQuery), id order; location and phones cleared as in search results. For a
   // field searcher only their team's people, filtered after limit and offset.
   Result<std::vector<SearchResult>> ListPeople(const PersonQuery& query);
+  // The display names of `ids` (for lists such as a team's worklist that show a name
+  // and nothing else), read together; a person who does not exist or lies outside a
+  // field searcher's team is left out. No protected field is read, so one lookup
+  // entry is audited, not one per person.
+  Result<std::map<PersonId, std::string>> Names(const std::vector<PersonId>& ids);
 
   // Lists and searches return no protected field, so they are not audited unless a
   // front end asks: the CLI, which can print every record in one call, audits each

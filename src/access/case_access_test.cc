@@ -371,6 +371,23 @@ TEST_P(CaseAccessTest, ListPeopleIsScopedAndAuditedOnRequest) {
   EXPECT_EQ(testing::CountAudits(*db_, "search_people", "operator"), 1);
 }
 
+// Names: read together, scoped as the lists are, one lookup entry when asked.
+TEST_P(CaseAccessTest, NamesAreScopedAndReadTogether) {
+  const std::vector<PersonId> ids = {a1_, a2_, a3_, a3_, 999999};
+  auto all = As("admin").Names(ids);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_EQ(all->size(), 3u);  // the unknown id is left out, a3 once
+  EXPECT_NE(all->at(a3_).find("Pop"), std::string::npos) << all->at(a3_);
+  auto north = As("field_searcher").Names(ids);
+  ASSERT_TRUE(north.ok());
+  EXPECT_EQ(north->size(), 2u);  // a1 and a2, not a3
+  EXPECT_FALSE(north->count(a3_));
+  CaseAccess cli(*db_, Principal::LocalOperator("operator"), clock_);
+  cli.set_audit_lookups(true);
+  ASSERT_TRUE(cli.Names(ids).ok());
+  EXPECT_EQ(testing::CountAudits(*db_, "read_names", "operator"), 1);
+}
+
 // The dashboard's counts come from an index, scoped as the lists are.
 TEST_P(CaseAccessTest, CountFamiliesIsScoped) {
   auto admin = As("admin").CountFamilies();

@@ -170,13 +170,6 @@ struct WorklistLine {
   std::string parent;
 };
 
-std::string ParentName(CaseAccess& access, PersonId adult) {
-  auto view = access.GetPerson(adult);
-  if (!view.ok()) return "#" + std::to_string(adult);
-  const PersonName& name = view->person.name;
-  return name.Display().empty() ? name.as_recorded : name.Display();
-}
-
 // The team's open tasks in place order. A team-scoped reader's plan is asked
 // first: the service refuses (and audits) a field searcher another team's work.
 Result<std::vector<WorklistLine>> LoadWorklist(CaseRequest& cr, const std::string& team) {
@@ -188,12 +181,15 @@ Result<std::vector<WorklistLine>> LoadWorklist(CaseRequest& cr, const std::strin
   q.team = team;
   auto tasks = wa.SearchTasks(q);
   if (!tasks.ok()) return tasks.status();
-  std::map<PersonId, std::string> names;
+  std::vector<PersonId> adults;
+  for (const SearchTask& task : *tasks) adults.push_back(task.adult_id);
+  auto names = cr.access.Names(adults);
+  if (!names.ok()) return names.status();
   std::vector<WorklistLine> lines;
   for (SearchTask& task : *tasks) {
-    auto it = names.find(task.adult_id);
-    if (it == names.end()) it = names.emplace(task.adult_id, ParentName(cr.access, task.adult_id)).first;
-    lines.push_back({std::move(task), it->second});
+    auto it = names->find(task.adult_id);
+    std::string name = it != names->end() ? it->second : "#" + std::to_string(task.adult_id);
+    lines.push_back({std::move(task), std::move(name)});
   }
   return lines;
 }
