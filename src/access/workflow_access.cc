@@ -81,6 +81,17 @@ Result<bool> WorkflowAccess::HidePlaces(PersonId adult) {
   });
 }
 
+Result<std::set<PersonId>> WorkflowAccess::AtRiskAdults() {
+  return GuardStorage("protection", [&]() -> Result<std::set<PersonId>> {
+    std::set<PersonId> out;
+    long long id = 0;
+    soci::statement st = (db_.session().prepare << "SELECT person_id FROM person_protection WHERE at_risk <> 0",
+                          soci::into(id));
+    for (st.execute(); st.fetch();) out.insert(id);
+    return out;
+  });
+}
+
 Result<TracingState> WorkflowAccess::Tracing(PersonId adult) {
   if (Status s = Check(Action::kReadWorkflow, adult, "read the workflow"); !s.ok()) return s;
   return WorkflowReader(db_).Tracing(adult);
@@ -115,13 +126,21 @@ Result<std::vector<SearchTask>> WorkflowAccess::SearchTasks(const TaskQuery& que
     if (!team.ok()) return team.status();
     scope = std::move(*team);
   }
+  // Only an adult at risk is withheld by team; the others as the role says, so the
+  // plan of every task reads the few at risk and no one else.
+  Result<std::set<PersonId>> at_risk = AtRiskAdults();
+  if (!at_risk.ok()) return at_risk.status();
+  Person anyone;
+  anyone.role = Role::kAdult;
+  const Withholding by_role = Withheld(principal_, anyone, ProtectionFacts{false, false});
   std::vector<SearchTask> out;
   std::map<PersonId, bool> hidden;  // per adult: a worklist holds few adults many times
   for (SearchTask& t : *tasks) {
     if (scope && !scope->count(t.adult_id)) continue;
     auto it = hidden.find(t.adult_id);
     if (it == hidden.end()) {
-      Result<bool> hide = HidePlaces(t.adult_id);
+      Result<bool> hide = at_risk->count(t.adult_id) ? HidePlaces(t.adult_id)
+                                                     : Result<bool>(by_role.home_location || by_role.phones);
       if (!hide.ok()) return hide.status();
       it = hidden.emplace(t.adult_id, *hide).first;
     }

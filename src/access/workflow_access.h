@@ -96,6 +96,8 @@ class WorkflowAccess {
   Result<std::set<PersonId>> TeamPeople();
   // Clears what the principal may not see of an at-risk adult's contacts and tasks.
   Result<bool> HidePlaces(PersonId adult);
+  // The people marked at risk.
+  Result<std::set<PersonId>> AtRiskAdults();
   template <typename T, typename Work>
   Result<T> Write(const char* what, const std::string& action, const std::string& entity, Work&& work);
 
