@@ -17,22 +17,10 @@ std::string ParentName(const std::vector<Parent>& parents, PersonId id) {
 }
 
 TemplateData ParentChoices(const std::vector<Parent>& parents, const std::string& chosen, const std::string& blank) {
-  TemplateData list(TemplateData::type::list);
-  if (!blank.empty()) {
-    TemplateData o;
-    o.set("value", "");
-    o.set("label", blank);
-    o.set("selected", chosen.empty());
-    list.push_back(o);
-  }
-  for (const Parent& p : parents) {
-    TemplateData o;
-    o.set("value", std::to_string(p.id));
-    o.set("label", p.name);
-    o.set("selected", std::to_string(p.id) == chosen);
-    list.push_back(o);
-  }
-  return list;
+  std::vector<std::pair<std::string, std::string>> choices;
+  if (!blank.empty()) choices.emplace_back("", blank);
+  for (const Parent& p : parents) choices.emplace_back(std::to_string(p.id), p.name);
+  return SelectOptions(choices, chosen);
 }
 
 std::string Today() { return DefaultClock().TodayIso(); }

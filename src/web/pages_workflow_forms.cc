@@ -16,17 +16,10 @@ std::string When(const std::string& iso) {
 
 TemplateData Choices(const Messages& t, const std::vector<std::string>& values, const std::string& group,
                      const std::string& chosen, const std::string& blank_key) {
-  TemplateData list(TemplateData::type::list);
-  auto add = [&](const std::string& value, const std::string& label) {
-    TemplateData o;
-    o.set("value", value);
-    o.set("label", label);
-    o.set("selected", value == chosen);
-    list.push_back(o);
-  };
-  if (!blank_key.empty()) add("", Label(t, blank_key, ""));
-  for (const auto& v : values) add(v, Word(t, group, v));
-  return list;
+  std::vector<std::pair<std::string, std::string>> choices;
+  if (!blank_key.empty()) choices.emplace_back("", Label(t, blank_key, ""));
+  for (const auto& v : values) choices.emplace_back(v, Word(t, group, v));
+  return SelectOptions(choices, chosen);
 }
 
 FormFill::FormFill(const httplib::Request& req, const WorkflowRefusal* refusal, std::string id)

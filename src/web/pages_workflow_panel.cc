@@ -64,16 +64,7 @@ TemplateData EventChoices(const std::vector<Contact>& contacts, const std::vecto
     const std::string& at = task.closed_at.empty() ? task.created_at : task.closed_at;
     if (at >= newest_at) newest_at = at, newest = events.back().first;
   }
-  const std::string selected = chosen.empty() ? newest : chosen;
-  TemplateData list(TemplateData::type::list);
-  for (const auto& [value, label] : events) {
-    TemplateData o;
-    o.set("value", value);
-    o.set("label", label);
-    o.set("selected", value == selected);
-    list.push_back(o);
-  }
-  return list;
+  return SelectOptions(events, chosen.empty() ? newest : chosen);
 }
 
 // The tracing form: only the states the diagram allows from the current one.
