@@ -46,6 +46,11 @@ std::vector<ApiRoute> AllApiRoutes();
 void SendJson(Response& res, const Json& body, int status = 200);
 // {"error": {...}} for a library error, with HttpStatusOf's status.
 void SendStatusError(Response& res, const Status& status);
+// The library names a bad input by its own field ("date: ..."), as the CLI's flags
+// do; an API body may call it otherwise ("decided_on"). Renames the leading field of
+// an InvalidArgument message from `from` to `to` when the rest starts with `then`.
+Status RenameField(const Status& status, const std::string& from, const std::string& to,
+                   const std::string& then = "");
 
 // ?limit=&offset=: defaults 50 and 0, limit at most kMaxLimit. Sends 400 and
 // returns nullopt for a value that is not a number in range.

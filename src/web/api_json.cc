@@ -16,6 +16,13 @@ void SendStatusError(Response& res, const Status& status) {
   SendJsonError(res, http, ErrorCodeFor(http), status.message());
 }
 
+Status RenameField(const Status& status, const std::string& from, const std::string& to, const std::string& then) {
+  const std::string& m = status.message();
+  const std::string head = from + ": " + then;
+  if (status.code() != StatusCode::kInvalidArgument || m.rfind(head, 0) != 0) return status;
+  return Status::InvalidArgument(to + ": " + m.substr(from.size() + 2));
+}
+
 namespace {
 
 std::optional<int> ParseInt(const std::string& s) {

@@ -47,7 +47,7 @@ void PostDeadline(const Request& req, Response& res, const RouteContext& ctx) {
       const std::string reason = body.Text("reason");
       if (!body.ok()) return;
       auto id = w.AddDeadline(d, reason);
-      if (!id.ok()) return SendStatusError(res, id.status());
+      if (!id.ok()) return SendStatusError(res, RenameField(id.status(), "due", "due_at"));
       SendCreated(res, *id);
     });
   });
@@ -139,15 +139,16 @@ void SendReport(Response& res, const report::StatusReport& r, report::ReportForm
 void GetStatusReport(const Request& req, Response& res, const RouteContext& ctx) {
   const std::string format_name = req.has_param("format") ? req.get_param_value("format") : "json";
   Result<report::ReportFormat> format = report::ParseReportFormat(format_name);
-  if (!format.ok()) return SendStatusError(res, format.status());
+  if (!format.ok()) return SendStatusError(res, RenameField(format.status(), "--format", "format"));
   const std::string lang = req.has_param("lang") ? req.get_param_value("lang") : "en";
-  if (Status s = report::CheckReportLanguage(lang); !s.ok()) return SendStatusError(res, s);
+  if (Status s = report::CheckReportLanguage(lang); !s.ok())
+    return SendStatusError(res, RenameField(s, "--lang", "lang"));
   WithUser(req, res, ctx, [&](CaseRequest& cr) {
     Result<report::CategoryTree> tree = report::DefaultCategoryTree();
     if (!tree.ok()) return SendStatusError(res, tree.status());
     ReportAccess access(cr.db, cr.access.principal());
     Result<report::StatusReport> built = access.CourtStatus(req.get_param_value("as_of"), *tree);
-    if (!built.ok()) return SendStatusError(res, built.status());
+    if (!built.ok()) return SendStatusError(res, RenameField(built.status(), "--as-of", "as_of"));
     SendReport(res, *built, *format, lang);
   });
 }

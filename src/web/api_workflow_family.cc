@@ -75,7 +75,7 @@ void PostDecision(const Request& req, Response& res, const RouteContext& ctx) {
       d.reason = body.Text("reason");
       if (!body.ok()) return;
       auto id = w.SetDecision(d);
-      if (!id.ok()) return SendStatusError(res, id.status());
+      if (!id.ok()) return SendStatusError(res, RenameField(id.status(), "date", "decided_on"));
       SendCreated(res, *id);
     });
   });
@@ -116,7 +116,8 @@ void PutClosure(const Request& req, Response& res, const RouteContext& ctx) {
       const std::string code = body.Text("reason_code", true), note = body.Text("note");
       const std::string reason = body.Text("reason");
       if (!body.ok()) return;
-      if (Status s = w.CloseFamily(PathId(req), code, note, reason); !s.ok()) return SendStatusError(res, s);
+      if (Status s = w.CloseFamily(PathId(req), code, note, reason); !s.ok())
+        return SendStatusError(res, RenameField(s, "reason", "reason_code", "'" + code + "'"));
       SendJson(res, {{"child_id", PathId(req)}, {"closed", true}, {"reason", code}});
     });
   });

@@ -133,8 +133,11 @@ void ShowStatusReport(const Request& req, Response& res, CaseRequest& cr) {
   if (!built.ok()) {
     if (built.status().code() != StatusCode::kInvalidArgument)
       return SendErrorPage(req, res, cr.user, HttpStatusOf(built.status()));
-    // The library's own message names what is wrong with the time typed.
-    vars.set("form_error", built.status().message());
+    // The library's own message says what is wrong with the time typed; the field it
+    // names is the CLI's flag, and the form has that one field, labelled beside it.
+    std::string message = built.status().message();
+    if (message.rfind("--as-of: ", 0) == 0) message.erase(0, 9);
+    vars.set("form_error", message);
     return SendPage(req, res, "status_report", page, vars, 400);
   }
   TemplateData result;
