@@ -11,12 +11,6 @@ namespace {
 
 using namespace workflow;
 
-std::string StateNames() {
-  std::vector<std::string> names;
-  for (TracingState s : AllTracingStates()) names.push_back(ToString(s));
-  return JoinWords(names);
-}
-
 void AddTracingSet(CLI::App* tracing, GlobalOptions& global, int* exit_code) {
   struct Options {
     std::string adult, to, contact, task, reason;
@@ -24,7 +18,7 @@ void AddTracingSet(CLI::App* tracing, GlobalOptions& global, int* exit_code) {
   auto o = std::make_shared<Options>();
   auto* cmd = tracing->add_subcommand("set", "Move a parent's tracing state, justified by a logged contact or a search task");
   cmd->add_option("adult", o->adult, "The parent's person id")->required();
-  cmd->add_option("--to", o->to, "The new state: " + StateNames())->required();
+  cmd->add_option("--to", o->to, "The new state: " + JoinWords(TracingStateNames()))->required();
   auto* contact = cmd->add_option("--contact", o->contact, "The contact that justifies the move (contact add prints its id)");
   auto* task = cmd->add_option("--task", o->task, "The search task that justifies the move");
   contact->excludes(task);
@@ -36,8 +30,8 @@ void AddTracingSet(CLI::App* tracing, GlobalOptions& global, int* exit_code) {
     WithWorkflow(global, exit_code, [&](WorkflowAccess& w) -> Status {
       Result<PersonId> adult = ParseId(o->adult);
       if (!adult.ok()) return adult.status();
-      std::optional<TracingState> to = TracingStateFromString(o->to);
-      if (!to) return Status::InvalidArgument("to: '" + o->to + "' is not one of " + StateNames());
+      Result<TracingState> to = ParseTracingState("to", o->to);
+      if (!to.ok()) return to.status();
       if (o->contact.empty() && o->task.empty())
         return Status::InvalidArgument("name the justifying event: --contact ID or --task ID");
       TracingEventRef ref;

@@ -37,14 +37,6 @@ void GetAdultWorkflow(const Request& req, Response& res, const RouteContext& ctx
   });
 }
 
-// The state named by "to", refused with the library's words when unknown.
-Result<TracingState> TracingTarget(const std::string& to) {
-  if (auto state = TracingStateFromString(to)) return *state;
-  std::vector<std::string> names;
-  for (TracingState s : AllTracingStates()) names.push_back(ToString(s));
-  return CheckOneOf("to", to, names);
-}
-
 // PUT /api/people/{id}/tracing {to, event_kind: contact|search_task, event_id, reason}.
 void PutTracing(const Request& req, Response& res, const RouteContext& ctx) {
   WithWorkflow(req, res, ctx, [&](CaseRequest&, WorkflowAccess& w) {
@@ -57,7 +49,7 @@ void PutTracing(const Request& req, Response& res, const RouteContext& ctx) {
       if (event_kind == "contact") event.contact_id = event_id;
       else if (event_kind == "search_task") event.task_id = event_id;
       else return SendJsonError(res, 400, "bad_request", "event_kind must be contact or search_task");
-      Result<TracingState> target = TracingTarget(to);
+      Result<TracingState> target = ParseTracingState("to", to);
       if (!target.ok()) return SendStatusError(res, target.status());
       auto before = w.SetTracingState(PathId(req), *target, event, reason);
       if (!before.ok()) return SendStatusError(res, before.status());

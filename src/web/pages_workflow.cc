@@ -90,13 +90,8 @@ Outcome Tracing(const Request& req, WorkflowAccess& wa, const Family& f) {
   const PersonId adult = Id(req, "adult");
   const std::string form = "tracing-form-" + std::to_string(adult);
   if (Status s = ParentOfFamily(f, adult); !s.ok()) return {s, form};
-  const std::string to = Param(req, "to");
-  auto state = workflow::TracingStateFromString(to);
-  if (!state) {
-    std::vector<std::string> names;
-    for (auto st : workflow::AllTracingStates()) names.push_back(workflow::ToString(st));
-    return {Status::InvalidArgument("to: '" + to + "' is not one of " + workflow::JoinWords(names)), form};
-  }
+  Result<workflow::TracingState> state = workflow::ParseTracingState("to", Param(req, "to"));
+  if (!state.ok()) return {state.status(), form};
   return {StatusOf(wa.SetTracingState(adult, *state, EventRef(Param(req, "event")), Param(req, "reason"))), form};
 }
 

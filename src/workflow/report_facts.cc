@@ -38,18 +38,7 @@ std::vector<std::string> WithDefault(const char* absent, const std::vector<std::
 
 // The workflow's own vocabularies (workflow/vocabulary.h, workflow/tracing.h), so
 // the report reads exactly the values the workflow writes.
-const std::vector<std::string>& TracingStates() {
-  static const std::vector<std::string> v = [] {
-    std::vector<std::string> states;
-    for (auto s : {workflow::TracingState::kUnknown, workflow::TracingState::kPhoneAttempted,
-                   workflow::TracingState::kInContact, workflow::TracingState::kNotReachable,
-                   workflow::TracingState::kFieldSearch, workflow::TracingState::kLocated,
-                   workflow::TracingState::kNotFound})
-      states.push_back(workflow::ToString(s));
-    return states;
-  }();
-  return v;
-}
+const std::vector<std::string>& TracingStates() { return workflow::TracingStateNames(); }
 const std::vector<std::string>& EligibilityStatuses() { return workflow::EligibilityStatuses(); }
 const std::vector<std::string>& FlagKinds() { return workflow::FlagKinds(); }
 const std::vector<std::string>& DecisionKinds() {

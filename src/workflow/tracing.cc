@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "workflow/vocabulary.h"
+
 namespace reunite::workflow {
 
 namespace {
@@ -100,6 +102,20 @@ std::optional<TracingState> TracingStateFromString(const std::string& s) {
   for (S state : AllTracingStates())
     if (ToString(state) == s) return state;
   return std::nullopt;
+}
+
+const std::vector<std::string>& TracingStateNames() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (S state : AllTracingStates()) out.push_back(ToString(state));
+    return out;
+  }();
+  return names;
+}
+
+Result<TracingState> ParseTracingState(const std::string& field, const std::string& text) {
+  if (std::optional<TracingState> state = TracingStateFromString(text)) return *state;
+  return CheckOneOf(field, text, TracingStateNames());
 }
 
 bool CountsAsLocated(TracingState state) { return state == S::kInContact || state == S::kLocated; }

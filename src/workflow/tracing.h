@@ -17,6 +17,11 @@ enum class TracingState { kUnknown, kPhoneAttempted, kInContact, kNotReachable, 
 std::string ToString(TracingState state);  // "unknown", "phone_attempted", ...
 std::optional<TracingState> TracingStateFromString(const std::string& s);
 const std::vector<TracingState>& AllTracingStates();
+// Their names, in the same order.
+const std::vector<std::string>& TracingStateNames();
+// The state named `text`; InvalidArgument "<field>: '<text>' is not one of unknown,
+// phone_attempted, ..." otherwise (as vocabulary.h's CheckOneOf says it).
+Result<TracingState> ParseTracingState(const std::string& field, const std::string& text);
 // "Located" for the court: in_contact or located.
 bool CountsAsLocated(TracingState state);
 
