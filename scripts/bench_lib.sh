@@ -1,5 +1,18 @@
 # Shared set-up of the benchmarks that need a loaded database (sourced, not run).
 
+# bench_workdir: a temporary folder in TMP, removed on exit, when a server started
+# by serve_db (SERVER) is stopped too.
+bench_workdir() {
+  TMP="$(mktemp -d)"
+  SERVER=""
+  trap bench_cleanup EXIT
+}
+bench_cleanup() {
+  if [ -n "$SERVER" ]; then kill "$SERVER" 2> /dev/null || true; fi
+  wait 2> /dev/null || true
+  rm -rf "$TMP"
+}
+
 # load_synthetic BIN DB DIR FAMILIES SEED: writes FAMILIES synthetic families'
 # lists into DIR and imports them (children from ORR, adults from ICE) into DB.
 load_synthetic() {

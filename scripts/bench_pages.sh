@@ -6,11 +6,8 @@
 set -euo pipefail
 BIN="$1"; FAMILIES="${2:-100000}"; ROUNDS="${3:-5}"
 command -v curl > /dev/null || { echo "pages bench: skipped (curl is not installed)"; exit 0; }
-TMP="$(mktemp -d)"
-SERVER=""
-cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2> /dev/null; wait 2> /dev/null; rm -rf "$TMP"; }
-trap cleanup EXIT
 source "$(dirname "$0")/bench_lib.sh"
+bench_workdir
 DB="$TMP/pages.db"
 load_synthetic "$BIN" "$DB" "$TMP" "$FAMILIES" 7
 "$BIN" --db "$DB" org add Bench > /dev/null

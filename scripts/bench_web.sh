@@ -5,11 +5,8 @@
 set -euo pipefail
 BIN="$1"; FAMILIES="${2:-100000}"; SECONDS_EACH="${3:-15}"
 command -v wrk > /dev/null || { echo "web bench: skipped (wrk is not installed)"; exit 0; }
-TMP="$(mktemp -d)"
-SERVER=""
-cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2> /dev/null; wait 2> /dev/null; rm -rf "$TMP"; }
-trap cleanup EXIT
 source "$(dirname "$0")/bench_lib.sh"
+bench_workdir
 DB="$TMP/web.db"
 load_synthetic "$BIN" "$DB" "$TMP" "$FAMILIES" 11
 "$BIN" --db "$DB" org add Bench > /dev/null

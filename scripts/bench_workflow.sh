@@ -7,16 +7,11 @@
 set -euo pipefail
 BIN="$1/reunite"
 FAMILIES="${2:-20000}"
-TMP="$(mktemp -d)"
-SERVER=""
-cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2> /dev/null; wait 2> /dev/null; rm -rf "$TMP"; }
-trap cleanup EXIT
 source "$(dirname "$0")/bench_lib.sh"
+bench_workdir
 export REUNITE_DB="$TMP/wf.db"
 
-"$BIN" synth --families "$FAMILIES" --seed 3 --out "$TMP/lists" > /dev/null
-"$BIN" import --quiet --source ORR --kind child --date-order iso "$TMP/lists/children.csv" > /dev/null
-"$BIN" import --quiet --source ICE --kind adult --date-order iso "$TMP/lists/adults.csv" > /dev/null
+load_synthetic "$BIN" "$REUNITE_DB" "$TMP/lists" "$FAMILIES" 3
 # Setup only (not measured): the true family links and, for every tenth linked
 # adult, an open search task at the adult's recorded place, written straight into
 # the tables (the workflow reads them, not their journal).
