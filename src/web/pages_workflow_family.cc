@@ -42,7 +42,7 @@ TemplateData DecisionRow(const workflow::Decision& d, const std::vector<Parent>&
 }  // namespace
 
 TemplateData DecisionData(const Request& req, WorkflowAccess& wa, PersonId child, const std::vector<Parent>& parents,
-                          const Messages& t, const WorkflowRefusal* refusal) {
+                          const Messages& t, const WorkflowRefusal* refusal, bool closed) {
   TemplateData data;
   auto history = wa.DecisionHistory(child);
   const auto& rows = RowsOr(history);
@@ -51,7 +51,7 @@ TemplateData DecisionData(const Request& req, WorkflowAccess& wa, PersonId child
   data.set("history", list);
   data.set("pending", rows.empty());
   if (!rows.empty()) data.set("current", DecisionRow(rows.back(), parents, t));
-  if (!Allowed(wa.principal(), Action::kRecordDecisions)) return data;
+  if (closed || !Allowed(wa.principal(), Action::kRecordDecisions)) return data;
   const workflow::Decision* now = rows.empty() ? nullptr : &rows.back();
   FormFill form(req, refusal, "decision-form");
   form.Field("kind", now ? now->kind : "")
@@ -72,7 +72,7 @@ TemplateData DecisionData(const Request& req, WorkflowAccess& wa, PersonId child
 }
 
 TemplateData LogisticsData(const Request& req, WorkflowAccess& wa, PersonId child, const Messages& t,
-                           const WorkflowRefusal* refusal) {
+                           const WorkflowRefusal* refusal, bool closed) {
   TemplateData data;
   auto logistics = wa.Logistics(child);
   if (!logistics.ok()) {
@@ -95,7 +95,7 @@ TemplateData LogisticsData(const Request& req, WorkflowAccess& wa, PersonId chil
     steps.push_back(s);
   }
   data.set("steps", steps);
-  if (!Allowed(wa.principal(), Action::kManageLogistics)) return data;
+  if (closed || !Allowed(wa.principal(), Action::kManageLogistics)) return data;
   FormFill plan(req, refusal, "logistics-plan-form");
   plan.Field("plan", logistics->plan).Field("reason");
   TemplateData p = plan.Data();
@@ -111,10 +111,9 @@ TemplateData LogisticsData(const Request& req, WorkflowAccess& wa, PersonId chil
   return data;
 }
 
-TemplateData ClosureData(const Request& req, WorkflowAccess& wa, PersonId child, const Messages& t,
-                         const WorkflowRefusal* refusal) {
+TemplateData ClosureData(const Request& req, const WorkflowAccess& wa, const Result<workflow::Closure>& closure,
+                         const Messages& t, const WorkflowRefusal* refusal) {
   TemplateData data;
-  auto closure = wa.Closure(child);
   if (!closure.ok()) {
     data.set("unreadable", true);
     return data;

@@ -58,15 +58,19 @@ reunite::Principal Actor(const httplib::Request& req, const CaseRequest& cr);
 std::string RenderPart(const std::string& name, TemplateData data, const TemplateData& catalog,
                        const std::string& csrf);
 
-// The parts of the panel, each with its forms when the reader's role may use them.
+// The parts of the panel, each with its forms when the reader's role may use them. A
+// closed family (`closed`) refuses decisions and logistics until reopened, so those
+// parts then offer no form.
 TemplateData ParentData(const httplib::Request& req, WorkflowAccess& wa, const Parent& parent, const Messages& t,
                         const WorkflowRefusal* refusal);
 TemplateData DecisionData(const httplib::Request& req, WorkflowAccess& wa, PersonId child,
-                          const std::vector<Parent>& parents, const Messages& t, const WorkflowRefusal* refusal);
+                          const std::vector<Parent>& parents, const Messages& t, const WorkflowRefusal* refusal,
+                          bool closed);
 TemplateData LogisticsData(const httplib::Request& req, WorkflowAccess& wa, PersonId child, const Messages& t,
-                           const WorkflowRefusal* refusal);
-TemplateData ClosureData(const httplib::Request& req, WorkflowAccess& wa, PersonId child, const Messages& t,
-                         const WorkflowRefusal* refusal);
+                           const WorkflowRefusal* refusal, bool closed);
+// `closure` as WorkflowAccess::Closure read it.
+TemplateData ClosureData(const httplib::Request& req, const WorkflowAccess& wa, const Result<workflow::Closure>& closure,
+                         const Messages& t, const WorkflowRefusal* refusal);
 TemplateData DeadlineData(const httplib::Request& req, WorkflowAccess& wa, PersonId child,
                           const std::vector<Parent>& parents, const Messages& t, const WorkflowRefusal* refusal);
 

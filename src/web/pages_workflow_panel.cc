@@ -253,20 +253,14 @@ std::string WorkflowPanel(const httplib::Request& req, CaseRequest& cr, const Fa
   }
   vars.set("parents", list);
   vars.set("no_parents", parents.empty());
-  TemplateData decision = wf::DecisionData(req, wa, child, parents, t, refusal);
-  TemplateData logistics = wf::LogisticsData(req, wa, child, t, refusal);
   // A closed family refuses decisions and logistics until reopened: offer no form the
   // library would refuse, and say why.
-  auto closure = wa.Closure(child);
-  if (closure.ok() && closure->closed()) {
-    decision.set("form", false);
-    logistics.set("plan_form", false);
-    logistics.set("step_form", false);
-    vars.set("closed_note", true);
-  }
-  vars.set("decision", decision);
-  vars.set("logistics", logistics);
-  vars.set("closure", wf::ClosureData(req, wa, child, t, refusal));
+  const Result<workflow::Closure> closure = wa.Closure(child);
+  const bool closed = closure.ok() && closure->closed();
+  vars.set("closed_note", closed);
+  vars.set("decision", wf::DecisionData(req, wa, child, parents, t, refusal, closed));
+  vars.set("logistics", wf::LogisticsData(req, wa, child, t, refusal, closed));
+  vars.set("closure", wf::ClosureData(req, wa, closure, t, refusal));
   if (Allowed(cr.user.who, Action::kManageDeadlines))
     vars.set("deadlines", wf::DeadlineData(req, wa, child, parents, t, refusal));
   return wf::RenderPart("family_workflow", vars, catalog, csrf);
