@@ -46,9 +46,11 @@ TemplateData DueRow(const DueItem& d, const Messages& t, long long now) {
   return r;
 }
 
-TemplateData DueRows(const std::vector<DueItem>& items, std::size_t limit, const Messages& t, long long now) {
+// The rows of items [from, from + count).
+TemplateData DueRows(const std::vector<DueItem>& items, std::size_t from, std::size_t count, const Messages& t,
+                     long long now) {
   TemplateData rows(TemplateData::type::list);
-  for (std::size_t i = 0; i < items.size() && i < limit; ++i) rows.push_back(DueRow(items[i], t, now));
+  for (std::size_t i = from; i < items.size() && i < from + count; ++i) rows.push_back(DueRow(items[i], t, now));
   return rows;
 }
 
@@ -66,10 +68,7 @@ TemplateData PageOf(const std::vector<DueItem>& items, long page, long days, con
   vars.set("pages", std::to_string(pages));
   if (page > 1) vars.set("prev_href", base + std::to_string(page - 1));
   if (page < pages) vars.set("next_href", base + std::to_string(page + 1));
-  TemplateData rows(TemplateData::type::list);
-  const std::size_t from = static_cast<std::size_t>(page - 1) * kListPageSize;
-  for (std::size_t i = from; i < items.size() && i < from + kListPageSize; ++i) rows.push_back(DueRow(items[i], t, now));
-  return rows;
+  return DueRows(items, static_cast<std::size_t>(page - 1) * kListPageSize, kListPageSize, t, now);
 }
 
 void ShowDueList(const Request& req, Response& res, CaseRequest& cr) {
@@ -109,7 +108,7 @@ void ShowDuePanel(const Request& req, Response& res, CaseRequest& cr) {
   } else {
     std::vector<DueItem> items = OverdueFirst(std::move(*due));
     const long overdue = CountOverdue(items);
-    vars.set("items", DueRows(items, kPanelItems, t, IsoToMillis(now)));
+    vars.set("items", DueRows(items, 0, kPanelItems, t, IsoToMillis(now)));
     vars.set("overdue", std::to_string(overdue));
     vars.set("soon", std::to_string(static_cast<long>(items.size()) - overdue));
     vars.set("empty", items.empty());
