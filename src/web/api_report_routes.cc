@@ -3,11 +3,6 @@
 // (WorkflowAccess::Due) and the status report (ReportAccess over the default
 // category tree the CLI uses), rendered by workflow/report_format.h so the CLI,
 // the API and the page give the same counts.
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "access/report_access.h"
 #include "web/api_workflow.h"
@@ -91,48 +86,16 @@ void GetOverdue(const Request& req, Response& res, const RouteContext& ctx) {
   });
 }
 
-// The workbook as bytes: libxlsxwriter writes files only, so through a temporary
-// file of this request's own.
-Result<std::string> XlsxBytes(const report::StatusReport& r) {
-  std::string path = (std::filesystem::temp_directory_path() / "reunite_status_XXXXXX").string();
-  const int fd = mkstemp(path.data());
-  if (fd < 0) return Status::IOError("cannot create a temporary file for the workbook");
-  close(fd);
-  Status written = report::WriteXlsx(r, path);
-  std::ostringstream bytes;
-  if (written.ok()) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in.is_open() || !(bytes << in.rdbuf())) written = Status::IOError("cannot read back the workbook " + path);
-  }
-  std::error_code ignored;
-  std::filesystem::remove(path, ignored);
-  if (!written.ok()) return written;
-  return bytes.str();
-}
-
-void SendAttachment(Response& res, const std::string& body, const std::string& type, const std::string& name) {
-  res.status = 200;
-  res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-  res.set_content(body, type);
-}
-
+// JSON, Markdown and HTML are answered to be read; CSV and XLSX as downloads.
 void SendReport(Response& res, const report::StatusReport& r, report::ReportFormat format, const std::string& lang) {
-  // as_of is "YYYY-MM-DDTHH:MM:SS.mmmZ": its date names the file.
-  const std::string file = "status-" + r.as_of.substr(0, 10);
-  switch (format) {
-    case report::ReportFormat::kJson: return res.set_content(report::RenderJson(r), "application/json");
-    case report::ReportFormat::kCsv:
-      return SendAttachment(res, report::RenderCsv(r), "text/csv; charset=utf-8", file + ".csv");
-    case report::ReportFormat::kMarkdown:
-      return res.set_content(report::RenderMarkdown(r, lang), "text/markdown; charset=utf-8");
-    case report::ReportFormat::kHtml: return res.set_content(report::RenderHtml(r, lang), "text/html; charset=utf-8");
-    case report::ReportFormat::kXlsx: {
-      Result<std::string> bytes = XlsxBytes(r);
-      if (!bytes.ok()) return SendStatusError(res, bytes.status());
-      return SendAttachment(res, *bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                            file + ".xlsx");
-    }
-  }
+  Result<report::ReportFile> file = report::RenderReport(r, format, lang);
+  if (!file.ok()) return SendStatusError(res, file.status());
+  if (format == report::ReportFormat::kCsv || format == report::ReportFormat::kXlsx)
+    // as_of is "YYYY-MM-DDTHH:MM:SS.mmmZ": its date names the file.
+    res.set_header("Content-Disposition",
+                   "attachment; filename=\"status-" + r.as_of.substr(0, 10) + "." + file->extension + "\"");
+  res.status = 200;
+  res.set_content(file->bytes, file->media_type);
 }
 
 // GET /api/reports/status?as_of= (default now)&format=json|csv|xlsx|md|html&lang=en|es.

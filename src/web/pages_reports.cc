@@ -2,12 +2,6 @@
 // workflow/report_tree.h): a page with the as-of form, the tree with its counts and
 // the breakdowns by country and department, and the same report as CSV, XLSX,
 // JSON, HTML and Markdown downloads (workflow/report_format.h) for the same as-of.
-#include <unistd.h>
-
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 
 #include <nlohmann/json.hpp>
 
@@ -152,24 +146,6 @@ void ShowStatusReport(const Request& req, Response& res, CaseRequest& cr) {
   SendPage(req, res, "status_report", page, vars);
 }
 
-// Writes the workbook to a file of its own (the library writes XLSX to a path),
-// reads it back and removes it.
-Result<std::string> XlsxBytes(const StatusReport& r) {
-  std::string path = (std::filesystem::temp_directory_path() / "reunite-status-XXXXXX.xlsx").string();
-  const int fd = mkstemps(path.data(), 5);
-  if (fd < 0) return Status::IOError("cannot create a temporary file for the workbook");
-  close(fd);
-  struct Remove {
-    std::string path;
-    ~Remove() { std::remove(path.c_str()); }
-  } remove{path};
-  if (Status s = report::WriteXlsx(r, path); !s.ok()) return s;
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) return Status::IOError("cannot read the workbook back");
-  return bytes;
-}
-
 // GET /reports/status.<ext>: the report as a download; a bad as-of is a plain 400
 // with the library's message (no page to show a form on).
 void SendStatusFile(const Request& req, Response& res, CaseRequest& cr, report::ReportFormat format) {
@@ -180,28 +156,11 @@ void SendStatusFile(const Request& req, Response& res, CaseRequest& cr, report::
     res.status = 400;
     return res.set_content(built.status().message() + "\n", "text/plain; charset=utf-8");
   }
-  const std::string lang = PageLanguage(req, &cr.user);
-  std::string body, type, ext;
-  switch (format) {
-    case report::ReportFormat::kCsv: body = report::RenderCsv(*built), type = "text/csv; charset=utf-8", ext = "csv"; break;
-    case report::ReportFormat::kJson: body = report::RenderJson(*built), type = "application/json", ext = "json"; break;
-    case report::ReportFormat::kHtml:
-      body = report::RenderHtml(*built, lang), type = "text/html; charset=utf-8", ext = "html";
-      break;
-    case report::ReportFormat::kMarkdown:
-      body = report::RenderMarkdown(*built, lang), type = "text/markdown; charset=utf-8", ext = "md";
-      break;
-    case report::ReportFormat::kXlsx: {
-      auto bytes = XlsxBytes(*built);
-      if (!bytes.ok()) return SendErrorPage(req, res, cr.user, 500);
-      body = std::move(*bytes);
-      type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ext = "xlsx";
-      break;
-    }
-  }
+  Result<report::ReportFile> file = report::RenderReport(*built, format, PageLanguage(req, &cr.user));
+  if (!file.ok()) return SendErrorPage(req, res, cr.user, 500);
   const std::string day = built->as_of.substr(0, 10);
-  res.set_header("Content-Disposition", "attachment; filename=\"status-report-" + day + "." + ext + "\"");
-  res.set_content(body, type);
+  res.set_header("Content-Disposition", "attachment; filename=\"status-report-" + day + "." + file->extension + "\"");
+  res.set_content(file->bytes, file->media_type);
 }
 
 PageHandler StatusFile(report::ReportFormat format) {

@@ -217,4 +217,19 @@ std::string RenderHtml(const StatusReport& r, const std::string& lang) {
   return out.str();
 }
 
+Result<ReportFile> RenderReport(const StatusReport& r, ReportFormat format, const std::string& lang) {
+  switch (format) {
+    case ReportFormat::kCsv: return ReportFile{RenderCsv(r), "text/csv; charset=utf-8", "csv"};
+    case ReportFormat::kJson: return ReportFile{RenderJson(r), "application/json", "json"};
+    case ReportFormat::kHtml: return ReportFile{RenderHtml(r, lang), "text/html; charset=utf-8", "html"};
+    case ReportFormat::kMarkdown: return ReportFile{RenderMarkdown(r, lang), "text/markdown; charset=utf-8", "md"};
+    case ReportFormat::kXlsx: {
+      Result<std::string> bytes = XlsxBytes(r);
+      if (!bytes.ok()) return bytes.status();
+      return ReportFile{std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"};
+    }
+  }
+  return Status::InvalidArgument("unknown report format");
+}
+
 }  // namespace reunite::report

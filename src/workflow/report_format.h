@@ -45,5 +45,17 @@ std::string RenderHtml(const StatusReport& report, const std::string& lang);
 // Writes an XLSX workbook (sheets "Tree" and "Breakdown") to `path`; IOError
 // naming the file when it cannot be written.
 Status WriteXlsx(const StatusReport& report, const std::string& path);
+// The workbook as bytes, through a temporary file of its own (libxlsxwriter writes
+// files only), removed afterwards.
+Result<std::string> XlsxBytes(const StatusReport& report);
+
+// The report as a file to send: its bytes, media type and file-name extension
+// ("csv", "xlsx", ...). md and html are in `lang`.
+struct ReportFile {
+  std::string bytes;
+  std::string media_type;
+  std::string extension;
+};
+Result<ReportFile> RenderReport(const StatusReport& report, ReportFormat format, const std::string& lang);
 
 }  // namespace reunite::report

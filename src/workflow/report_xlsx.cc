@@ -3,7 +3,12 @@
 // depth and count as numbers.
 #include <xlsxwriter.h>
 
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "workflow/report_format.h"
 
@@ -53,6 +58,22 @@ Status WriteXlsx(const StatusReport& report, const std::string& path) {
   if (!written) return Status::IOError("cannot write the report's cells to " + path + " (a text too long?)");
   if (closed != LXW_NO_ERROR) return Status::IOError("cannot write " + path + ": " + lxw_strerror(closed));
   return Status::Ok();
+}
+
+Result<std::string> XlsxBytes(const StatusReport& r) {
+  std::string path = (std::filesystem::temp_directory_path() / "reunite-status-XXXXXX.xlsx").string();
+  const int fd = mkstemps(path.data(), 5);
+  if (fd < 0) return Status::IOError("cannot create a temporary file for the workbook");
+  close(fd);
+  struct Remove {
+    std::string path;
+    ~Remove() { std::remove(path.c_str()); }
+  } remove{path};
+  if (Status s = WriteXlsx(r, path); !s.ok()) return s;
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) return Status::IOError("cannot read back the workbook " + path);
+  return bytes;
 }
 
 }  // namespace reunite::report
