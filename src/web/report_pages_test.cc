@@ -6,27 +6,20 @@
 
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <map>
 #include <memory>
 
-#include "access/accounts.h"
 #include "access/report_access.h"
 #include "access/test_cases.h"
 #include "access/workflow_access.h"
-#include "store/database_pool.h"
-#include "web/access_authenticator.h"
+#include "web/api_test_fixture.h"
 #include "web/i18n.h"
-#include "web/server.h"
 #include "workflow/report_format.h"
 #include "workflow/report_replay.h"
 
 namespace reunite::web {
 namespace {
-
-constexpr const char* kPassword = "correct horse battery staple";
 
 // Families of access/test_cases.h with open search tasks: a1 and a2 (family c1,
 // team north; a2 at risk) given to team north, a3 (family c2) to team south; and a
@@ -39,51 +32,22 @@ class PagesWorld {
   }
 
   httplib::Result GetAs(const std::string& who, const std::string& path) {
-    httplib::Client cli("127.0.0.1", port_);
-    return cli.Get(path, {{"Cookie", cookies_.at(who)}});
+    httplib::Client cli("127.0.0.1", api.port);
+    return cli.Get(path, api.As(who, /*csrf=*/false));
   }
   std::unique_ptr<Database> Open() {
-    auto db = Database::Open(url_);
+    auto db = Database::Open(api.db_url);
     EXPECT_TRUE(db.ok());
     return std::move(*db);
   }
 
-  reunite::testing::SeededCases seed;
+  // The seeded server: a world of its own (api_test_fixture.h).
+  testing::ApiWorld& api;
+  const reunite::testing::SeededCases& seed;
   std::int64_t task_a2 = 0;
 
  private:
-  PagesWorld() {
-    char tmpl[] = "/tmp/reunite_pages_XXXXXX";
-    dir_ = mkdtemp(tmpl);
-    url_ = (dir_ / "pages.db").string();
-    auto pool = DatabasePool::Open(url_, 2);
-    EXPECT_TRUE(pool.ok());
-    pool_ = std::move(*pool);
-    auto db = pool_->Acquire();
-    seed = reunite::testing::SeedCases(*db, DefaultClock());
-    SeedWorkflow(*db);
-    Accounts accounts(*db);
-    const reunite::Principal root = reunite::Principal::LocalOperator("root");
-    EXPECT_TRUE(accounts.CreateOrganisation(root, "Kids in Need").ok());
-    for (auto [name, role] : std::vector<std::pair<std::string, UserRole>>{
-             {"coordinator", UserRole::kCoordinator},
-             {"case_worker", UserRole::kCaseWorker},
-             {"field_searcher", UserRole::kFieldSearcher},
-             {"government_liaison", UserRole::kGovernmentLiaison}}) {
-      NewUser u{name, "Kids in Need", role, kPassword, role == UserRole::kFieldSearcher ? "north" : "", "en"};
-      EXPECT_TRUE(accounts.CreateUser(root, u).ok()) << name;
-      auto session = accounts.Login(name, kPassword, "127.0.0.1");
-      EXPECT_TRUE(session.ok()) << name;
-      if (session.ok()) cookies_[name] = "reunite_session=" + session->token;
-    }
-    auth_ = std::make_unique<AccessAuthenticator>(*pool_);
-    server_ = std::make_unique<WebServer>(nullptr, auth_.get(), ServerOptions{}, pool_.get());
-    port_ = *server_->Start("127.0.0.1", 0);
-  }
-  ~PagesWorld() {
-    server_->Stop();
-    std::filesystem::remove_all(dir_);
-  }
+  PagesWorld() : api(testing::ApiWorld::Get("report_pages")), seed(api.seed) { SeedWorkflow(*Open()); }
 
   void SeedWorkflow(Database& db) {
     WorkflowAccess admin(db, reunite::testing::MakePrincipal(UserRole::kAdmin));
@@ -96,14 +60,6 @@ class PagesWorld {
     auto deadline = admin.AddDeadline({0, "Status filing to the court", "court", "2018-07-26", seed.c1}, "order");
     EXPECT_TRUE(deadline.ok()) << deadline.status().ToString();
   }
-
-  std::filesystem::path dir_;
-  std::string url_;
-  std::unique_ptr<DatabasePool> pool_;
-  std::unique_ptr<AccessAuthenticator> auth_;
-  std::unique_ptr<WebServer> server_;
-  std::map<std::string, std::string> cookies_;
-  int port_ = 0;
 };
 
 // The text between `open` and the next '<' (an element's content by its id).
