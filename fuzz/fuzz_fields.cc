@@ -1,8 +1,9 @@
 // libFuzzer target: the single-field parsers and the decoder. The input split at the
 // first tab is a cell and a second argument (a country hint for phones, "today" for
-// birth dates). Checks the promises of dates.h, identifiers.h and encoding.h: dates
-// returned are real dates, A-numbers are 9 digits, countries two capitals, decoded
-// text and every message made from valid UTF-8 is valid UTF-8.
+// birth dates). Checks the promises of dates.h, identifiers.h, placeholders.h,
+// border_places.h and encoding.h: dates returned are real dates, A-numbers are 9
+// digits, countries two capitals, a place one of the nine sectors, decoded text and
+// every message made from valid UTF-8 is valid UTF-8.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -10,9 +11,11 @@
 
 #include "fuzz_check.h"
 #include "ingest/agency_list.h"
+#include "ingest/border_places.h"
 #include "ingest/dates.h"
 #include "ingest/encoding.h"
 #include "ingest/identifiers.h"
+#include "ingest/placeholders.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace reunite;
@@ -44,6 +47,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(c->empty() || (c->size() == 2 && (*c)[0] >= 'A' && (*c)[0] <= 'Z' && (*c)[1] >= 'A' &&
                               (*c)[1] <= 'Z'));
   }
+  for (const PhoneItem& item : ReadPhoneCell(cell, other).items) {
+    FUZZ_CHECK(item.e164.empty() || item.e164[0] == '+');
+    FUZZ_CHECK(!utf8 || (IsValidUtf8(item.written) && IsValidUtf8(item.why)));
+  }
+  for (CellKind kind : {CellKind::kText, CellKind::kName, CellKind::kIdentifier, CellKind::kPhone, CellKind::kDate})
+    (void)PlaceholderReason(cell, kind);
+  FUZZ_CHECK(!utf8 || IsValidUtf8(RemoveNamePlaceholders(cell, true, nullptr)));
+  const BorderPlace place = ResolveBorderPlace(cell);
+  FUZZ_CHECK(place.sector.empty() || !BorderSectorName(place.sector).empty());
+  FUZZ_CHECK(place.station.empty() || !BorderPlaceName(place.station).empty());
+  FUZZ_CHECK(place.resolved() == (place.kind != BorderPlaceKind::kNone));
   (void)ParseCustodyStatus(cell);
   for (Encoding e : {Encoding::kAuto, Encoding::kUtf8, Encoding::kWindows1252}) {
     auto decoded = DecodeToUtf8(input, e, "fuzz.csv");

@@ -9,6 +9,7 @@
 #include "ingest/identifiers.h"
 #include "ingest/name_parser.h"
 #include "ingest/places.h"
+#include "ingest/placeholders.h"
 
 namespace reunite {
 
@@ -145,6 +146,10 @@ class RowParser {
     ok_ = false;
   }
   void Warning(Column c, std::string msg) { report_.Warning(rec_->line, Col(c), ColumnName(c), std::move(msg)); }
+  // The trimmed cell, or "" (with a warning naming it) when it is a placeholder: a
+  // placeholder is no value, and the verbatim row keeps what was written.
+  std::string Value(Column c, CellKind kind);
+  std::string NameValue(Column c, bool full_name);
   Date ParseDateCell(Column c);
   void ParseNames(Person& p);
   void ParseIdentity(Person& p);
@@ -158,8 +163,25 @@ class RowParser {
   bool ok_ = true;
 };
 
+std::string RowParser::Value(Column c, CellKind kind) {
+  std::string value = Trim(Cell(c));
+  if (std::string_view why = PlaceholderReason(value, kind); !why.empty()) {
+    Warning(c, "placeholder '" + value + "' (" + std::string(why) + "), read as empty");
+    value.clear();
+  }
+  return value;
+}
+
+std::string RowParser::NameValue(Column c, bool full_name) {
+  if (Value(c, CellKind::kName).empty()) return "";
+  std::vector<std::string> removed;
+  std::string value = RemoveNamePlaceholders(Cell(c), full_name, &removed);  // the cell itself when none
+  for (const auto& word : removed) Warning(c, "placeholder '" + word + "' (name unknown), left out of the name");
+  return value;
+}
+
 Date RowParser::ParseDateCell(Column c) {
-  auto date = ParseDate(Trim(Cell(c)), order_);
+  auto date = ParseDate(Value(c, CellKind::kDate), order_);
   if (!date.ok()) {
     Error(c, date.status().message());
     return {};
@@ -168,9 +190,9 @@ Date RowParser::ParseDateCell(Column c) {
 }
 
 void RowParser::ParseNames(Person& p) {
-  const std::string& full = Cell(Column::kFullName);
-  const std::string& given = Cell(Column::kGivenNames);
-  const std::string& surnames = Cell(Column::kSurnames);
+  const std::string full = NameValue(Column::kFullName, true);
+  const std::string given = NameValue(Column::kGivenNames, false);
+  const std::string surnames = NameValue(Column::kSurnames, false);
   if (Trim(given).empty() && Trim(surnames).empty()) {
     p.name = ParseFullName(full);
   } else {
@@ -187,28 +209,34 @@ void RowParser::ParseIdentity(Person& p) {
   } else {
     Warning(Column::kSex, "unrecognised sex '" + Cell(Column::kSex) + "', recorded as unknown");
   }
-  std::string country = Trim(Cell(Column::kCountry));
+  std::string country = Value(Column::kCountry, CellKind::kText);
   if (auto code = NormalizeCountry(country); code.ok()) {
     p.nationality = *code;
   } else {
     Warning(Column::kCountry, "unrecognised country '" + country + "'");
   }
-  auto birth = ParseBirthDate(Trim(Cell(Column::kDateOfBirth)), order_, opt_.today);
+  auto birth = ParseBirthDate(Value(Column::kDateOfBirth, CellKind::kDate), order_, opt_.today);
   if (birth.ok()) {
     p.birth = *birth;
   } else {
     Error(Column::kDateOfBirth, birth.status().message());
   }
-  auto a_number = NormalizeANumber(Trim(Cell(Column::kANumber)));
+  auto a_number = NormalizeANumber(Value(Column::kANumber, CellKind::kIdentifier));
   if (a_number.ok()) {
     p.a_number = *a_number;
   } else {
     Error(Column::kANumber, a_number.status().message());
   }
-  std::vector<std::string> unrecognised;
-  p.phones = NormalizePhones(Cell(Column::kPhones), p.nationality, &unrecognised);
-  for (const auto& why : unrecognised) Warning(Column::kPhones, why);
-  p.languages = SplitLanguages(Cell(Column::kLanguage));
+  const PhoneCell phones = ReadPhoneCell(Cell(Column::kPhones), p.nationality);
+  for (const PhoneItem& item : phones.items) {
+    if (!item.placeholder.empty()) {
+      Warning(Column::kPhones, "placeholder '" + item.written + "' (" + item.placeholder + "), read as empty");
+    } else if (item.e164.empty()) {
+      Warning(Column::kPhones, "\"" + item.written + "\": " + item.why);
+    }
+  }
+  p.phones = phones.Phones();
+  p.languages = SplitLanguages(Value(Column::kLanguage, CellKind::kText));
   p.interpreter_needed = NeedsInterpreter(p.languages);
 }
 
@@ -234,8 +262,8 @@ void RowParser::ParseCustody(Person& p) {
   }
   if (p.custody.status == CustodyStatus::kRemoved) p.custody.removal_country = p.nationality;
   p.apprehension_date = ParseDateCell(Column::kApprehensionDate);
-  p.apprehension_place = Trim(Cell(Column::kApprehensionPlace));
-  p.location = ResolveLocation(Cell(Column::kLocation), p.nationality, p.custody.status);
+  p.apprehension_place = Value(Column::kApprehensionPlace, CellKind::kText);
+  p.location = ResolveLocation(Value(Column::kLocation, CellKind::kText), p.nationality, p.custody.status);
   p.reported_relatives = Trim(Cell(Column::kReportedRelatives));
 }
 

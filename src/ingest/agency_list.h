@@ -47,7 +47,12 @@ struct AgencyList {
 // broken quoting, a missing record_id or name column, wrong column count, missing
 // record_id, record_id repeated in the file, impossible dates, malformed A-numbers,
 // unknown status or one that does not fit the role. Warnings (the value is kept
-// in the verbatim row, nothing is lost): unrecognised sex, country or phone.
+// in the verbatim row, nothing is lost): unrecognised sex, country or phone, and
+// placeholders (PlaceholderReason: "N/A", "UNKNOWN", "desconocido", "000000000",
+// "(915) 555-0134", "00/00/0000", ...) in the name, date, country, A-number, phones,
+// language, apprehension place and location cells, which are read as empty (a
+// placeholder number in a phones cell is left out, the others kept), and FNU/LNU/NMN
+// left out of names.
 // `progress`, when set, is called with the fraction of the file read.
 AgencyList ReadAgencyList(std::string_view bytes, const ListOptions& options,
                           const std::function<void(double)>& progress = {});

@@ -28,8 +28,8 @@ std::string Errors(const AgencyList& list) {
 
 TEST(AgencyListTest, ParsesCanonicalRow) {
   std::string text = std::string(kHeader) +
-                     "ICE-1,José Luis,Hernández López,M,6/21/1985,Guatemala,A012-345-678,"
-                     "\"5555-1234; +1 956 555 0101\",K'iche',5/30/2018,Yuma Station,"
+                     "ICE-1,José Luis,Hernández López,M,6/21/1985,Guatemala,A212-345-678,"
+                     "\"5555-1234; +1 956 342 0101\",K'iche',5/30/2018,Yuma Station,"
                      "\"Aldea Chuicacá, Momostenango, Totonicapán\",removed,7/2/2018,hijo Kevin\n";
   AgencyList list = ReadAgencyList(text, Options());
   ASSERT_EQ(list.errors(), 0) << Errors(list);
@@ -45,8 +45,8 @@ TEST(AgencyListTest, ParsesCanonicalRow) {
   EXPECT_EQ(p.birth.precision, DatePrecision::kExact);
   EXPECT_EQ(p.sex, Sex::kMale);
   EXPECT_EQ(p.nationality, "GT");
-  EXPECT_EQ(p.a_number, "012345678");
-  EXPECT_EQ(p.phones, (std::vector<std::string>{"+50255551234", "+19565550101"}));
+  EXPECT_EQ(p.a_number, "212345678");
+  EXPECT_EQ(p.phones, (std::vector<std::string>{"+50255551234", "+19563420101"}));
   EXPECT_TRUE(p.interpreter_needed);
   EXPECT_EQ(p.custody.status, CustodyStatus::kRemoved);
   EXPECT_EQ(p.custody.removal_date, (Date{2018, 7, 2}));
@@ -80,10 +80,10 @@ TEST(AgencyListTest, MappingFileMapsOtherHeaders) {
   ASSERT_TRUE(mapping.ok()) << mapping.status().ToString();
   ListOptions o = Options();
   o.mapping = *mapping;
-  AgencyList list = ReadAgencyList("Case,Name,DOB,Alien Nbr\n7,Ana Pop Caal,21/06/1990,12345678\n", o);
+  AgencyList list = ReadAgencyList("Case,Name,DOB,Alien Nbr\n7,Ana Pop Caal,21/06/1990,21345678\n", o);
   ASSERT_EQ(list.errors(), 0) << Errors(list);
   EXPECT_EQ(list.rows[0].person.birth.date, (Date{1990, 6, 21}));
-  EXPECT_EQ(list.rows[0].person.a_number, "012345678");
+  EXPECT_EQ(list.rows[0].person.a_number, "021345678");
 }
 
 TEST(AgencyListTest, MappingFileErrorsNameTheLine) {

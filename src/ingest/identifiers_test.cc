@@ -101,3 +101,95 @@ TEST(IdentifiersTest, DecomposedAccentsFoldToo) {
 
 }  // namespace
 }  // namespace reunite
+
+namespace reunite {
+namespace {
+
+TEST(ReadPhoneCellTest, MarksPlaceholdersAndKeepsExtensions) {
+  const PhoneCell cell = ReadPhoneCell("5555-1234 ext. 7; 5555-5555; (915) 555-0134; N/A; 12", "GT");
+  ASSERT_EQ(cell.items.size(), 5u);
+  EXPECT_EQ(cell.items[0].e164, "+50255551234");
+  EXPECT_EQ(cell.items[0].extension, "7");
+  EXPECT_EQ(cell.items[0].placeholder, "");
+  EXPECT_EQ(cell.items[1].e164, "+50255555555");
+  EXPECT_EQ(cell.items[1].placeholder, "one digit repeated");
+  EXPECT_EQ(cell.items[2].placeholder, "US 555 number");
+  EXPECT_EQ(cell.items[3].written, "N/A");
+  EXPECT_EQ(cell.items[3].placeholder, "no-value word");
+  EXPECT_EQ(cell.items[4].e164, "");
+  EXPECT_EQ(cell.items[4].placeholder, "");
+  EXPECT_NE(cell.items[4].why.find("2 digits"), std::string::npos);
+  EXPECT_EQ(cell.Phones(), (std::vector<std::string>{"+50255551234", "12"}));
+}
+
+TEST(ReadPhoneCellTest, WholeCellPlaceholders) {
+  for (const char* text : {"N/A", "n / a", "NINGUNO", "sin número", "-", "?", "000-000-0000"}) {
+    const PhoneCell cell = ReadPhoneCell(text, "GT");
+    ASSERT_EQ(cell.items.size(), 1u) << text;
+    EXPECT_FALSE(cell.items[0].placeholder.empty()) << text;
+    EXPECT_TRUE(cell.Phones().empty()) << text;
+  }
+  EXPECT_TRUE(ReadPhoneCell("", "GT").items.empty());
+  EXPECT_TRUE(ReadPhoneCell(" ; , ", "GT").items.empty());
+}
+
+TEST(ReadPhoneCellTest, ABareNumberAfterASplitRunTakesItsCountry) {
+  const PhoneCell cell = ReadPhoneCell("+504 9999 1234 +504 9999 4321; 8888-1234", "GT");
+  EXPECT_EQ(cell.Phones(), (std::vector<std::string>{"+50499991234", "+50499994321", "+50488881234"}));
+}
+
+}  // namespace
+}  // namespace reunite
+
+#include "common/embedded_data.h"
+#include "ingest/csv_reader.h"
+
+namespace reunite {
+namespace {
+
+// data/places/countries.csv: every ISO country, each of its forms read back as it.
+TEST(CountryTableTest, EveryFormReadsBackAsItsCountry) {
+  auto text = EmbeddedFile("places/countries.csv");
+  ASSERT_TRUE(text.has_value());
+  CsvReader reader(*text, "countries.csv");
+  CsvRecord header, row;
+  ASSERT_TRUE(reader.Next(&header));
+  EXPECT_EQ(header.fields, (std::vector<std::string>{"alpha2", "alpha3", "codes", "names", "capitals", "demonyms",
+                                                      "abbreviations"}));
+  int rows = 0, with_codes = 0;
+  while (reader.Next(&row)) {
+    ++rows;
+    ASSERT_EQ(row.fields.size(), 7u);
+    const std::string& iso = row.fields[0];
+    SCOPED_TRACE(iso);
+    EXPECT_EQ(iso.size(), 2u);
+    EXPECT_EQ(row.fields[1].size(), 3u);
+    EXPECT_FALSE(row.fields[3].empty());
+    for (int column : {3, 4, 5, 6}) {
+      std::size_t start = 0;
+      const std::string& list = row.fields[column];
+      while (start < list.size()) {
+        std::size_t semi = list.find(';', start);
+        if (semi == std::string::npos) semi = list.size();
+        const std::string form = list.substr(start, semi - start);
+        auto c = NormalizeCountry(form);
+        EXPECT_TRUE(c.ok() && *c == iso) << form << ": " << (c.ok() ? *c : c.status().ToString());
+        start = semi + 1;
+      }
+    }
+    if (row.fields[2] == "yes") {
+      ++with_codes;
+      if (iso != "ES") {
+        EXPECT_EQ(*NormalizeCountry(iso), iso);
+      }
+      EXPECT_EQ(*NormalizeCountry(row.fields[1]), iso);
+    } else {
+      EXPECT_EQ(row.fields[2], "no");
+    }
+  }
+  EXPECT_EQ(rows, 249);
+  EXPECT_GE(with_codes, 30);
+}
+
+}  // namespace
+}  // namespace reunite

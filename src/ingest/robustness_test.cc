@@ -16,12 +16,14 @@
 #include <vector>
 
 #include "ingest/agency_list.h"
+#include "ingest/border_places.h"
 #include "ingest/csv_reader.h"
 #include "ingest/dates.h"
 #include "ingest/encoding.h"
 #include "ingest/fold.h"
 #include "ingest/identifiers.h"
 #include "ingest/name_parser.h"
+#include "ingest/placeholders.h"
 
 namespace reunite {
 namespace {
@@ -375,6 +377,16 @@ void CheckFieldParsers(const std::string& a, const std::string& b) {
     EXPECT_TRUE(c->empty() || (c->size() == 2 && c->find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") ==
                                                      std::string::npos)) << *c;
   }
+  for (const PhoneItem& item : ReadPhoneCell(a, b).items) {
+    EXPECT_TRUE(item.e164.empty() || (item.e164[0] == '+' && item.e164.size() >= 12)) << item.e164;
+    if (utf8) ExpectValidUtf8(item.written, "phone as written");
+  }
+  for (CellKind kind : {CellKind::kText, CellKind::kName, CellKind::kIdentifier, CellKind::kPhone, CellKind::kDate})
+    (void)PlaceholderReason(a, kind);
+  if (utf8) ExpectValidUtf8(RemoveNamePlaceholders(a, true, nullptr), "RemoveNamePlaceholders");
+  const BorderPlace place = ResolveBorderPlace(a);
+  EXPECT_TRUE(place.sector.empty() || !BorderSectorName(place.sector).empty()) << place.sector;
+  EXPECT_TRUE(place.station.empty() || !BorderPlaceName(place.station).empty()) << place.station;
   (void)ParseCustodyStatus(a);
   for (Encoding e : {Encoding::kAuto, Encoding::kUtf8, Encoding::kWindows1252}) {
     if (auto d = DecodeToUtf8(a, e, "f.csv"); d.ok()) {

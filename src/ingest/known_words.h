@@ -1,0 +1,15 @@
+// Words the embedded tables know as something other than a country or a Border Patrol
+// place: given names, surnames, and the departments and municipalities of Guatemala,
+// Honduras and El Salvador. The misspelling rules of NormalizeCountry and
+// ResolveBorderPlace never take such a word for a misspelt name ("Olivia" is not
+// "Bolivia", "Masagua" not "Managua", "Yolanda" not "Holanda").
+#pragma once
+#include <string_view>
+
+namespace reunite {
+
+// `key`: folded (FoldForSearch), letters and digits only, words run together
+// ("sanmartin", "olivia").
+bool IsKnownOtherWord(std::string_view key);
+
+}  // namespace reunite
