@@ -125,11 +125,11 @@ TEST(LinkerTest, CanonicalFilesNeedNoSettings) {
       "record_id,given_names,surnames,sex,date_of_birth,country,a_number,phones,language,apprehension_date,"
       "apprehension_place,location,status,removal_date,reported_relatives\n";
   std::string left = header +
-                     "ICE-1,José Luis,Hernández López,M,1985-03-02,GT,A012345678,+50255551234,Spanish,,,,removed,,\n"
+                     "ICE-1,José Luis,Hernández López,M,1985-03-02,GT,A012345697,+50255551234,Spanish,,,,removed,,\n"
                      "ICE-2,María,Xol Caal,F,1990-07-15,GT,,+50244443333,Q'eqchi',,,,detained,,\n"
                      "ICE-3,Pedro,Ramos,M,1970,HN,,,Spanish,,,,released,,\n";
   std::string right = header +
-                      "CBP-9,Chepe,Hernandez,M,1985-03-02,Guatemala,12345678,,,,,,,,\n"
+                      "CBP-9,Chepe,Hernandez,M,1985-03-02,Guatemala,12345697,,,,,,,,\n"
                       "CBP-8,Maria,Shol Cal,F,1990-07-15,GT,,50244443333,,,,,,,\n"
                       "CBP-7,Rosa,Pop,F,2001-01-01,GT,,,,,,,,,\n";
   LinkSettings settings = CanonicalSettings(LinkType::kLink);

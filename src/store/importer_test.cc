@@ -19,7 +19,7 @@ const char* kHeader =
 
 std::string Row(int i, const std::string& location = "Port Isabel Detention Center") {
   return "ICE-" + std::to_string(i) + ",Juan José,Pérez Xol,M,1980-03-0" + std::to_string(1 + i % 9) +
-         ",GT,A" + std::to_string(200000000 + i) + ",5555-" + std::to_string(1000 + i % 9000) +
+         ",GT,A" + std::to_string(200000000 + i) + ",5556-" + std::to_string(1000 + i % 9000) +
          ",Q'eqchi',2018-05-30,Yuma Station,\"" + location + "\",detained,,\"hijo: Kevin, 6\"\n";
 }
 
