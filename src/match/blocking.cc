@@ -74,46 +74,56 @@ RulePairs PlanRule(const IdLists& left_keys, const IdLists* right_keys, long max
   return plan;
 }
 
-// The distinct pairs of left records [begin, end) over every rule, in order.
-void RowPairs(const std::vector<RulePairs>& rules, bool dedupe, size_t begin, size_t end, std::vector<PairKey>* out) {
-  std::vector<std::uint32_t> partners;
+// The distinct pairs of left records [begin, end) over every rule, in order, with the
+// rules that produced each.
+void RowPairs(const std::vector<RulePairs>& rules, bool dedupe, size_t begin, size_t end, std::vector<PairKey>* out,
+              std::vector<RuleMask>* masks) {
+  std::vector<std::uint64_t> partners;  // right row << 16 | rule
   for (size_t l = begin; l < end; ++l) {
     partners.clear();
-    for (const RulePairs& rule : rules) {
+    for (size_t r = 0; r < rules.size(); ++r) {
+      const RulePairs& rule = rules[r];
       for (const std::uint32_t* b = rule.targets.begin(l); b != rule.targets.end(l); ++b) {
         const std::uint32_t* first = rule.right.rows.data() + rule.right.starts[*b];
         const std::uint32_t* last = rule.right.rows.data() + rule.right.starts[*b + 1];
         if (dedupe) first = std::upper_bound(first, last, static_cast<std::uint32_t>(l));
-        partners.insert(partners.end(), first, last);
+        for (const std::uint32_t* p = first; p != last; ++p) partners.push_back(std::uint64_t{*p} << 16 | r);
       }
     }
     std::sort(partners.begin(), partners.end());
-    partners.erase(std::unique(partners.begin(), partners.end()), partners.end());
-    for (std::uint32_t r : partners) out->push_back(MakePair(static_cast<std::uint32_t>(l), r));
+    for (size_t i = 0; i < partners.size();) {
+      const std::uint32_t right = static_cast<std::uint32_t>(partners[i] >> 16);
+      RuleMask mask = 0;
+      for (; i < partners.size() && (partners[i] >> 16) == right; ++i) mask |= RuleMask(1u << (partners[i] & 0xffff));
+      out->push_back(MakePair(static_cast<std::uint32_t>(l), right));
+      masks->push_back(mask);
+    }
   }
 }
 
 // Every left record's pairs, in order, on `threads` threads. Records go in waves of
 // chunks, so that the chunks' copies never hold more than a wave's pairs beside the
 // result.
-std::vector<PairKey> AllPairs(const std::vector<RulePairs>& rules, bool dedupe, size_t rows, size_t expected,
-                              int threads) {
+void AllPairs(const std::vector<RulePairs>& rules, bool dedupe, size_t rows, size_t expected, int threads,
+              CandidatePairs* out) {
   constexpr size_t kChunk = 4096;
   const size_t nthreads = static_cast<size_t>(std::max(1, threads)), wave = nthreads * 4;
-  std::vector<PairKey> out;
-  out.reserve(expected);
+  out->pairs.reserve(expected);
+  out->rules.reserve(expected);
   std::vector<std::vector<PairKey>> chunks(wave);
+  std::vector<std::vector<RuleMask>> masks(wave);
   for (size_t first = 0; first < rows; first += wave * kChunk) {
     ForEachItem(wave, threads, [&](size_t c) {
       const size_t begin = std::min(rows, first + c * kChunk), end = std::min(rows, begin + kChunk);
-      RowPairs(rules, dedupe, begin, end, &chunks[c]);
+      RowPairs(rules, dedupe, begin, end, &chunks[c], &masks[c]);
     });
-    for (auto& chunk : chunks) {
-      out.insert(out.end(), chunk.begin(), chunk.end());
-      chunk.clear();
+    for (size_t c = 0; c < wave; ++c) {
+      out->pairs.insert(out->pairs.end(), chunks[c].begin(), chunks[c].end());
+      out->rules.insert(out->rules.end(), masks[c].begin(), masks[c].end());
+      chunks[c].clear();
+      masks[c].clear();
     }
   }
-  return out;
 }
 
 // A column under a transform, which several rules may share (the paternal surname's
@@ -169,6 +179,8 @@ std::vector<std::string> BlockingKeys(const BlockingRule& rule, const Dataset& d
 
 Result<CandidatePairs> BlockPairs(const LinkSettings& settings, const Dataset& left, const Dataset* right,
                                   int threads) {
+  if (settings.blocking_rules.size() > static_cast<size_t>(kMaxBlockingRules))
+    return Status::InvalidArgument("at most " + std::to_string(kMaxBlockingRules) + " blocking rules");
   std::vector<Part> parts;
   std::vector<std::vector<size_t>> rule_parts;
   Status collected = CollectParts(settings, left, right, &parts, &rule_parts);
@@ -201,7 +213,7 @@ Result<CandidatePairs> BlockPairs(const LinkSettings& settings, const Dataset& l
   parts.clear();
   long expected = 0;
   for (const auto& report : out.report.rules) expected += report.pairs;
-  out.pairs = AllPairs(rules, right == nullptr, left.size(), static_cast<size_t>(expected), threads);
+  AllPairs(rules, right == nullptr, left.size(), static_cast<size_t>(expected), threads, &out);
   out.report.candidate_pairs = static_cast<long>(out.pairs.size());
   return out;
 }

@@ -34,8 +34,14 @@ struct BlockingReport {
   long candidate_pairs = 0;  // distinct pairs over all rules
 };
 
+// Which rules produced a pair: bit r for settings.blocking_rules[r] (at most
+// kMaxBlockingRules), so that each rule's pairs can train the model on their own.
+using RuleMask = std::uint16_t;
+inline constexpr int kMaxBlockingRules = 16;
+
 struct CandidatePairs {
   std::vector<PairKey> pairs;  // sorted, distinct
+  std::vector<RuleMask> rules;  // per pair, the rules that produced it
   BlockingReport report;
 };
 

@@ -35,17 +35,25 @@ constexpr const char* kCanonicalSettings = R"json({
   "comparisons": [
     {"name": "given_name", "kind": "string", "column": "first_given_name",
      "levels": ["exact", "nickname", "phonetic", {"jaro_winkler": 0.92}, {"jaro_winkler": 0.8}],
-     "term_frequency_adjustment": true},
-    {"name": "surnames", "kind": "token_set", "column": "surnames", "term_frequency_adjustment": true},
-    {"name": "date_of_birth", "kind": "date", "column": "date_of_birth", "date_format": "iso"},
-    {"name": "a_number", "kind": "identifier", "column": "a_number"},
-    {"name": "phones", "kind": "identifier", "column": "phones", "list_separator": ";"},
-    {"name": "country", "kind": "string", "column": "country", "levels": ["exact"]},
-    {"name": "sex", "kind": "string", "column": "sex", "levels": ["exact"]},
-    {"name": "other_given_names", "kind": "token_set", "column": "other_given_names"},
-    {"name": "apprehension", "kind": "string", "column": "apprehension", "levels": ["exact"]},
-    {"name": "location", "kind": "string", "column": "location", "levels": ["exact", {"jaro_winkler": 0.9}]},
-    {"name": "removal_date", "kind": "date", "column": "removal_date", "date_format": "iso"}
+     "term_frequency_adjustment": true, "m_prior": [0.78, 0.04, 0.08, 0.05, 0.03, 0.02]},
+    {"name": "surnames", "kind": "token_set", "column": "surnames", "term_frequency_adjustment": true,
+     "blocking_columns": ["paternal_surname", "maternal_surname"], "m_prior": [0.6, 0.05, 0.2, 0.07, 0.05, 0.03]},
+    {"name": "date_of_birth", "kind": "date", "column": "date_of_birth", "date_format": "iso",
+     "m_prior": [0.8, 0.03, 0.03, 0.05, 0.02, 0.04, 0.02, 0.01], "veto_levels": ["different"]},
+    {"name": "a_number", "kind": "identifier", "column": "a_number", "m_prior": [0.9, 0.04, 0.06],
+     "veto_levels": ["different"], "veto_unless_agree": {"date_of_birth": "one component differs",
+     "given_name": "jaro_winkler >= 0.92", "surnames": "fuzzy match token by token"}},
+    {"name": "phones", "kind": "identifier", "column": "phones", "list_separator": ";", "m_prior": [0.6, 0.05, 0.35]},
+    {"name": "country", "kind": "string", "column": "country", "levels": ["exact"], "m_prior": [0.95, 0.05]},
+    {"name": "sex", "kind": "string", "column": "sex", "levels": ["exact"], "m_prior": [0.97, 0.03],
+     "veto_levels": ["different"], "veto_unless_agree": "given_name"},
+    {"name": "other_given_names", "kind": "token_set", "column": "other_given_names",
+     "m_prior": [0.6, 0.05, 0.15, 0.1, 0.05, 0.05]},
+    {"name": "apprehension", "kind": "string", "column": "apprehension", "levels": ["exact"], "m_prior": [0.7, 0.3]},
+    {"name": "location", "kind": "string", "column": "location", "levels": ["exact", {"jaro_winkler": 0.9}],
+     "m_prior": [0.5, 0.1, 0.4]},
+    {"name": "removal_date", "kind": "date", "column": "removal_date", "date_format": "iso",
+     "m_prior": [0.7, 0.02, 0.02, 0.05, 0.02, 0.04, 0.05, 0.1]}
   ],
   "blocking_rules": [
     "paternal_surname.phonetic+date_of_birth.year+sex",
@@ -59,7 +67,7 @@ constexpr const char* kCanonicalSettings = R"json({
   ],
   "threshold": 0.9,
   "max_block_pairs": 5000,
-  "em": {"max_u_pairs": 100000, "max_iterations": 100, "convergence": 1e-6, "seed": 42, "fix_u": false}
+  "em": {"max_u_pairs": 100000, "max_iterations": 1000, "convergence": 1e-6, "seed": 42}
 })json";
 
 }  // namespace

@@ -167,6 +167,26 @@ int PairComparator::Level(int c, std::uint32_t l, std::uint32_t r) const {
   return ValueLevel(c, left_.Id(l, c), right_.Id(r, c));
 }
 
+bool PairComparator::Contradicts(std::uint32_t l, std::uint32_t r) const {
+  for (int c = 0; c < comparisons(); ++c) {
+    const ComparisonSpec& spec = settings_.comparisons[c];
+    if (spec.veto_levels.empty()) continue;
+    const int level = Level(c, l, r);
+    if (std::find(spec.veto_levels.begin(), spec.veto_levels.end(), level) == spec.veto_levels.end()) continue;
+    if (spec.kind == ComparisonKind::kDate) {
+      auto exact = [](const PreparedDate& d) { return d.month > 0 && d.day > 0 && !d.january_first_default; };
+      if (!exact(left_.comparisons[c].dates[left_.Id(l, c)]) || !exact(right_.comparisons[c].dates[right_.Id(r, c)])) continue;
+    }
+    bool lifted = !spec.veto_unless_agree.empty();
+    for (const auto& [other, loosest] : spec.veto_unless_agree) {
+      const int agree = Level(other, l, r);
+      lifted = lifted && agree != kNull && agree <= loosest;
+    }
+    if (!lifted) return true;
+  }
+  return false;
+}
+
 Gamma PairComparator::Compare(std::uint32_t l, std::uint32_t r, LevelMemo* memo) const {
   Gamma g = 0;
   const std::uint32_t* a = &left_.ids[l * routes_.size()];

@@ -42,6 +42,10 @@ class PairComparator {
   void Prefetch(std::uint32_t l, std::uint32_t r, const LevelMemo& memo) const;
   // Asks the memory for right record r's value ids.
   void PrefetchRecord(std::uint32_t r) const { __builtin_prefetch(&right_.ids[r * routes_.size()]); }
+  // Whether left row l and right row r cannot be one person: a comparison at one of
+  // its veto_levels (dates only when both are exact), unless its veto_unless_agree
+  // comparison agrees exactly (settings.h).
+  bool Contradicts(std::uint32_t l, std::uint32_t r) const;
   // The larger relative frequency of the two values of comparison c (for TF
   // adjustment); 0 when the comparison has no TF.
   double TermFrequency(int c, std::uint32_t l, std::uint32_t r) const;

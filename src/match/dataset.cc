@@ -198,7 +198,7 @@ Dataset Concatenate(std::vector<Dataset>& parts) {
 // gigabytes). Nothing when any chunk has an error or a record id repeats across
 // chunks: the caller then reads the whole file in one pass for its diagnostics.
 std::optional<Dataset> ReadCleanInChunks(const std::string& text, const std::string& file_name, Role role,
-                                         int threads) {
+                                         DateOrder date_order, int threads) {
   // Four chunks a thread or more, of 64 KB to 8 MB.
   const size_t per_thread = text.size() / (4 * static_cast<size_t>(std::max(1, threads)));
   const size_t chunk = std::clamp<size_t>(per_thread, 64 << 10, 8 << 20);
@@ -211,7 +211,7 @@ std::optional<Dataset> ReadCleanInChunks(const std::string& text, const std::str
   std::vector<char> clean(chunks, 0);
   ListOptions options;
   options.file_name = file_name;
-  options.date_order = DateOrder::kIso;
+  options.date_order = date_order;
   options.encoding = Encoding::kUtf8;
   options.role = role;
   ForEachItem(chunks, threads, [&](size_t k) {
@@ -232,18 +232,19 @@ std::optional<Dataset> ReadCleanInChunks(const std::string& text, const std::str
 
 }  // namespace
 
-Result<Dataset> ReadCanonicalDataset(std::string_view bytes, const std::string& file_name, int threads) {
+Result<Dataset> ReadCanonicalDataset(std::string_view bytes, const std::string& file_name, int threads,
+                                     DateOrder date_order) {
   // The common case, a file without errors, read in parallel chunks as an adult list
   // or else as a child list; any error and the file is read again below, in one pass,
   // for the same choice of role and the same diagnostics as always.
   if (auto decoded = DecodeToUtf8(bytes, Encoding::kAuto, file_name); decoded.ok()) {
     for (Role role : {Role::kAdult, Role::kChild}) {
-      if (auto data = ReadCleanInChunks(decoded->text, file_name, role, threads)) return std::move(*data);
+      if (auto data = ReadCleanInChunks(decoded->text, file_name, role, date_order, threads)) return std::move(*data);
     }
   }
   ListOptions options;
   options.file_name = file_name;
-  options.date_order = DateOrder::kIso;
+  options.date_order = date_order;
   AgencyList best;
   for (Role role : {Role::kAdult, Role::kChild}) {
     options.role = role;
@@ -265,8 +266,8 @@ Result<Dataset> ReadCanonicalDataset(std::string_view bytes, const std::string& 
 }
 
 Result<Dataset> ReadDataset(std::string_view bytes, const std::string& file_name, const LinkSettings& settings,
-                            bool left_side, int threads) {
-  if (settings.format == InputFormat::kCanonical) return ReadCanonicalDataset(bytes, file_name, threads);
+                            bool left_side, int threads, DateOrder date_order) {
+  if (settings.format == InputFormat::kCanonical) return ReadCanonicalDataset(bytes, file_name, threads, date_order);
   auto utf8 = DecodeToUtf8(bytes, Encoding::kAuto, file_name);
   if (!utf8.ok()) return utf8.status();
   return ReadCsvDataset(utf8->text, file_name, settings.csv, settings.unique_id_column,

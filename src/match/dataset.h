@@ -42,17 +42,19 @@ Result<Dataset> ReadCsvDataset(std::string_view text, const std::string& file_na
 const std::vector<std::string>& CanonicalColumns();
 
 // Reads a canonical person file with ReadAgencyList (trying the adult role, then the
-// child role, whichever the status column fits). Refuses a file with errors, listing
-// the first ones. A file without errors is read in chunks on `threads` threads (the
-// result does not depend on them).
-Result<Dataset> ReadCanonicalDataset(std::string_view bytes, const std::string& file_name, int threads = 1);
+// child role, whichever the status column fits), slashed dates in `date_order` (ISO
+// and YYYYMMDD always). Refuses a file with errors, listing the first ones. A file
+// without errors is read in chunks on `threads` threads (the result does not depend
+// on them).
+Result<Dataset> ReadCanonicalDataset(std::string_view bytes, const std::string& file_name, int threads = 1,
+                                     DateOrder date_order = DateOrder::kMonthDayYear);
 // The same from already parsed rows (for callers that hold people, such as the store).
 Dataset DatasetFromRows(const std::vector<ListRow>& rows, const std::string& name);
 
 // Reads a file's bytes as the settings say (format, CSV options, columns needed on
-// the given side).
+// the given side); `date_order` is for canonical files' slashed dates.
 Result<Dataset> ReadDataset(std::string_view bytes, const std::string& file_name, const LinkSettings& settings,
-                            bool left_side, int threads = 1);
+                            bool left_side, int threads = 1, DateOrder date_order = DateOrder::kMonthDayYear);
 
 // One comparison's distinct values, each prepared once (names and places repeat
 // across a big list), in tables indexed by value id; records refer to them by id

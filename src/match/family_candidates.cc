@@ -28,18 +28,70 @@ void AddKey(std::string* items, const std::string& a, const std::string& b) {
   *items += a + "|" + b;
 }
 
-std::string ApprehensionKey(const ListRow& row) {
-  const Person& p = row.person;
-  if (p.apprehension_date.empty() || p.apprehension_place.empty()) return "";
-  return p.apprehension_date.ToIso() + "|" + p.apprehension_place;
-}
-
 // Column names are shared by both sides; each side fills them with its own view:
+//   apprehension: the adult's station, sector and day / the child's, for the days
+//            around its own (a child's intake may be a day after): station keys
+//            meet station keys, and a side that knows only the sector meets the
+//            whole sector;
+//   surname: the adult's surnames' sounds with the week / the child's with the weeks
+//            from one before to three after its own (an adult is booked in up to
+//            weeks after a prosecution);
 //   parent:  a child's reported parent (name + the child's surname) / an adult's
 //            first given name + first surname;
 //   named:   an adult's reported child (name + the adult's first surname) / a
 //            child's first given name + each of its surnames;
-const std::vector<std::string> kColumns = {"id", "apprehension", "parent", "named"};
+//   anumber: A-numbers by the hundred (the child's also the next and previous);
+//   phone:   every phone number.
+const std::vector<std::string> kColumns = {"id", "apprehension", "surname", "parent", "named", "anumber", "phone"};
+
+std::string Day(long day) { return std::to_string(day); }
+
+std::string ApprehensionKeys(const FamilyRecord& r, bool child) {
+  std::string keys;
+  if (r.apprehension_day == 0) return keys;
+  const long first = child ? r.apprehension_day - 1 : r.apprehension_day;
+  const long last = child ? r.apprehension_day + 1 : r.apprehension_day;
+  for (long d = first; d <= last; ++d) {
+    if (!r.station.empty()) AddKey(&keys, "S" + r.station, Day(d));
+    if (r.sector.empty()) {
+      if (!r.apprehension_place.empty()) AddKey(&keys, "P" + r.apprehension_place, Day(d));
+    } else if (child) {
+      AddKey(&keys, (r.station.empty() ? "A" : "O") + r.sector, Day(d));
+    } else {
+      AddKey(&keys, "A" + r.sector, Day(d));
+      if (r.station.empty()) AddKey(&keys, "O" + r.sector, Day(d));
+    }
+  }
+  return keys;
+}
+
+std::string SurnameKeys(const FamilyRecord& r, bool child) {
+  std::string keys;
+  if (r.apprehension_day == 0) return keys;
+  const long week = r.apprehension_day / 7;
+  std::vector<std::string> sounds;
+  for (const PreparedString* s : {&r.paternal, &r.maternal, &r.married}) {
+    if (!s->phonetic.empty() && std::find(sounds.begin(), sounds.end(), s->phonetic) == sounds.end()) sounds.push_back(s->phonetic);
+  }
+  for (const auto& sound : sounds) {
+    for (long w = child ? week - 1 : week; w <= (child ? week + 3 : week); ++w) AddKey(&keys, sound, Day(w));
+  }
+  return keys;
+}
+
+std::string ANumberKeys(const FamilyRecord& r, bool child) {
+  std::string keys;
+  if (r.a_number < 0) return keys;
+  const long long bucket = r.a_number / 100;
+  for (long long b = child ? bucket - 1 : bucket; b <= (child ? bucket + 1 : bucket); ++b) AddKey(&keys, "A", std::to_string(b));
+  return keys;
+}
+
+std::string PhoneKeys(const FamilyRecord& r) {
+  std::string keys;
+  for (const auto& p : r.phones) AddKey(&keys, "T", p);
+  return keys;
+}
 
 Dataset ChildKeys(const std::vector<FamilyRecord>& records, const std::vector<ListRow>& rows) {
   Dataset d;
@@ -50,7 +102,7 @@ Dataset ChildKeys(const std::vector<FamilyRecord>& records, const std::vector<Li
     const FamilyRecord& r = records[i];
     std::string parent, named;
     for (const auto& m : r.mentions) {
-      if (m.names.empty() || m.kind == RelativeKind::kChild) continue;
+      if (m.names.empty() || m.elsewhere || m.kind == RelativeKind::kChild) continue;
       for (const auto& k : NameKeys(m.names.front())) {
         AddKey(&parent, k, r.paternal.phonetic);
         AddKey(&parent, k, r.maternal.phonetic);
@@ -61,7 +113,8 @@ Dataset ChildKeys(const std::vector<FamilyRecord>& records, const std::vector<Li
       AddKey(&named, r.given.front().text.phonetic, r.paternal.phonetic);
       AddKey(&named, r.given.front().text.phonetic, r.maternal.phonetic);
     }
-    std::vector<std::string> values = {rows[i].record_id, ApprehensionKey(rows[i]), parent, named};
+    std::vector<std::string> values = {rows[i].record_id, ApprehensionKeys(r, true), SurnameKeys(r, true),
+                                       parent, named, ANumberKeys(r, true), PhoneKeys(r)};
     d.ids.push_back(rows[i].record_id);
     for (size_t c = 0; c < values.size(); ++c) d.columns[c].push_back(std::move(values[c]));
   }
@@ -78,10 +131,11 @@ Dataset AdultKeys(const std::vector<FamilyRecord>& records, const std::vector<Li
     std::string parent, named;
     if (!r.given.empty()) AddKey(&parent, r.given.front().text.phonetic, r.paternal.phonetic);
     for (const auto& m : r.mentions) {
-      if (m.names.empty() || m.kind == RelativeKind::kFather || m.kind == RelativeKind::kMother) continue;
+      if (m.names.empty() || m.elsewhere || m.kind == RelativeKind::kFather || m.kind == RelativeKind::kMother) continue;
       for (const auto& k : NameKeys(m.names.front())) AddKey(&named, k, r.paternal.phonetic);
     }
-    std::vector<std::string> values = {rows[i].record_id, ApprehensionKey(rows[i]), parent, named};
+    std::vector<std::string> values = {rows[i].record_id, ApprehensionKeys(r, false), SurnameKeys(r, false),
+                                       parent, named, ANumberKeys(r, false), PhoneKeys(r)};
     d.ids.push_back(rows[i].record_id);
     for (size_t c = 0; c < values.size(); ++c) d.columns[c].push_back(std::move(values[c]));
   }
@@ -90,25 +144,35 @@ Dataset AdultKeys(const std::vector<FamilyRecord>& records, const std::vector<Li
 
 }  // namespace
 
-Result<std::vector<PairKey>> FamilyCandidatePairs(const std::vector<FamilyRecord>& children,
-                                                  const std::vector<FamilyRecord>& adults,
-                                                  const std::vector<ListRow>& child_rows,
-                                                  const std::vector<ListRow>& adult_rows, BlockingReport* report) {
+const std::vector<FamilyBlockingRule>& FamilyBlockingRules() {
+  static const std::vector<FamilyBlockingRule> rules = {
+      {"apprehension.items", {kApprehension}},
+      // What a rule holds its pairs to, besides what it reads: the surname rule's
+      // weeks window the dates, and surnames belong to countries (Maya surnames are
+      // Guatemalan); A-numbers are issued in order, so close numbers mean close dates.
+      {"surname.items", {kSurnameLine, kApprehension, kCountry}},
+      {"parent.items", {kChildNamed, kSurnameLine}},
+      {"named.items", {kAdultNamed, kSurnameLine}},
+      {"anumber.items", {kANumberGap, kApprehension}},
+      {"phone.items", {kPhone}},
+  };
+  return rules;
+}
+
+Result<CandidatePairs> FamilyCandidatePairs(const std::vector<FamilyRecord>& children,
+                                            const std::vector<FamilyRecord>& adults,
+                                            const std::vector<ListRow>& child_rows,
+                                            const std::vector<ListRow>& adult_rows, int threads) {
   LinkSettings settings;
   settings.link_type = LinkType::kLink;
   settings.unique_id_column = "id";
-  // A surname with the apprehension date alone was tried and dropped: on big lists it
-  // pairs every García with every García apprehended that day.
-  for (const char* text : {"apprehension", "parent.items", "named.items"}) {
-    auto rule = ParseBlockingRule(text);
+  for (const auto& r : FamilyBlockingRules()) {
+    auto rule = ParseBlockingRule(r.text);
     if (!rule.ok()) return rule.status();
     settings.blocking_rules.push_back(std::move(*rule));
   }
   Dataset left = ChildKeys(children, child_rows), right = AdultKeys(adults, adult_rows);
-  auto candidates = BlockPairs(settings, left, &right);
-  if (!candidates.ok()) return candidates.status();
-  if (report) *report = candidates->report;
-  return std::move(candidates->pairs);
+  return BlockPairs(settings, left, &right, threads);
 }
 
 namespace {
@@ -135,14 +199,14 @@ Result<FamilyScope> FamilyNeighbourhood(const std::vector<FamilyRecord>& childre
   // The apprehensions of the changed people bring in everyone apprehended with them;
   // a child who met a changed adult through a name alone comes without its group.
   std::set<std::string> apprehensions;
-  for (std::uint32_t c : changed_children) apprehensions.insert(ApprehensionKey(child_rows[c]));
-  for (std::uint32_t a : changed_adults) apprehensions.insert(ApprehensionKey(adult_rows[a]));
+  for (std::uint32_t c : changed_children) apprehensions.insert(ApprehensionKey(children[c]));
+  for (std::uint32_t a : changed_adults) apprehensions.insert(ApprehensionKey(adults[a]));
   apprehensions.erase("");
   if (!changed_adults.empty()) {
     auto pairs = FamilyCandidatePairs(children, Pick(adults, changed_adults), child_rows,
-                                      Pick(adult_rows, changed_adults), nullptr);
+                                      Pick(adult_rows, changed_adults));
     if (!pairs.ok()) return pairs.status();
-    for (PairKey p : *pairs) {
+    for (PairKey p : pairs->pairs) {
       const FamilyRecord& child = children[PairLeft(p)];
       const FamilyRecord& adult = adults[changed_adults[PairRight(p)]];
       Gamma g = CompareFamilyPair(child, adult);
@@ -150,15 +214,15 @@ Result<FamilyScope> FamilyNeighbourhood(const std::vector<FamilyRecord>& childre
     }
   }
   for (std::uint32_t c = 0; c < child_rows.size(); ++c) {
-    if (!apprehensions.empty() && apprehensions.count(ApprehensionKey(child_rows[c]))) kids.insert(c);
+    if (!apprehensions.empty() && apprehensions.count(ApprehensionKey(children[c]))) kids.insert(c);
   }
   FamilyScope scope;
   scope.children.assign(kids.begin(), kids.end());
   if (!scope.children.empty()) {
     auto pairs = FamilyCandidatePairs(Pick(children, scope.children), adults, Pick(child_rows, scope.children),
-                                      adult_rows, nullptr);
+                                      adult_rows);
     if (!pairs.ok()) return pairs.status();
-    for (PairKey p : *pairs) grown.insert(PairRight(p));
+    for (PairKey p : pairs->pairs) grown.insert(PairRight(p));
   }
   scope.adults.assign(grown.begin(), grown.end());
   return scope;

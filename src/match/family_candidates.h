@@ -13,12 +13,22 @@
 
 namespace reunite::match {
 
-// Child-adult pairs (MakePair(child row, adult row)), sorted and distinct, from the
-// union of the family blocking rules. *report gets each rule's pair counts.
-Result<std::vector<PairKey>> FamilyCandidatePairs(const std::vector<FamilyRecord>& children,
-                                                  const std::vector<FamilyRecord>& adults,
-                                                  const std::vector<ListRow>& child_rows,
-                                                  const std::vector<ListRow>& adult_rows, BlockingReport* report);
+// The family blocking rules, each with the comparisons it fixes (EM leaves them out
+// of the rule's session, estimate.h): the same apprehension; a surname line in the
+// same weeks; a parent's name as the child reported it; a child's name as the adult
+// reported it; A-numbers close together; a phone number in common.
+struct FamilyBlockingRule {
+  const char* text;
+  std::vector<int> fixes;  // FamilyComparison values
+};
+const std::vector<FamilyBlockingRule>& FamilyBlockingRules();
+
+// Child-adult pairs (MakePair(child row, adult row)), sorted and distinct, with the
+// rules that produced each and the report of each rule's pairs.
+Result<CandidatePairs> FamilyCandidatePairs(const std::vector<FamilyRecord>& children,
+                                            const std::vector<FamilyRecord>& adults,
+                                            const std::vector<ListRow>& child_rows,
+                                            const std::vector<ListRow>& adult_rows, int threads = 1);
 
 // The part of the lists whose family links may change when the given children and
 // adults (rows) changed: the changed children, the children that are candidates of a

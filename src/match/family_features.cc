@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <unordered_map>
 
+#include "ingest/border_places.h"
 #include "ingest/fold.h"
 #include "match/nicknames.h"
 #include "match/phonetic.h"
@@ -66,12 +68,20 @@ bool OneLetterApart(const std::string& a, const std::string& b) {
   return a.size() >= 5 && b.size() >= 5 && DamerauLevenshtein(a, b, 1) <= 1;
 }
 
+// An English W written as a Spanish speaker hears it: "Guendy" for Wendy, "Guilmer"
+// for Wilmer.
+bool WrittenByEar(const std::string& w, const std::string& gu) {
+  return w.size() >= 3 && w[0] == 'w' && gu.size() == w.size() + 1 && gu.compare(0, 2, "gu") == 0 &&
+         gu.compare(2, std::string::npos, w, 1) == 0;
+}
+
 // 0 same name (or a nickname of it), 1 spelt alike (same sound, also of a nickname's
 // formal name: "Chepe"/"Joze"; Jaro-Winkler; two letters swapped), 2 not.
 int NameSimilarity(const FamilyName& a, const FamilyName& b) {
   if (a.text.folded == b.text.folded || Intersect(a.formal, b.formal)) return 0;
   if (Intersect(a.formal_sounds, b.formal_sounds)) return 1;
   if (Transposed(a.text.folded, b.text.folded) || OneLetterApart(a.text.folded, b.text.folded)) return 1;
+  if (WrittenByEar(a.text.folded, b.text.folded) || WrittenByEar(b.text.folded, a.text.folded)) return 1;
   return JaroWinkler(a.text.folded, b.text.folded) >= kFuzzy ? 1 : 2;
 }
 
@@ -82,22 +92,34 @@ int SurnameSimilarity(const PreparedString& a, const PreparedString& b) {
   return Transposed(a.folded, b.folded) || JaroWinkler(a.folded, b.folded) >= kFuzzy || SoundsNearlyAlike(a, b) ? 1 : 2;
 }
 
-// How well one mention names a person: 0 a given name and a surname or second given
-// name, 1 a given name (or one spelt alike with a second name), 2 a given name spelt
-// alike, 3 names that are not the person's; kNull without names.
+// How well one mention names a person: 0 their first given name (or its nickname)
+// with a surname or second name of theirs and no name that is not theirs; 1 the first
+// given name alone, or with names partly theirs, or another of their given names with
+// a name of theirs; 2 a weak match (a given name with names that are not theirs, a
+// later given name alone, a name spelt alike); 3 names that are not the person's;
+// kNull without names. "FATHER: JUAN DOMINGUEZ" is weak for a Denis Juan Hernández
+// Domínguez, and "Mom Maria Acosta Perez" only a given name for a María Rosa Pérez
+// Martínez: a name the adult lacks is evidence against.
 int MentionLevel(const FamilyMention& m, const FamilyRecord& person) {
   if (m.names.empty() || person.given.empty()) return kNull;
-  int given = 2;
-  for (const auto& g : person.given) given = std::min(given, NameSimilarity(m.names.front(), g));
-  // A second name that is (spelt like) the person's surname or another of their given
-  // names ("hija Rosalía Maritza") makes a chance meeting of first names unlikely.
-  bool second = false;
-  for (size_t i = 1; i < m.names.size() && !second; ++i) {
-    for (const auto& s : person.surname_tokens) second = second || SurnameSimilarity(m.names[i].text, s) <= 1;
-    for (size_t j = 1; j < person.given.size() && !second; ++j) second = NameSimilarity(m.names[i], person.given[j]) <= 1;
+  // 0 the first given name, 1 another given name or the first spelt alike, 2 another
+  // spelt alike, 3 none.
+  int given = 3;
+  for (size_t j = 0; j < person.given.size(); ++j) {
+    const int similarity = NameSimilarity(m.names.front(), person.given[j]);
+    if (similarity < 2) given = std::min(given, similarity + (j > 0 ? 1 : 0));
   }
-  if (given == 2) return 3;
-  return given + (second ? 0 : 1);
+  if (given == 3) return 3;
+  // The mention's other names: (spelt like) the person's surnames or later given names, or not.
+  int theirs = 0, not_theirs = 0;
+  for (size_t i = 1; i < m.names.size(); ++i) {
+    bool found = false;
+    for (const auto& s : person.surname_tokens) found = found || SurnameSimilarity(m.names[i].text, s) <= 1;
+    for (size_t j = 1; j < person.given.size() && !found; ++j) found = NameSimilarity(m.names[i], person.given[j]) <= 1;
+    ++(found ? theirs : not_theirs);
+  }
+  const int level = given + (theirs > 0 && not_theirs == 0 ? 0 : 1) + (not_theirs > 0 && theirs == 0 ? 1 : 0);
+  return std::min(level, 3);
 }
 
 // A child's "papá" is not a woman, nor "mamá" a man; an adult's own parents are not
@@ -127,8 +149,14 @@ struct MentionMatch {
 // that do not fit. A young child often says only "mamá".
 MentionMatch BestChildMention(const FamilyRecord& child, const FamilyRecord& adult) {
   MentionMatch best;
-  bool named = false, word_fits = false, word_only = false;
+  bool named = false, word_fits = false, word_only = false, another_came = false;
   for (const auto& m : child.mentions) {
+    another_came = another_came || (m.together && !m.elsewhere);
+    if (m.elsewhere) {  // "Dad Pedro in Guatemala": the father is not on the list
+      named = named || !m.names.empty();
+      word_only = word_only || m.kind != RelativeKind::kUnknown;
+      continue;
+    }
     if (m.names.empty()) {
       word_only = word_only || m.kind != RelativeKind::kUnknown;
       word_fits = word_fits || (m.kind != RelativeKind::kUnknown && adult.sex != Sex::kUnknown && FitsAdult(m.kind, adult.sex));
@@ -141,8 +169,10 @@ MentionMatch BestChildMention(const FamilyRecord& child, const FamilyRecord& adu
   }
   if (best.level != kNull) return best;
   if (word_fits) return {3, RelativeKind::kUnknown};
+  if (another_came) return {5, RelativeKind::kUnknown};
   if (named) return {4, RelativeKind::kUnknown};
-  if (word_only) return {5, RelativeKind::kUnknown};
+  if (word_only) return {6, RelativeKind::kUnknown};
+  if (child.unaccompanied) return {7, RelativeKind::kUnknown};
   return best;
 }
 
@@ -152,7 +182,7 @@ MentionMatch BestAdultMention(const FamilyRecord& child, const FamilyRecord& adu
   MentionMatch best;
   int age = ChildAgeAt(child, adult);
   for (const auto& m : adult.mentions) {
-    if (!NamesChild(m.kind)) continue;
+    if (!NamesChild(m.kind) || m.elsewhere) continue;
     int level = MentionLevel(m, child);
     // The right age makes a first name count as a second name would.
     if ((level == 1 || level == 2) && m.age >= 0 && age >= 0 && std::abs(m.age - age) <= 1) --level;
@@ -191,13 +221,36 @@ bool NonParentNamed(const MentionMatch& m) {
   return m.level != kNull && m.level <= 2 && (m.kind == RelativeKind::kOtherRelative || m.kind == RelativeKind::kWard);
 }
 
-int ApprehensionLevel(const FamilyRecord& child, const FamilyRecord& adult) {
+// A child's intake or an adult's book-in can be a day or more after the apprehension;
+// an adult prosecuted first is booked in weeks later.
+constexpr long kSameEventDays = 3, kWeeksApart = 30;
+
+int ApprehensionLevelOf(const FamilyRecord& child, const FamilyRecord& adult) {
   if (child.apprehension_day == 0 || adult.apprehension_day == 0) return kNull;
-  long days = std::abs(child.apprehension_day - adult.apprehension_day);
-  if (days == 0) {
-    return !child.apprehension_place.empty() && child.apprehension_place == adult.apprehension_place ? 0 : 1;
-  }
-  return days <= 3 ? 2 : 3;
+  const long days = std::abs(child.apprehension_day - adult.apprehension_day);
+  if (days > kWeeksApart) return kApprehensionApart;
+  const bool known = !child.sector.empty() && !adult.sector.empty();
+  const bool same_sector = known && child.sector == adult.sector;
+  if (known && !same_sector) return kOtherSectorWeeks;
+  if (days > kSameEventDays) return kSameSectorWeeks;
+  if (!known) return kPlaceUnknownDays;
+  return !child.station.empty() && child.station == adult.station ? kSameStationDays : kSameSectorDays;
+}
+
+// Family members processed together get A-numbers a few apart.
+int ANumberGapLevel(const FamilyRecord& child, const FamilyRecord& adult) {
+  if (child.a_number < 0 || adult.a_number < 0) return kNull;
+  // Numbers issued the same week are hundreds apart: only a few apart is a family's.
+  const long long gap = std::llabs(child.a_number - adult.a_number);
+  return gap <= 3 ? 0 : gap <= 20 ? 1 : 2;
+}
+
+int PhoneLevel(const FamilyRecord& child, const FamilyRecord& adult) {
+  if (child.phones.empty() || adult.phones.empty()) return kNull;
+  for (const auto& a : child.phones)
+    for (const auto& b : adult.phones)
+      if (a == b) return 0;
+  return 1;
 }
 
 int HomePlaceLevel(const FamilyRecord& child, const FamilyRecord& adult) {
@@ -237,23 +290,66 @@ FamilyRecord PrepareFamilyRecord(const Person& p) {
   if (b.year > 0) r.birth = b.year + (b.month > 0 && !p.birth.january_first_default ? (b.month - 0.5) / 12.0 : 0.5);
   r.apprehension_day = DaysOf(p.apprehension_date);
   r.apprehension_place = FoldForSearch(p.apprehension_place);
+  if (!p.apprehension_place.empty()) {
+    BorderPlace place = ResolveBorderPlace(p.apprehension_place);
+    r.sector = place.sector;
+    r.station = place.station;
+  }
+  if (p.a_number.size() == 9 && p.a_number.find_first_not_of("0123456789") == std::string::npos) {
+    r.a_number = std::stoll(p.a_number);
+  }
+  for (const auto& phone : p.phones) {
+    if (!phone.empty() && phone[0] == '+') r.phones.push_back(phone);
+  }
   r.country = p.nationality;
   r.department = p.location.department;
   r.municipality = FoldForSearch(p.location.municipality);
   r.village = FoldForSearch(p.location.village);
   for (const RelativeMention& m : ParseRelativeMentions(p.reported_relatives)) {
     FamilyMention fm;
+    fm.elsewhere = m.elsewhere;
+    fm.together = m.together;
+    const char sex = RelationWordSex(m.word);
+    fm.sex = sex == 'F' ? Sex::kFemale : sex == 'M' ? Sex::kMale : Sex::kUnknown;
     fm.kind = m.kind;
     fm.age = m.age;
     for (const auto& n : m.names) fm.names.push_back(Given(n));
     r.mentions.push_back(std::move(fm));
   }
+  const std::string said = FoldForSearch(p.reported_relatives);
+  for (const char* alone : {"unaccompanied", "no acompanado", "sin acompanante", "vino solo", "vino sola"}) {
+    r.unaccompanied = r.unaccompanied || said.find(alone) != std::string::npos;
+  }
   return r;
+}
+
+void MeasureCrowds(std::vector<FamilyRecord>* children, const std::vector<FamilyRecord>& adults) {
+  std::unordered_map<std::string, double> station, sector;
+  for (const auto& a : adults) {
+    if (a.apprehension_day == 0) continue;
+    if (!a.station.empty()) station[a.station + "|" + std::to_string(a.apprehension_day)] += 1;
+    if (!a.sector.empty()) sector[a.sector + "|" + std::to_string(a.apprehension_day)] += 1;
+  }
+  const double n = std::max<double>(1, static_cast<double>(adults.size()));
+  auto around = [&](const std::unordered_map<std::string, double>& table, const std::string& place, long day) {
+    double total = 0;
+    for (long d = day - kSameEventDays; d <= day + kSameEventDays; ++d) {
+      auto it = table.find(place + "|" + std::to_string(d));
+      if (it != table.end()) total += it->second;
+    }
+    return std::max(total, 1.0) / n;
+  };
+  for (auto& c : *children) {
+    if (c.apprehension_day == 0) continue;
+    if (!c.station.empty()) c.station_crowd = around(station, c.station, c.apprehension_day);
+    if (!c.sector.empty()) c.sector_crowd = around(sector, c.sector, c.apprehension_day);
+  }
 }
 
 const std::array<std::string, kFamilyComparisons>& FamilyComparisonNames() {
   static const std::array<std::string, kFamilyComparisons> names = {
-      "surname_line", "child_named", "adult_named", "apprehension", "country", "home_place", "age_gap"};
+      "surname_line", "child_named", "adult_named", "apprehension", "country", "home_place", "age_gap",
+      "a_number_gap", "phone"};
   return names;
 }
 
@@ -263,16 +359,22 @@ const std::vector<std::string>& FamilyLevelLabels(int c) {
        "child paternal ~ adult first surname", "child maternal = woman's first surname",
        "child maternal = man's first surname", "child maternal ~ adult first surname",
        "child paternal = adult married surname", "a surname shared otherwise", "no surname shared"},
-      {"given name and another name", "given name or nickname", "given name spelt alike",
-       "a relation word that fits the adult", "other names", "relation words that do not fit"},
-      {"given name with another name or age", "given name or nickname", "given name spelt alike", "other names"},
-      {"same date and place", "same date", "within 3 days", "different"},
+      {"given name and surname", "given name", "a weak name match", "a relation word that fits the adult",
+       "other names", "another relative came with the child", "relation words that do not fit",
+       "the child came alone"},
+      {"given name with surname or age", "given name", "a weak name match", "other names"},
+      {"same station, within 3 days", "same sector, within 3 days", "place unknown, within 3 days",
+       "same sector or place unknown, within 30 days", "another sector, within 30 days", "more than 30 days apart"},
       {"same", "different"},
       {"same village", "same municipality", "same department", "different"},
       {"17 to 45 years", "14 to 55 years", "over 55 years", "0 to 13 years", "adult younger"},
+      {"within 3", "within 20", "further apart"},
+      {"a number in common", "none in common"},
   };
   return labels[c];
 }
+
+bool FamilyLevelsOrdered(int c) { return c != kSurnameLine && c != kApprehension; }
 
 int SurnameLine(const FamilyRecord& child, const FamilyRecord& adult) { return SurnameLineLevel(child, adult); }
 
@@ -290,12 +392,14 @@ int CompareFamily(int c, const FamilyRecord& child, const FamilyRecord& adult) {
     }
     case kChildNamed: return BestChildMention(child, adult).level;
     case kAdultNamed: return BestAdultMention(child, adult).level;
-    case kApprehension: return ApprehensionLevel(child, adult);
+    case kApprehension: return ApprehensionLevelOf(child, adult);
     case kCountry:
       if (child.country.empty() || adult.country.empty()) return kNull;
       return child.country == adult.country ? 0 : 1;
     case kHomePlace: return HomePlaceLevel(child, adult);
     case kAgeGap: return AgeGapLevel(child, adult);
+    case kANumberGap: return ANumberGapLevel(child, adult);
+    case kPhone: return PhoneLevel(child, adult);
     default: return kNull;
   }
 }
@@ -308,6 +412,23 @@ RelativeKind MatchedChildMention(const FamilyRecord& child, const FamilyRecord& 
 RelativeKind MatchedAdultMention(const FamilyRecord& child, const FamilyRecord& adult) {
   MentionMatch m = BestAdultMention(child, adult);
   return m.level != kNull && m.level <= 2 ? m.kind : RelativeKind::kUnknown;
+}
+
+bool TiedBeyondSurnames(const FamilyRecord& child, const FamilyRecord& adult) {
+  // A name the child gave a father or mother ties only a parent: "FATHER: JUAN
+  // DOMINGUEZ" does not make a Juan Hernández an uncle.
+  const RelativeKind named = MatchedChildMention(child, adult);
+  if (named != RelativeKind::kUnknown && named != RelativeKind::kFather && named != RelativeKind::kMother) return true;
+  if (MatchedAdultMention(child, adult) != RelativeKind::kUnknown) return true;
+  for (const auto& m : child.mentions) {
+    const bool other = m.kind == RelativeKind::kOtherRelative || m.kind == RelativeKind::kWard;
+    if (other && !m.elsewhere && m.names.empty() && adult.sex != Sex::kUnknown && m.sex != Sex::kUnknown &&
+        m.sex == adult.sex) {
+      return true;
+    }
+  }
+  const int gap = ANumberGapLevel(child, adult), phone = PhoneLevel(child, adult);
+  return (gap != kNull && gap <= 1) || phone == 0;
 }
 
 const FamilyName* ChildMentionName(const FamilyRecord& child, const FamilyRecord& adult) {
@@ -327,7 +448,7 @@ std::string ApprehensionKey(const FamilyRecord& r) {
   if (r.apprehension_day == 0 || r.apprehension_place.empty()) return "";
   std::string key = std::to_string(r.apprehension_day);
   key += '|';
-  key += r.apprehension_place;
+  key += r.sector.empty() ? r.apprehension_place : r.sector;
   return key;
 }
 

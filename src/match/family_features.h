@@ -9,10 +9,17 @@
 //   child_named    the names the child reported against the adult's names (or, for a
 //                  young child, whether "mamá"/"papá" fits the adult's sex).
 //   adult_named    the children the adult reported against the child's names (and age).
-//   apprehension   the same Border Patrol apprehension (date and place).
+//   apprehension   the same Border Patrol apprehension: the places resolved to a sector
+//                  and station (ingest/border_places.h: "RGV - McAllen", "McAllen,
+//                  TX" and "McAllen Station" are one place), and the dates (a child's
+//                  intake or an adult's book-in may be days or weeks after).
 //   country        the same nationality.
 //   home_place     the same village, municipality or department at home.
 //   age_gap        the adult's age minus the child's: a parent is 14 to 55 years older.
+//   a_number_gap   how far apart the A-numbers are: a family processed together gets
+//                  numbers a few apart.
+//   phone          a phone number in common (numbers on many records, a shelter's or a
+//                  hotline's, are left out: FamilyLinkage drops them).
 #pragma once
 #include <array>
 #include <string>
@@ -36,6 +43,9 @@ struct FamilyMention {
   RelativeKind kind = RelativeKind::kUnknown;
   std::vector<FamilyName> names;
   int age = -1;
+  bool elsewhere = false;  // said to be in the home country, dead, or a sponsor: not apprehended
+  bool together = false;   // said to have come, or been separated, with the child
+  Sex sex = Sex::kUnknown;  // what the relation word says ("tía": female)
 };
 
 struct FamilyRecord {
@@ -45,17 +55,37 @@ struct FamilyRecord {
   Sex sex = Sex::kUnknown;
   double birth = 0;           // birth date as a fractional year; 0 unknown
   long apprehension_day = 0;  // days since 1970-01-01; 0 unknown
-  std::string apprehension_place;  // folded
+  std::string apprehension_place;  // folded, as written
+  std::string sector, station;     // the place resolved (border_places.h); "" unknown
   std::string country;
   std::string department, municipality, village;  // folded
+  long long a_number = -1;         // -1 unknown
+  std::vector<std::string> phones;  // E.164, placeholders out
   std::vector<FamilyMention> mentions;
+  bool unaccompanied = false;  // the list says the child came alone
+  // Of a child: the share of the adults' records apprehended at its station (sector)
+  // within 3 days of it; 0 unknown. A crowded day makes a shared apprehension weak
+  // evidence (MeasureCrowds).
+  double station_crowd = 0, sector_crowd = 0;
 };
 
 FamilyRecord PrepareFamilyRecord(const Person& p);
 
+// Fills each child's station_crowd and sector_crowd from the adults' records.
+void MeasureCrowds(std::vector<FamilyRecord>* children, const std::vector<FamilyRecord>& adults);
+
+// Removes the phone numbers held by more than `max_records` records of the two lists
+// together: a shelter's, a consulate's or a hotline's number says nothing of a family.
+void DropSharedPhones(std::vector<FamilyRecord>* children, std::vector<FamilyRecord>* adults, int max_records);
+
 enum FamilyComparison {
-  kSurnameLine, kChildNamed, kAdultNamed, kApprehension, kCountry, kHomePlace, kAgeGap,
+  kSurnameLine, kChildNamed, kAdultNamed, kApprehension, kCountry, kHomePlace, kAgeGap, kANumberGap, kPhone,
   kFamilyComparisons
+};
+
+// Levels of apprehension.
+enum ApprehensionLevel {
+  kSameStationDays, kSameSectorDays, kPlaceUnknownDays, kSameSectorWeeks, kOtherSectorWeeks, kApprehensionApart
 };
 
 // Levels of surname_line, for role classification.
@@ -70,6 +100,9 @@ enum SurnameLine {
 const std::array<std::string, kFamilyComparisons>& FamilyComparisonNames();
 // Labels of every level of comparison c ("different" last).
 const std::vector<std::string>& FamilyLevelLabels(int c);
+// Whether comparison c's levels run from closest to loosest (estimate.h); the others
+// are alternatives of which only the last must weigh least.
+bool FamilyLevelsOrdered(int c);
 
 // The surname line as the names alone give it (kNoneShared even for a named carer,
 // where comparison kSurnameLine is kNull): for telling roles apart.
@@ -84,6 +117,14 @@ int CompareFamily(int c, const FamilyRecord& child, const FamilyRecord& adult);
 RelativeKind MatchedChildMention(const FamilyRecord& child, const FamilyRecord& adult);
 RelativeKind MatchedAdultMention(const FamilyRecord& child, const FamilyRecord& adult);
 
+// Whether something beyond surnames and the apprehension ties an adult to a child: a
+// name either reported of the other (the child's name for a father or mother ties
+// only a parent), a relation word of the child's for a relative
+// other than a parent that fits the adult ("tía" and a woman), A-numbers a few apart,
+// or a phone number in common. An adult linked as another relative needs one: a
+// shared surname on a crowded day is more often a namesake.
+bool TiedBeyondSurnames(const FamilyRecord& child, const FamilyRecord& adult);
+
 // The first name of the mention that matched by name (child_named or adult_named
 // levels 0 to 2), or null: for the name's frequency.
 const FamilyName* ChildMentionName(const FamilyRecord& child, const FamilyRecord& adult);
@@ -92,7 +133,8 @@ const FamilyName* AdultMentionName(const FamilyRecord& child, const FamilyRecord
 // Adult's birth minus child's in years; NaN when either is unknown.
 double AgeGap(const FamilyRecord& child, const FamilyRecord& adult);
 
-// "date|place" of the apprehension; "" when either is unknown.
+// The apprehension as one event: "day|sector" (or "day|place as written" when the
+// place did not resolve); "" when the date or place is unknown. Siblings share it.
 std::string ApprehensionKey(const FamilyRecord& r);
 
 // Two children of one apprehension whose surnames could be one pair of parents':

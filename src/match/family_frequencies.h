@@ -44,7 +44,16 @@ class FamilyFrequencies {
   ValueFrequencies child_given_;     // children's given names
 };
 
-// The weight of a child-adult pair: the model's, with the frequency adjustments.
+// What to add to the model's weight of comparison c at `level` for this pair: the
+// frequency adjustment of a shared surname or name (FamilyFrequencies), and for a
+// shared station or sector, log2(u / the share of adults apprehended there within 3
+// days of the child), within [-6, 3]: a crowded day makes it weak evidence.
+double FamilyTermAdjustment(const FellegiSunterModel& model, const FamilyFrequencies& frequencies, int c, int level,
+                            const FamilyRecord& child, const FamilyRecord& adult);
+// The most the adjustments can add to a pair's weight.
+inline constexpr double kMaxAdjustment = 3;
+
+// The weight of a child-adult pair: the model's, with the adjustments.
 double FamilyPairWeight(const FellegiSunterModel& model, const FamilyFrequencies& frequencies,
                         const FamilyRecord& child, const FamilyRecord& adult, Gamma gamma);
 

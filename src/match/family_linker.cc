@@ -5,7 +5,6 @@
 #include <cmath>
 #include <map>
 
-#include "common/random.h"
 #include "match/family_candidates.h"
 #include "match/linker.h"
 
@@ -14,10 +13,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Share of a family's child-adult record pairs at each apprehension level: same date
-// and place; same date; within 3 days; different. Fixed, not estimated (see Train).
-const std::vector<double> kApprehensionM = {0.97, 0.02, 0.007, 0.003};
-const Gamma kApprehensionBits = Gamma{0xf} << (4 * kApprehension);
+// A phone number on more records than this belongs to an institution, not a family.
+constexpr int kSharedPhoneRecords = 5;
 
 void Log(const FamilyLinkOptions& o, const std::string& step, Clock::time_point start, const std::string& what) {
   if (!o.log) return;
@@ -26,51 +23,20 @@ void Log(const FamilyLinkOptions& o, const std::string& step, Clock::time_point 
   o.log(buf + what);
 }
 
-// Starting values for EM: m falls level by level (level 0 is the strongest evidence of
-// a family), u is replaced by the random-pair estimate.
-FellegiSunterModel InitialFamilyModel(double lambda) {
-  FellegiSunterModel model;
-  model.lambda = std::clamp(lambda, 1e-6, 0.5);
-  for (int c = 0; c < kFamilyComparisons; ++c) {
-    ComparisonParameters p;
-    p.name = FamilyComparisonNames()[c];
-    p.labels = FamilyLevelLabels(c);
-    double total = 0;
-    for (size_t l = 0; l < p.labels.size(); ++l) total += p.m.emplace_back(std::pow(0.4, static_cast<double>(l)));
-    for (double& m : p.m) m /= total;
-    p.u.assign(p.labels.size(), 1.0 / static_cast<double>(p.labels.size()));
-    model.comparisons.push_back(std::move(p));
-  }
-  return model;
-}
-
-// u from random child-adult pairs (nearly all of different families), seeded.
-void EstimateFamilyU(FellegiSunterModel* model, const std::vector<FamilyRecord>& children,
-                     const std::vector<FamilyRecord>& adults, const EmSettings& em, int threads) {
-  std::vector<PairKey> pairs;
-  if (children.empty() || adults.empty()) return;
-  Rng rng(em.seed);
-  for (long k = 0; k < em.max_u_pairs; ++k) {
-    pairs.push_back(MakePair(static_cast<std::uint32_t>(rng.Below(children.size())),
-                             static_cast<std::uint32_t>(rng.Below(adults.size()))));
-  }
-  model->u_pairs_sampled = static_cast<long>(pairs.size());
-  std::vector<std::vector<double>> counts;
-  for (const auto& p : model->comparisons) counts.emplace_back(p.u.size(), 0.0);
-  for (const PatternCount& pc : CountPatterns(CompareFamilyPairs(children, adults, pairs, threads))) {
-    for (int c = 0; c < kFamilyComparisons; ++c) {
-      int level = GammaLevel(pc.gamma, c);
-      if (level != kNull) counts[c][level] += pc.count;
-    }
-  }
-  for (int c = 0; c < kFamilyComparisons; ++c) {
-    double total = 0, pseudo = 1.0 / static_cast<double>(counts[c].size());
-    for (double n : counts[c]) total += n + pseudo;
-    for (size_t l = 0; l < counts[c].size(); ++l) model->comparisons[c].u[l] = (counts[c][l] + pseudo) / total;
-  }
-}
-
 std::string RecordText(const Person& p) { return p.name.Display(); }
+
+// "2018-06-03 McAllen Station (RGV/mcallen)": as written, then as resolved.
+std::string Apprehension(const Person& p, const FamilyRecord& r) {
+  std::string out = p.apprehension_date.ToIso() + " " + p.apprehension_place;
+  if (!r.sector.empty()) out += " (" + r.sector + (r.station.empty() ? "" : "/" + r.station) + ")";
+  return out;
+}
+
+std::string Joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : "; ") + i;
+  return out;
+}
 
 std::string HomePlace(const Location& l) {
   std::string out;
@@ -90,30 +56,37 @@ Result<std::unique_ptr<FamilyLinkage>> FamilyLinkage::Run(const std::vector<List
   for (const auto& r : children) f->child_records_.push_back(PrepareFamilyRecord(r.person));
   f->adult_records_.reserve(adults.size());
   for (const auto& r : adults) f->adult_records_.push_back(PrepareFamilyRecord(r.person));
+  DropSharedPhones(&f->child_records_, &f->adult_records_, kSharedPhoneRecords);
+  MeasureCrowds(&f->child_records_, f->adult_records_);
   Log(options, "prepare", start, std::to_string(children.size()) + " children, " + std::to_string(adults.size()) + " adult records");
   f->frequencies_ = options.frequencies ? *options.frequencies : FamilyFrequencies(f->child_records_, f->adult_records_);
   Status deduped = f->DedupeAdults(options);
   if (!deduped.ok()) return deduped;
 
   start = Clock::now();
-  BlockingReport report;
-  auto pairs = FamilyCandidatePairs(f->child_records_, f->adult_records_, children, adults, &report);
-  if (!pairs.ok()) return pairs.status();
-  f->candidate_pairs_ = static_cast<long>(pairs->size());
+  auto candidates = FamilyCandidatePairs(f->child_records_, f->adult_records_, children, adults, options.threads);
+  if (!candidates.ok()) return candidates.status();
+  const std::vector<PairKey>& pairs = candidates->pairs;
+  f->candidate_pairs_ = static_cast<long>(pairs.size());
   std::string rules;
-  for (const auto& r : report.rules) rules += "; " + r.text + " " + std::to_string(r.pairs);
-  Log(options, "block", start, std::to_string(pairs->size()) + " candidate pairs" + rules);
+  for (const auto& r : candidates->report.rules) {
+    rules += "; " + r.text + " " + std::to_string(r.pairs);
+    if (r.skipped_keys) rules += " (" + std::to_string(r.skipped_keys) + " keys skipped)";
+  }
+  Log(options, "block", start, std::to_string(pairs.size()) + " candidate pairs" + rules);
 
   start = Clock::now();
-  std::vector<Gamma> gammas = CompareFamilyPairs(f->child_records_, f->adult_records_, *pairs, options.threads);
+  std::vector<Gamma> gammas = CompareFamilyPairs(f->child_records_, f->adult_records_, pairs, options.threads);
   Log(options, "compare", start, std::to_string(options.threads) + " threads");
   if (options.model) {
     f->model_ = *options.model;
+    f->health_ = CheckModel("family", f->model_, f->estimation_, static_cast<double>(children.size()));
   } else {
-    f->Train(gammas, options);
+    Status trained = f->Train(*candidates, gammas, options);
+    if (!trained.ok()) return trained;
   }
   start = Clock::now();
-  f->Assign(*pairs, gammas, options);
+  f->Assign(pairs, gammas, options);
   Log(options, "assign", start, std::to_string(f->links_.size()) + " links");
   return f;
 }
@@ -138,48 +111,6 @@ Status FamilyLinkage::DedupeAdults(const FamilyLinkOptions& options) {
   return Status::Ok();
 }
 
-// EM needs a population that blocking did not pick for agreeing names: the pairs of
-// one apprehension (same date and place), where a child meets every adult apprehended
-// with it and non-family pairs look like random pairs on names. There u stays fixed to
-// the random-pair estimate, the apprehension is left out, and EM finds m and lambda,
-// the share of family among the pairs of one apprehension. The apprehension then gets
-// fixed m (families were apprehended together: that is how they were separated)
-// against its random-pair u, and the prior is rescaled so that a pair of one
-// apprehension keeps that lambda while a pair from the name rules alone starts far
-// lower. Lists without apprehensions fall back to every candidate pair.
-void FamilyLinkage::Train(const std::vector<Gamma>& gammas,
-                          const FamilyLinkOptions& options) {
-  auto start = Clock::now();
-  std::vector<Gamma> population;
-  for (Gamma g : gammas) {
-    if (GammaLevel(g, kApprehension) == 0) population.push_back(WithLevel(g & ~kApprehensionBits, kApprehension, kNull));
-  }
-  const bool by_apprehension = population.size() >= 1000 || population.size() * 2 >= gammas.size();
-  if (!by_apprehension) {
-    population.clear();
-    for (Gamma g : gammas) population.push_back(g & ~kApprehensionBits);
-  }
-  // About one and a half adult records per child are family: a starting guess only.
-  double lambda = population.empty() ? 0.1 : 1.5 * static_cast<double>(child_records_.size()) / population.size();
-  model_ = InitialFamilyModel(lambda);
-  EstimateFamilyU(&model_, child_records_, adult_records_, options.em, options.threads);
-  Log(options, "u", start, std::to_string(model_.u_pairs_sampled) + " random pairs");
-  start = Clock::now();
-  auto patterns = CountPatterns(population);
-  EmSettings em = options.em;
-  em.fix_u = true;
-  RunEm(&model_, patterns, em);
-  ComparisonParameters& apprehension = model_.comparisons[kApprehension];
-  apprehension.m = kApprehensionM;
-  if (by_apprehension) {
-    // Prior weight + the same-apprehension weight = the lambda EM found.
-    double odds = model_.lambda / (1 - model_.lambda) * apprehension.u[0] / apprehension.m[0];
-    model_.lambda = std::clamp(odds / (1 + odds), 1e-12, 0.5);
-  }
-  Log(options, "em", start, std::to_string(population.size()) + " pairs in " + std::to_string(patterns.size()) +
-                                 " patterns, " + std::to_string(model_.em_iterations) + " iterations");
-}
-
 double FamilyLinkage::Weight(std::uint32_t child, std::uint32_t adult, Gamma gamma) const {
   return FamilyPairWeight(model_, frequencies_, child_records_[child], adult_records_[adult], gamma);
 }
@@ -202,6 +133,7 @@ constexpr double kSupportedFloor = 0.05;  // the weakest own probability support
 // likelihood ratio) to the pair's own, up to the sibling's weight.
 constexpr double kSiblingEvidence = 8;
 constexpr double kLoneChildMargin = 2;  // log2: the best candidate is 4 times as likely as the next
+constexpr size_t kMaxOtherRelatives = 3, kMaxChildrenPerAdult = 10;
 
 }  // namespace
 
@@ -217,7 +149,12 @@ void FamilyLinkage::Assign(const std::vector<PairKey>& pairs, const std::vector<
   const double floor = std::min(options.threshold, kSupportedFloor);
   // Each child's candidate adults (clusters), each by its most probable record.
   std::vector<std::map<std::uint32_t, Candidate>> by_child(children_.size());
+  // The adjustments of a pair's weight add at most kMaxAdjustment (a quiet station;
+  // names and surnames only lower it), so most pairs are dropped on the model's
+  // weight alone, without matching names again.
+  const double floor_weight = std::log2(floor / (1 - floor)) - kMaxAdjustment;
   for (size_t i = 0; i < pairs.size(); ++i) {
+    if (model_.Weight(gammas[i]) < floor_weight) continue;
     double w = Weight(PairLeft(pairs[i]), PairRight(pairs[i]), gammas[i]);
     if (WeightToProbability(w) < floor) continue;
     std::uint32_t adult = PairRight(pairs[i]);
@@ -228,18 +165,24 @@ void FamilyLinkage::Assign(const std::vector<PairKey>& pairs, const std::vector<
   std::vector<std::vector<std::uint32_t>> members(adults_.size());
   for (std::uint32_t i = 0; i < adults_.size(); ++i) members[adult_cluster_[i]].push_back(i);
   std::vector<std::map<std::uint32_t, Candidate>> chosen(children_.size());
+  suggestions_.assign(children_.size(), {});
   for (std::uint32_t child = 0; child < children_.size(); ++child) {
     for (auto [cluster, c] : by_child[child]) {
       auto supported = support[child].find(cluster);
       if (supported != support[child].end()) {
         c.weight = std::max(c.weight, std::min(supported->second, c.weight + kSiblingEvidence));
       }
+      suggestions_[child].push_back({child, c.adult, Role(child, c.adult), c.weight, WeightToProbability(c.weight)});
       if (WeightToProbability(c.weight) >= options.threshold) chosen[child].emplace(cluster, c);
     }
+    auto& mine = suggestions_[child];
+    std::stable_sort(mine.begin(), mine.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
+    if (mine.size() > kSuggestions) mine.resize(kSuggestions);
     AssignRoles(child, &chosen[child]);
   }
   DropCompetingFamilies(&chosen);
   LinkLoneChildren(by_child, options, &chosen);
+  KeepAHandful(&chosen);
   links_.clear();
   for (std::uint32_t child = 0; child < children_.size(); ++child) {
     for (const auto& [cluster, c] : chosen[child]) {
@@ -247,6 +190,30 @@ void FamilyLinkage::Assign(const std::vector<PairKey>& pairs, const std::vector<
         links_.push_back({child, adult, c.role, c.weight, WeightToProbability(c.weight)});
       }
     }
+  }
+}
+
+// A family is a handful of people, never hundreds (a model gone wrong linked 1,236
+// adults to one child): a child keeps its father, its mother and at most
+// kMaxOtherRelatives others; an adult is linked to at most kMaxChildrenPerAdult
+// children; the strongest links are kept.
+void FamilyLinkage::KeepAHandful(std::vector<std::map<std::uint32_t, Candidate>>* chosen) const {
+  auto by_weight = [](const auto& a, const auto& b) { return a.first > b.first; };
+  for (auto& mine : *chosen) {
+    std::vector<std::pair<double, std::uint32_t>> others;
+    for (const auto& [cluster, c] : mine) {
+      if (c.role != FamilyRole::kFather && c.role != FamilyRole::kMother) others.push_back({c.weight, cluster});
+    }
+    std::sort(others.begin(), others.end(), by_weight);
+    for (size_t k = kMaxOtherRelatives; k < others.size(); ++k) mine.erase(others[k].second);
+  }
+  std::map<std::uint32_t, std::vector<std::pair<double, std::uint32_t>>> children_of;  // cluster -> (weight, child)
+  for (std::uint32_t child = 0; child < chosen->size(); ++child) {
+    for (const auto& [cluster, c] : (*chosen)[child]) children_of[cluster].push_back({c.weight, child});
+  }
+  for (auto& [cluster, kids] : children_of) {
+    std::sort(kids.begin(), kids.end(), by_weight);
+    for (size_t k = kMaxChildrenPerAdult; k < kids.size(); ++k) (*chosen)[kids[k].second].erase(cluster);
   }
 }
 
@@ -348,17 +315,24 @@ void FamilyLinkage::AssignRoles(std::uint32_t child, std::map<std::uint32_t, Can
   }
   const FamilyRecord& kid = child_records_[child];
   for (auto c = chosen->begin(); c != chosen->end();) {
-    auto it = parent.find(c->second.role);
+    // Another relative, or an adult whose role is unclear, needs a tie beyond the
+    // surname and a strong link: on big lists most weaker ones are namesakes.
+    const FamilyRole role = c->second.role;
+    if ((role == FamilyRole::kOtherRelative || role == FamilyRole::kUnknown) &&
+        (WeightToProbability(c->second.weight) < kStrongLink ||
+         !TiedBeyondSurnames(kid, adult_records_[c->second.adult]))) {
+      c = chosen->erase(c);
+      continue;
+    }
+    auto it = parent.find(role);
     if (it == parent.end() || it->second.second == c->first) {
       ++c;
       continue;
     }
-    // A second "mother" whose only tie is the surname the chosen one already explains
-    // is more likely a namesake in the same group than a relative.
-    const FamilyRecord& adult = adult_records_[c->second.adult];
-    bool named = MatchedChildMention(kid, adult) != RelativeKind::kUnknown ||
-                 MatchedAdultMention(kid, adult) != RelativeKind::kUnknown;
-    if (!named) {
+    // A second "mother" is a relative only when something beyond the surname ties her
+    // to the child; the child has one mother, so a second woman matching "mamá
+    // María" is a namesake.
+    if (!TiedBeyondSurnames(kid, adult_records_[c->second.adult])) {
       c = chosen->erase(c);
       continue;
     }
@@ -388,10 +362,12 @@ Explanation FamilyLinkage::Explain(std::uint32_t child, std::uint32_t adult) con
       {cp.name.Surnames(), ap.name.Surnames() + (ap.name.married_surname.empty() ? "" : " de " + ap.name.married_surname)},
       {cp.reported_relatives, RecordText(ap)},
       {RecordText(cp), ap.reported_relatives},
-      {cp.apprehension_date.ToIso() + " " + cp.apprehension_place, ap.apprehension_date.ToIso() + " " + ap.apprehension_place},
+      {Apprehension(cp, c), Apprehension(ap, a)},
       {cp.nationality, ap.nationality},
       {HomePlace(cp.location), HomePlace(ap.location)},
       {cp.birth.date.ToIso(), ap.birth.date.ToIso()},
+      {cp.a_number, ap.a_number},
+      {Joined(c.phones), Joined(a.phones)},
   };
   for (int k = 0; k < kFamilyComparisons; ++k) {
     ExplanationStep s;
@@ -404,7 +380,7 @@ Explanation FamilyLinkage::Explain(std::uint32_t child, std::uint32_t adult) con
       s.m = model_.comparisons[k].m[s.level];
       s.u = model_.comparisons[k].u[s.level];
       s.weight = model_.LevelWeight(k, s.level);
-      double adjust = frequencies_.Adjustment(k, s.level, c, a);
+      double adjust = FamilyTermAdjustment(model_, frequencies_, k, s.level, c, a);
       s.u = std::min(1.0, s.u * std::exp2(-adjust));
       s.weight += adjust;
     }

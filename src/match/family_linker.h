@@ -7,14 +7,18 @@
 // Pipeline (deterministic for the same input and options, whatever `threads`):
 //   1. the adults are deduplicated with the identity model (CanonicalSettings, or
 //      the given settings), so every record of one adult gets the same links;
-//   2. candidate child-adult pairs by blocking: the same apprehension (date and
-//      place); a parent's name as the child reported it with the child's surname
+//   2. candidate child-adult pairs by blocking (family_candidates.h): the same
+//      apprehension (station or sector, days apart); a surname line in the same
+//      weeks; a parent's name as the child reported it with the child's surname
 //      against the adult's given name and first surname; the child's given name and
-//      surname against a child the adult reported;
+//      surname against a child the adult reported; A-numbers close together; a
+//      phone number in common (not one many records share);
 //   3. a Fellegi-Sunter model over the family comparisons (family_features.h): u
-//      from random child-adult pairs, m, u and lambda by EM over the candidates;
-//      no labels are used; surnames and names get term-frequency adjustments
-//      (family_frequencies.h);
+//      from random child-adult pairs, m by EM in one session per blocking rule and
+//      lambda over all child-adult pairs (estimate.h, family_training.cc); no labels
+//      are used; surnames and names get term-frequency adjustments
+//      (family_frequencies.h); a fit that fails its health check gives way to
+//      built-in priors;
 //   4. each adult (cluster) gets the probability of its best record; the role comes
 //      from the relation words that matched, the adult's sex, which surname line
 //      matched and the age gap;
@@ -33,7 +37,9 @@
 //   7. lone children: a child still without a link gets its most probable
 //      candidate when that reaches lone_child_threshold and is at least 4 times as
 //      likely as the next (every child on a separated children's list came with
-//      someone).
+//      someone);
+//   8. a family stays a handful of people: at most 3 relatives besides the
+//      parents per child, at most 10 children per adult, the strongest kept.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -44,6 +50,8 @@
 
 #include "common/status.h"
 #include "ingest/agency_list.h"
+#include "match/blocking.h"
+#include "match/estimate.h"
 #include "match/explain.h"
 #include "match/family_features.h"
 #include "match/family_frequencies.h"
@@ -90,9 +98,18 @@ class FamilyLinkage {
   // Linked pairs, by child row then adult row; one per record of each linked adult.
   const std::vector<FamilyLinkResult>& links() const { return links_; }
   const FellegiSunterModel& model() const { return model_; }
+  // Whether the family model is sound (model_health.h), and how it was estimated.
+  const ModelHealth& health() const { return health_; }
+  const Estimation& estimation() const { return estimation_; }
   // Cluster representative (smallest row) of each adult row.
   const std::vector<std::uint32_t>& adult_clusters() const { return adult_cluster_; }
   long candidate_pairs() const { return candidate_pairs_; }
+
+  // Each child's most probable candidate adults (clusters, by their best record),
+  // best first, at most kSuggestions, whether linked or not: what a reviewer would be
+  // shown first. Weights include sibling support.
+  static constexpr size_t kSuggestions = 3;
+  const std::vector<std::vector<FamilyLinkResult>>& suggestions() const { return suggestions_; }
 
   // Weight and probability of any child-adult record pair, scored now.
   FamilyLinkResult Score(std::uint32_t child, std::uint32_t adult) const;
@@ -104,7 +121,8 @@ class FamilyLinkage {
   FamilyLinkage(const std::vector<ListRow>& children, const std::vector<ListRow>& adults)
       : children_(children), adults_(adults) {}
   Status DedupeAdults(const FamilyLinkOptions& options);
-  void Train(const std::vector<std::uint64_t>& gammas, const FamilyLinkOptions& options);
+  Status Train(const CandidatePairs& candidates, const std::vector<std::uint64_t>& gammas,
+               const FamilyLinkOptions& options);
   void Assign(const std::vector<std::uint64_t>& pairs, const std::vector<std::uint64_t>& gammas,
               const FamilyLinkOptions& options);
   FamilyRole Role(std::uint32_t child, std::uint32_t adult) const;
@@ -116,6 +134,7 @@ class FamilyLinkage {
   void LinkLoneChildren(const std::vector<std::map<std::uint32_t, Candidate>>& by_child,
                         const FamilyLinkOptions& options, std::vector<std::map<std::uint32_t, Candidate>>* chosen) const;
   void DropCompetingFamilies(std::vector<std::map<std::uint32_t, Candidate>>* chosen) const;
+  void KeepAHandful(std::vector<std::map<std::uint32_t, Candidate>>* chosen) const;
 
   const std::vector<ListRow>& children_;
   const std::vector<ListRow>& adults_;
@@ -123,8 +142,11 @@ class FamilyLinkage {
   std::vector<std::uint32_t> adult_cluster_;
   FamilyFrequencies frequencies_;
   FellegiSunterModel model_;
+  Estimation estimation_;
+  ModelHealth health_;
   long candidate_pairs_ = 0;
   std::vector<FamilyLinkResult> links_;
+  std::vector<std::vector<FamilyLinkResult>> suggestions_;
 };
 
 }  // namespace reunite::match

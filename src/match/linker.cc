@@ -9,6 +9,10 @@
 namespace reunite::match {
 namespace {
 
+// More expected matching pairs per record than this and a model is taking
+// non-matches for matches.
+constexpr double kMaxMatchesPerRecord = 5;
+
 void Log(const RunOptions& options, const std::string& line) {
   if (options.log) options.log(line);
 }
@@ -48,17 +52,69 @@ Status Linkage::Prepare(const RunOptions& options) {
   return Status::Ok();
 }
 
-void Linkage::Train(const PatternVectors& vectors, const RunOptions& options) {
+// Each rule's pairs as pattern counts, with the comparisons the rule fixes.
+std::vector<SessionInput> Linkage::Sessions(const PatternVectors& vectors) const {
+  std::vector<std::string> rules;
+  std::vector<std::vector<bool>> fixed;
+  for (const BlockingRule& rule : settings_.blocking_rules) {
+    rules.push_back(rule.text);
+    auto& mine = fixed.emplace_back();
+    for (const ComparisonSpec& c : settings_.comparisons) {
+      bool f = false;
+      for (const BlockingPart& part : rule.parts) f = f || c.FixedBy(part.column);
+      mine.push_back(f);
+    }
+  }
+  return RuleSessions(vectors.patterns, vectors.index, candidates_.rules, rules, fixed);
+}
+
+Status Linkage::Train(const PatternVectors& vectors, const RunOptions& options) {
   Stopwatch watch;
   if (!options.model) {
-    std::vector<PatternCount> patterns;
-    for (size_t i = 0; i < vectors.patterns.size(); ++i) patterns.push_back({vectors.patterns[i], vectors.counts[i]});
-    RunEm(&model_, patterns, settings_.em);
-    Log(options, watch.Lap("em", std::to_string(patterns.size()) + " distinct patterns, " +
-                                     std::to_string(model_.em_iterations) + " iterations"));
+    // A record has a handful of duplicates (a dedupe) or one counterpart (a link).
+    const double records = static_cast<double>(right_ ? std::min(left_.size(), right_->size()) : left_.size());
+    estimation_ = EstimateM(&model_, Sessions(vectors), settings_.em, kMaxMatchesPerRecord * records);
+    Log(options, watch.Lap("em", std::to_string(vectors.patterns.size()) + " distinct patterns, " +
+                                     std::to_string(model_.em_iterations) + " iterations in " +
+                                     std::to_string(estimation_.sessions.size()) + " sessions"));
   }
+  Status healthy = CheckHealth(vectors, options);
+  if (!healthy.ok()) return healthy;
   ScorePairs(vectors, options.threads);
   Log(options, watch.Lap("score"));
+  return Status::Ok();
+}
+
+// lambda over all pairs, then the health check; a model that fails it falls back to
+// the settings' m priors, is used because forced, or is refused.
+Status Linkage::CheckHealth(const PatternVectors& vectors, const RunOptions& options) {
+  const double n = static_cast<double>(left_.size());
+  const double all_pairs = right_ ? n * static_cast<double>(right_->size()) : n * (n - 1) / 2;
+  const double records = right_ ? std::min<double>(n, static_cast<double>(right_->size())) : n;
+  std::vector<PatternCount> candidates;
+  for (size_t i = 0; i < vectors.patterns.size(); ++i) candidates.push_back({vectors.patterns[i], vectors.counts[i]});
+  if (!options.model) EstimateLambda(&model_, candidates, all_pairs, settings_.em, &estimation_);
+  health_ = CheckModel(options.name, model_, estimation_, records, kMaxMatchesPerRecord);
+  if (health_.ok()) return Status::Ok();
+  const bool priors = std::all_of(settings_.comparisons.begin(), settings_.comparisons.end(),
+                                  [](const ComparisonSpec& c) { return !c.m_prior.empty(); });
+  if (priors && !options.model) {
+    for (size_t c = 0; c < settings_.comparisons.size(); ++c) {
+      model_.comparisons[c].m = settings_.comparisons[c].m_prior;
+      MakeMonotone(&model_.comparisons[c]);
+    }
+    EstimateLambda(&model_, candidates, all_pairs, settings_.em, &estimation_);
+    health_.fallback = true;
+  } else if (options.force) {
+    health_.forced = true;
+  } else {
+    std::string why;
+    for (const auto& p : health_.problems) why += "\n  " + p;
+    return Status::InvalidArgument(options.name + ": the fitted model failed its health check and is not used:" + why +
+                                   "\nGive every comparison an \"m_prior\" in the settings to fall back on, or "
+                                   "pass --force to use it anyway.");
+  }
+  return Status::Ok();
 }
 
 // The weight of every pair: per pattern, unless a comparison with term-frequency
@@ -128,7 +184,8 @@ Result<std::unique_ptr<Linkage>> Linkage::Run(const LinkSettings& settings, cons
       return Status::InvalidArgument("the given model has " + std::to_string(options.model->comparisons.size()) +
                                      " comparisons, the settings " + std::to_string(settings.comparisons.size()));
     run->model_ = *options.model;
-    run->Train(ComparePatterns(*run->comparator_, run->pairs(), options.threads), options);
+    Status trained = run->Train(ComparePatterns(*run->comparator_, run->pairs(), options.threads), options);
+    if (!trained.ok()) return trained;
     return run;
   }
   double expected_matches = right ? static_cast<double>(std::min(left.size(), right->size())) : left.size() / 2.0;
@@ -138,7 +195,8 @@ Result<std::unique_ptr<Linkage>> Linkage::Run(const LinkSettings& settings, cons
 
   PatternVectors vectors = ComparePatterns(*run->comparator_, run->pairs(), options.threads);
   Log(options, watch.Lap("compare", std::to_string(options.threads) + " threads"));
-  run->Train(vectors, options);
+  Status trained = run->Train(vectors, options);
+  if (!trained.ok()) return trained;
   return run;
 }
 
@@ -165,7 +223,12 @@ std::vector<std::uint32_t> Linkage::Clusters(ClusterStats* stats) const {
     ++scored_now;
     return Score(a, b).probability;
   };
-  auto clusters = ClusterRecords(left_.size(), edges, settings_.threshold, probability, stats);
+  ClusterRules rules;
+  rules.threshold = settings_.threshold;
+  rules.score_unscored = probability;
+  rules.contradicts = [&](std::uint32_t a, std::uint32_t b) { return comparator_->Contradicts(a, b); };
+  rules.max_cluster_size = static_cast<std::size_t>(settings_.max_cluster_size);
+  auto clusters = ClusterRecords(left_.size(), edges, rules, stats);
   if (stats) stats->scored_on_demand = scored_now;
   return clusters;
 }

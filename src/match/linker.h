@@ -16,8 +16,10 @@
 #include "match/cluster.h"
 #include "match/comparison_vector.h"
 #include "match/dataset.h"
+#include "match/estimate.h"
 #include "match/explain.h"
 #include "match/model.h"
+#include "match/model_health.h"
 #include "match/settings.h"
 
 namespace reunite::match {
@@ -30,6 +32,11 @@ struct RunOptions {
   // ones) and nothing is estimated: for incremental matching, where a few new records
   // are blocked against everyone with the model trained on the whole set. Not owned.
   const FellegiSunterModel* model = nullptr;
+  // The model's name in its health report ("identity_adult", a settings file's name).
+  std::string name = "linkage";
+  // Use a fitted model that fails its health check when the settings give no m
+  // priors to fall back on (--force); otherwise such a run is refused.
+  bool force = false;
 };
 
 struct LinkedPair {
@@ -47,6 +54,9 @@ class Linkage {
                                               const RunOptions& options);
 
   const FellegiSunterModel& model() const { return model_; }
+  // Whether the model is sound (model_health.h), and how it was estimated.
+  const ModelHealth& health() const { return health_; }
+  const Estimation& estimation() const { return estimation_; }
   const BlockingReport& blocking() const { return candidates_.report; }
   const std::vector<PairKey>& pairs() const { return candidates_.pairs; }
   const std::vector<double>& weights() const { return weights_; }  // one per pair
@@ -66,7 +76,9 @@ class Linkage {
   Linkage(const LinkSettings& settings, const Dataset& left, const Dataset* right)
       : settings_(settings), left_(left), right_(right) {}
   Status Prepare(const RunOptions& options);
-  void Train(const PatternVectors& vectors, const RunOptions& options);
+  Status Train(const PatternVectors& vectors, const RunOptions& options);
+  std::vector<SessionInput> Sessions(const PatternVectors& vectors) const;
+  Status CheckHealth(const PatternVectors& vectors, const RunOptions& options);
   void ScorePairs(const PatternVectors& vectors, int threads);
 
   const LinkSettings& settings_;
@@ -76,6 +88,8 @@ class Linkage {
   std::unique_ptr<PairComparator> comparator_;
   CandidatePairs candidates_;
   FellegiSunterModel model_;
+  Estimation estimation_;
+  ModelHealth health_;
   std::vector<double> weights_;
 };
 

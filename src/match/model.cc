@@ -9,11 +9,6 @@
 namespace reunite::match {
 namespace {
 
-// Pseudo-count added to every level when m (and u) are re-estimated, so that no level
-// ever gets probability 0 (an infinite weight).
-constexpr double kPseudoCount = 0.1;
-constexpr double kMinLambda = 1e-9;
-
 void Normalise(std::vector<double>& counts, double pseudo) {
   double total = 0;
   for (double c : counts) total += c + pseudo;
@@ -79,11 +74,15 @@ FellegiSunterModel InitialModel(const LinkSettings& settings, double initial_lam
     p.labels = spec.LevelLabels();
     p.exact_level = spec.ExactLevel();
     p.term_frequency_adjustment = spec.term_frequency_adjustment && p.exact_level >= 0;
+    p.ordered = spec.ordered_levels;
     const size_t n = p.labels.size();
     p.u.assign(n, 1.0 / static_cast<double>(n));
-    p.m.resize(n);
-    for (size_t k = 0; k < n; ++k) p.m[k] = std::pow(0.3, static_cast<double>(k));
-    Normalise(p.m, 0);
+    p.m = spec.m_prior;
+    if (p.m.size() != n) {
+      p.m.resize(n);
+      for (size_t k = 0; k < n; ++k) p.m[k] = std::pow(0.3, static_cast<double>(k));
+      Normalise(p.m, 0);
+    }
     model.comparisons.push_back(std::move(p));
   }
   return model;
@@ -137,59 +136,6 @@ std::vector<PatternCount> CountPatterns(const std::vector<Gamma>& gammas) {
   for (size_t i = 0; i < counts.size(); ++i) out.push_back({ids.patterns()[i], counts[i]});
   std::sort(out.begin(), out.end(), [](const PatternCount& a, const PatternCount& b) { return a.gamma < b.gamma; });
   return out;
-}
-
-void RunEm(FellegiSunterModel* model, const std::vector<PatternCount>& patterns, const EmSettings& em) {
-  const int nc = static_cast<int>(model->comparisons.size());
-  double total = 0;
-  for (const auto& p : patterns) total += p.count;
-  if (total == 0) return;
-  model->em_converged = false;
-  for (int iter = 1; iter <= em.max_iterations; ++iter) {
-    std::vector<std::vector<double>> mc(nc), uc(nc);
-    for (int c = 0; c < nc; ++c) {
-      mc[c].assign(model->comparisons[c].m.size(), 0.0);
-      uc[c].assign(model->comparisons[c].u.size(), 0.0);
-    }
-    double matches = 0;
-    for (const auto& p : patterns) {
-      double lm = std::log(model->lambda), lu = std::log(1 - model->lambda);
-      for (int c = 0; c < nc; ++c) {
-        int level = GammaLevel(p.gamma, c);
-        if (level == kNull) continue;
-        lm += std::log(model->comparisons[c].m[level]);
-        lu += std::log(model->comparisons[c].u[level]);
-      }
-      double post = 1 / (1 + std::exp(std::clamp(lu - lm, -700.0, 700.0)));
-      matches += p.count * post;
-      for (int c = 0; c < nc; ++c) {
-        int level = GammaLevel(p.gamma, c);
-        if (level == kNull) continue;
-        mc[c][level] += p.count * post;
-        uc[c][level] += p.count * (1 - post);
-      }
-    }
-    double change = 0;
-    double lambda = std::clamp(matches / total, kMinLambda, 1 - kMinLambda);
-    change = std::max(change, std::abs(lambda - model->lambda));
-    model->lambda = lambda;
-    for (int c = 0; c < nc; ++c) {
-      auto& params = model->comparisons[c];
-      Normalise(mc[c], kPseudoCount);
-      for (size_t k = 0; k < mc[c].size(); ++k) change = std::max(change, std::abs(mc[c][k] - params.m[k]));
-      params.m = mc[c];
-      if (!em.fix_u) {
-        Normalise(uc[c], kPseudoCount);
-        for (size_t k = 0; k < uc[c].size(); ++k) change = std::max(change, std::abs(uc[c][k] - params.u[k]));
-        params.u = uc[c];
-      }
-    }
-    model->em_iterations = iter;
-    if (change < em.convergence) {
-      model->em_converged = true;
-      break;
-    }
-  }
 }
 
 std::string DescribeModel(const FellegiSunterModel& model) {

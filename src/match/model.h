@@ -1,10 +1,11 @@
 // The Fellegi-Sunter model: for each comparison level, m = P(level | match) and
 // u = P(level | non-match), and lambda, the share of matches among candidate pairs.
 // Estimated without labels: u first from random record pairs (nearly all non-matches),
-// then m, lambda and (unless em.fix_u) u by expectation maximisation over the candidate
-// pairs' comparison vectors, counted by distinct pattern so an iteration costs the
-// number of patterns, not pairs. lambda is therefore the share of matches among the
-// candidate pairs, the population the model is applied to.
+// then m by expectation maximisation with u fixed, in one session per blocking rule
+// (estimate.h), over the pairs' comparison vectors counted by distinct pattern so an
+// iteration costs the number of patterns, not pairs; then lambda, the share of
+// matches among all record pairs (so a pair's probability is that of a random pair
+// with its comparison levels).
 //
 // Match weight of a pair = log2(lambda / (1 - lambda)) + sum over comparisons of
 // log2(m / u) of its level (a null level adds 0). With term-frequency adjustment, the
@@ -27,6 +28,9 @@ struct ComparisonParameters {
   std::vector<double> m, u;         // one per level, each summing to 1
   int exact_level = -1;             // where TF adjustment applies; -1 none
   bool term_frequency_adjustment = false;
+  // Levels ordered from closest to loosest, so weights must not rise along them;
+  // false: only the last ("different") level must weigh least (estimate.h).
+  bool ordered = true;
 };
 
 struct FellegiSunterModel {
@@ -52,8 +56,8 @@ struct FellegiSunterModel {
 
 double WeightToProbability(double weight);
 
-// A model with the settings' comparisons and starting values: m decreasing level by
-// level, u uniform, lambda `initial_lambda`.
+// A model with the settings' comparisons and starting values: m the comparison's
+// m_prior, else decreasing level by level; u uniform; lambda `initial_lambda`.
 FellegiSunterModel InitialModel(const LinkSettings& settings, double initial_lambda);
 
 // Estimates u from up to em.max_u_pairs random pairs (seeded, so deterministic):
@@ -68,10 +72,6 @@ struct PatternCount {
 };
 // Distinct patterns with their counts, sorted by gamma (deterministic).
 std::vector<PatternCount> CountPatterns(const std::vector<Gamma>& gammas);
-
-// Expectation maximisation of m and lambda (and u unless em.fix_u) over pattern
-// counts. Starts from the model's current values.
-void RunEm(FellegiSunterModel* model, const std::vector<PatternCount>& patterns, const EmSettings& em);
 
 // A multi-line summary: lambda, then m, u and weight of every level.
 std::string DescribeModel(const FellegiSunterModel& model);

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "common/random.h"
+#include "match/estimate.h"
 #include "match/linker.h"
 
 namespace reunite::match {
@@ -65,7 +66,6 @@ TEST(ModelTest, GammaPacking) {
 
 TEST(ModelTest, EmRecoversMAndLambdaWithUFixed) {
   LinkSettings s = ThreeComparisons();
-  s.em.fix_u = true;
   FellegiSunterModel model = InitialModel(s, 0.05);
   for (int c = 0; c < 3; ++c) model.comparisons[c].u = kTrueU[c];
   auto patterns = CountPatterns(Simulate(200'000, 1));
@@ -74,24 +74,6 @@ TEST(ModelTest, EmRecoversMAndLambdaWithUFixed) {
   EXPECT_TRUE(model.em_converged);
   EXPECT_NEAR(model.lambda, kTrueLambda, 0.01);
   for (int c = 0; c < 3; ++c) ExpectNear(model.comparisons[c].m, kTrueM[c], 0.02, "m");
-}
-
-TEST(ModelTest, EmRecoversMAndUTogether) {
-  LinkSettings s = ThreeComparisons();
-  s.em.fix_u = false;
-  s.em.max_iterations = 2000;
-  s.em.convergence = 1e-8;
-  FellegiSunterModel model = InitialModel(s, 0.1);
-  // Start u away from the truth (as random-pair sampling would, roughly).
-  for (int c = 0; c < 3; ++c) {
-    for (size_t k = 0; k < kTrueU[c].size(); ++k) model.comparisons[c].u[k] = (kTrueU[c][k] + 0.1) / (1 + 0.1 * kTrueU[c].size());
-  }
-  RunEm(&model, CountPatterns(Simulate(200'000, 2)), s.em);
-  EXPECT_NEAR(model.lambda, kTrueLambda, 0.02);
-  for (int c = 0; c < 3; ++c) {
-    ExpectNear(model.comparisons[c].m, kTrueM[c], 0.03, "m");
-    ExpectNear(model.comparisons[c].u, kTrueU[c], 0.03, "u");
-  }
 }
 
 TEST(ModelTest, WeightIsPriorPlusLevelWeights) {

@@ -15,6 +15,8 @@ std::string Describe(const std::vector<RelativeMention>& mentions) {
     out += ToString(m.kind) + ":";
     for (size_t i = 0; i < m.names.size(); ++i) out += (i ? " " : "") + m.names[i];
     if (m.age >= 0) out += "@" + std::to_string(m.age);
+    if (m.elsewhere) out += " (elsewhere)";
+    if (m.together) out += " (together)";
   }
   return out;
 }

@@ -56,6 +56,10 @@ class SettingsReader {
   bool Columns(const json& c, const std::string& path, ComparisonSpec* spec);
   bool StringLevels(const json& levels, const std::string& path, ComparisonSpec* spec);
   bool Comparison(const json& c, const std::string& path, ComparisonSpec* spec);
+  bool EstimationKeys(const json& c, const std::string& path, ComparisonSpec* spec);
+  bool Prior(const json& c, const std::string& path, ComparisonSpec* spec);
+  bool Veto(const json& c, const std::string& path, ComparisonSpec* spec);
+  bool VetoUnless(const json& comps, LinkSettings* s);
   bool Blocking(const json& rules, const std::string& path, std::vector<BlockingRule>* out);
   bool Em(const json& em, const std::string& path, EmSettings* out);
   bool Csv(const json& csv, const std::string& path, CsvOptions* out);
@@ -145,7 +149,8 @@ bool SettingsReader::Comparison(const json& c, const std::string& path, Comparis
   if (!c.is_object()) return Fail(path, "expected an object");
   if (!KnownKeys(c, path, {"name", "kind", "column", "columns", "left_column", "right_column", "levels",
                            "term_frequency_adjustment", "fuzzy_threshold", "date_format", "list_separator",
-                           "max_differences"})) {
+                           "max_differences", "blocking_columns", "m_prior", "ordered_levels", "veto_levels",
+                           "veto_unless_agree"})) {
     return false;
   }
   if (!c.contains("kind")) return Fail(path, "missing \"kind\"");
@@ -166,9 +171,10 @@ bool SettingsReader::Comparison(const json& c, const std::string& path, Comparis
     return false;
   }
   if (c.contains("list_separator") && !String(c["list_separator"], path + ".list_separator", &spec->list_separator)) return false;
+  if (!EstimationKeys(c, path, spec)) return false;
   if (spec->kind == ComparisonKind::kString) {
     if (!c.contains("levels")) return Fail(path, "a string comparison needs \"levels\"");
-    return StringLevels(c["levels"], path + ".levels", spec);
+    return StringLevels(c["levels"], path + ".levels", spec) && Prior(c, path, spec) && Veto(c, path, spec);
   }
   if (c.contains("levels")) return Fail(path + ".levels", "only string comparisons take levels; " + kind + " has a fixed ladder");
   if (c.contains("fuzzy_threshold") && !Number(c["fuzzy_threshold"], path + ".fuzzy_threshold", 0, 1, &spec->fuzzy_threshold)) return false;
@@ -193,11 +199,96 @@ bool SettingsReader::Comparison(const json& c, const std::string& path, Comparis
     }
     if (static_cast<int>(d.size()) + 2 > kMaxLevels) return Fail(path + ".max_differences", "too many levels");
   }
+  return Prior(c, path, spec) && Veto(c, path, spec);
+}
+
+// The keys that shape estimation: blocking_columns and ordered_levels.
+bool SettingsReader::EstimationKeys(const json& c, const std::string& path, ComparisonSpec* spec) {
+  if (c.contains("blocking_columns")) {
+    const json& v = c["blocking_columns"];
+    if (!v.is_array()) return Fail(path + ".blocking_columns", "expected a list of column names");
+    for (size_t i = 0; i < v.size(); ++i) {
+      std::string col;
+      if (!String(v[i], path + ".blocking_columns[" + std::to_string(i) + "]", &col)) return false;
+      spec->blocking_columns.push_back(col);
+    }
+  }
+  return !c.contains("ordered_levels") || Bool(c["ordered_levels"], path + ".ordered_levels", &spec->ordered_levels);
+}
+
+// m_prior: one probability per level ("different" included), normalised.
+bool SettingsReader::Prior(const json& c, const std::string& path, ComparisonSpec* spec) {
+  if (!c.contains("m_prior")) return true;
+  const json& v = c["m_prior"];
+  const std::string p = path + ".m_prior";
+  const int levels = spec->LevelCount();
+  if (!v.is_array() || static_cast<int>(v.size()) != levels) {
+    return Fail(p, "expected a list of " + std::to_string(levels) + " probabilities, one per level (different last)");
+  }
+  double total = 0;
+  for (size_t i = 0; i < v.size(); ++i) {
+    double m;
+    if (!Number(v[i], p + "[" + std::to_string(i) + "]", 1e-9, 1, &m)) return false;
+    spec->m_prior.push_back(m);
+    total += m;
+  }
+  for (double& m : spec->m_prior) m /= total;
+  return true;
+}
+
+// veto_levels: labels of this comparison's levels.
+bool SettingsReader::Veto(const json& c, const std::string& path, ComparisonSpec* spec) {
+  if (!c.contains("veto_levels")) return !c.contains("veto_unless_agree") || Fail(path, "veto_unless_agree needs veto_levels");
+  const json& v = c["veto_levels"];
+  const std::vector<std::string> labels = spec->LevelLabels();
+  if (!v.is_array()) return Fail(path + ".veto_levels", "expected a list of level labels");
+  for (size_t i = 0; i < v.size(); ++i) {
+    std::string label;
+    if (!String(v[i], path + ".veto_levels[" + std::to_string(i) + "]", &label)) return false;
+    auto it = std::find(labels.begin(), labels.end(), label);
+    if (it == labels.end()) return Fail(path + ".veto_levels[" + std::to_string(i) + "]", "no level '" + label + "'");
+    spec->veto_levels.push_back(static_cast<int>(it - labels.begin()));
+  }
+  return true;
+}
+
+// veto_unless_agree names other comparisons (each with its loosest level, or its
+// first); resolved once all are read.
+bool SettingsReader::VetoUnless(const json& comps, LinkSettings* s) {
+  for (size_t i = 0; i < comps.size(); ++i) {
+    if (!comps[i].contains("veto_unless_agree")) continue;
+    const std::string p = "$.comparisons[" + std::to_string(i) + "].veto_unless_agree";
+    const json& v = comps[i]["veto_unless_agree"];
+    std::vector<std::pair<std::string, std::string>> wanted;  // name, level label ("" = the first)
+    if (v.is_string()) {
+      wanted.push_back({v.get<std::string>(), ""});
+    } else if (v.is_object() && !v.empty()) {
+      for (auto it = v.begin(); it != v.end(); ++it) {
+        std::string label;
+        if (!String(it.value(), p + "." + it.key(), &label)) return false;
+        wanted.push_back({it.key(), label});
+      }
+    } else {
+      return Fail(p, "expected a comparison name or an object of comparison names and levels");
+    }
+    for (const auto& [name, label] : wanted) {
+      auto it = std::find_if(s->comparisons.begin(), s->comparisons.end(), [&](const auto& c) { return c.name == name; });
+      if (it == s->comparisons.end() || it - s->comparisons.begin() == static_cast<long>(i)) {
+        return Fail(p, "expected the name of another comparison, not '" + name + "'");
+      }
+      const std::vector<std::string> labels = it->LevelLabels();
+      const auto level = label.empty() ? labels.begin() : std::find(labels.begin(), labels.end(), label);
+      if (level == labels.end()) return Fail(p + "." + name, "no level '" + label + "'");
+      s->comparisons[i].veto_unless_agree.push_back(
+          {static_cast<int>(it - s->comparisons.begin()), static_cast<int>(level - labels.begin())});
+    }
+  }
   return true;
 }
 
 bool SettingsReader::Blocking(const json& rules, const std::string& path, std::vector<BlockingRule>* out) {
   if (!rules.is_array() || rules.empty()) return Fail(path, "expected a non-empty list of rules");
+  if (rules.size() > 16) return Fail(path, std::to_string(rules.size()) + " rules: at most 16");
   for (size_t i = 0; i < rules.size(); ++i) {
     std::string p = path + "[" + std::to_string(i) + "]";
     std::string text;
@@ -236,7 +327,11 @@ bool SettingsReader::Em(const json& em, const std::string& path, EmSettings* out
     if (!em["seed"].is_number_unsigned()) return Fail(path + ".seed", "expected a non-negative integer");
     out->seed = em["seed"].get<std::uint64_t>();
   }
-  if (em.contains("fix_u") && !Bool(em["fix_u"], path + ".fix_u", &out->fix_u)) return false;
+  if (em.contains("fix_u")) {  // old files: u is now always fixed
+    bool fix_u = true;
+    if (!Bool(em["fix_u"], path + ".fix_u", &fix_u)) return false;
+    if (!fix_u) return Fail(path + ".fix_u", "u is always estimated from random pairs and kept fixed; remove \"fix_u\"");
+  }
   if (em.contains("tf_minimum_u") && !Number(em["tf_minimum_u"], path + ".tf_minimum_u", 0, 1, &out->tf_minimum_u)) return false;
   return true;
 }
@@ -259,7 +354,7 @@ bool SettingsReader::Csv(const json& csv, const std::string& path, CsvOptions* o
 bool SettingsReader::Top(const json& doc, LinkSettings* s) {
   if (!doc.is_object()) return Fail("$", "expected an object");
   if (!KnownKeys(doc, "$", {"link_type", "format", "unique_id_column", "csv", "comparisons", "blocking_rules",
-                            "threshold", "one_to_one", "max_block_pairs", "em", "description"})) {
+                            "threshold", "one_to_one", "max_block_pairs", "max_cluster_size", "em", "description"})) {
     return false;
   }
   std::string text;
@@ -287,6 +382,7 @@ bool SettingsReader::Top(const json& doc, LinkSettings* s) {
     if (!names.insert(spec.name).second) return Fail(p + ".name", "repeated comparison name '" + spec.name + "'");
     s->comparisons.push_back(std::move(spec));
   }
+  if (!VetoUnless(comps, s)) return false;
   if (!doc.contains("blocking_rules")) return Fail("$", "missing \"blocking_rules\"");
   if (!Blocking(doc["blocking_rules"], "$.blocking_rules", &s->blocking_rules)) return false;
   if (doc.contains("threshold") && !Number(doc["threshold"], "$.threshold", 0, 1, &s->threshold)) return false;
@@ -295,6 +391,11 @@ bool SettingsReader::Top(const json& doc, LinkSettings* s) {
     double v;
     if (!Number(doc["max_block_pairs"], "$.max_block_pairs", 1, 1e12, &v)) return false;
     s->max_block_pairs = static_cast<long>(v);
+  }
+  if (doc.contains("max_cluster_size")) {
+    double v;
+    if (!Number(doc["max_cluster_size"], "$.max_cluster_size", 2, 1e9, &v)) return false;
+    s->max_cluster_size = static_cast<long>(v);
   }
   if (doc.contains("em") && !Em(doc["em"], "$.em", &s->em)) return false;
   return true;
@@ -378,6 +479,13 @@ std::vector<std::string> ComparisonSpec::LevelLabels() const {
       return labels;
   }
   return labels;
+}
+
+bool ComparisonSpec::FixedBy(const std::string& column) const {
+  for (const auto* list : {&left_columns, &right_columns, &blocking_columns}) {
+    if (std::find(list->begin(), list->end(), column) != list->end()) return true;
+  }
+  return false;
 }
 
 int ComparisonSpec::ExactLevel() const {

@@ -18,15 +18,29 @@
 //       {"name": "surnames", "kind": "token_set", "columns": ["paternal", "maternal"], "fuzzy_threshold": 0.9},
 //       {"name": "dob", "kind": "date", "column": "date_of_birth", "date_format": "YYYYMMDD"},
 //       {"name": "phones", "kind": "identifier", "column": "phones", "list_separator": ";"},
-//       {"name": "street_number", "kind": "number", "column": "street_number", "max_differences": [1, 10]}
+//       {"name": "street_number", "kind": "number", "column": "street_number", "max_differences": [1, 10]},
+//       {"name": "surnames", "kind": "token_set", "column": "surnames",
+//        "blocking_columns": ["paternal_surname"], "m_prior": [0.7, 0.08, 0.1, 0.05, 0.04, 0.03]}
 //     ],
 //     "blocking_rules": ["given_name.phonetic+surname.prefix2", ["date_of_birth"], ...],
 //     "threshold": 0.5,              // match probability at which a pair is a match
 //     "one_to_one": false,           // link only: each record in at most one predicted pair
 //     "max_block_pairs": 50000,      // a blocking key giving more pairs than this is skipped
-//     "em": {"max_u_pairs": 1000000, "max_iterations": 100, "convergence": 1e-6, "seed": 42,
-//            "fix_u": false, "tf_minimum_u": 1e-6}
+//     "em": {"max_u_pairs": 1000000, "max_iterations": 1000, "convergence": 1e-6, "seed": 42,
+//            "tf_minimum_u": 1e-6}
 //   }
+// Estimation (estimate.h): u from random pairs (then fixed), m by EM in one session
+// per blocking rule, leaving out the comparisons the rule fixes (those reading one of
+// the rule's columns, or naming it in "blocking_columns"), then lambda over all pairs.
+// A fitted model that fails its health check (model_health.h) is not used: the
+// comparisons' "m_prior" values are used instead when every comparison gives them,
+// else the run is refused unless forced (--force). At most 16 blocking rules.
+// "fix_u": true is accepted for old files (u is always fixed); false is refused.
+// Clustering (cluster.h): "veto_levels": ["different"] on a comparison refuses to
+// cluster two records at that level; "veto_unless_agree" lifts it when other
+// comparisons agree: "given_name" (exactly), or {"date_of_birth": "exact",
+// "surnames": "fuzzy match token by token"} (each at that level or closer);
+// "max_cluster_size" (default 50) caps a cluster.
 // A comparison reads "column" (or "columns", joined with a space) on both sides, or
 // "left_column"/"right_column" when the two sides name it differently.
 //
@@ -68,6 +82,28 @@ struct ComparisonSpec {
   std::string list_separator;                            // kString/kIdentifier: best level over items
   std::vector<double> max_differences;                   // kNumber
   bool term_frequency_adjustment = false;
+  // Columns besides the ones it reads whose use in a blocking rule fixes this
+  // comparison's level (a "surnames" comparison is fixed by blocking on
+  // "paternal_surname"): EM leaves the comparison out of that rule's session.
+  std::vector<std::string> blocking_columns;
+  // Safe m per level (LevelCount() values, normalised), used when the fitted model
+  // fails its health check; empty: none (then a failed fit is refused unless forced).
+  std::vector<double> m_prior;
+  // false: the levels are alternatives, not closer to looser (only "different" must
+  // weigh least).
+  bool ordered_levels = true;
+  // Levels at which two records cannot be one person (strong contrary evidence: two
+  // A-numbers more than a typo apart): a dedupe never puts them in one cluster. For a
+  // date comparison only when both dates are exact (not a January-1 default or a
+  // year alone). Lifted when every comparison in veto_unless_agree is at its given
+  // level or closer: a sex that differs while the given names agree is a typo; a
+  // second A-number issued in error comes with the same name and exact birth date.
+  std::vector<int> veto_levels;
+  std::vector<std::pair<int, int>> veto_unless_agree;  // (comparison index, loosest level)
+
+  // Whether blocking on `column` fixes this comparison (a column it reads, or one of
+  // blocking_columns).
+  bool FixedBy(const std::string& column) const;
 
   int LevelCount() const;                       // levels excluding null, "different" included
   std::vector<std::string> LevelLabels() const;  // LevelCount() labels
@@ -92,14 +128,9 @@ struct BlockingRule {
 
 struct EmSettings {
   long max_u_pairs = 1'000'000;  // random pairs sampled to estimate u
-  int max_iterations = 100;
+  int max_iterations = 1000;     // per EM session
   double convergence = 1e-6;     // stop when no parameter moves more than this
   std::uint64_t seed = 42;
-  // false (the default): u from random pairs only starts EM, which re-estimates it
-  // over the candidate pairs (ECM-style). true keeps u fixed, as Splink does; with
-  // multi-pass blocking that fails, because candidate non-matches agree on far more
-  // than random pairs do and EM then takes every candidate for a match.
-  bool fix_u = false;
   double tf_minimum_u = 1e-6;    // floor of a term-frequency-adjusted u
 };
 
@@ -113,6 +144,7 @@ struct LinkSettings {
   double threshold = 0.5;
   bool one_to_one = false;
   long max_block_pairs = 50'000;
+  long max_cluster_size = 50;
   EmSettings em;
 
   // Every column the model reads (comparisons, blocking, id), left or right side.

@@ -34,7 +34,7 @@ TEST(SettingsTest, MinimalDocumentTakesDefaults) {
   ASSERT_EQ(s->comparisons.size(), 1u);
   EXPECT_EQ(s->comparisons[0].name, "name");  // defaults to the column
   EXPECT_EQ(s->comparisons[0].LevelLabels(), (std::vector<std::string>{"exact", "different"}));
-  EXPECT_FALSE(s->em.fix_u);
+  EXPECT_EQ(s->em.max_iterations, 1000);
   EXPECT_EQ(s->LeftColumns(), (std::vector<std::string>{"record_id", "name"}));
 }
 
@@ -81,7 +81,6 @@ TEST(SettingsTest, EveryLevelAndKind) {
   EXPECT_EQ(s->blocking_rules[2].parts[1].transform, BlockingPart::Transform::kSuffix);
   EXPECT_EQ(s->blocking_rules[2].parts[1].length, 3);
   EXPECT_EQ(s->em.seed, 7u);
-  EXPECT_TRUE(s->em.fix_u);
   EXPECT_TRUE(s->one_to_one);
 }
 
@@ -120,6 +119,32 @@ TEST(SettingsTest, ErrorsNameTheJsonPath) {
             "s.json: $.em.seed: expected a non-negative integer");
   EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "date", "column": "d"}], "blocking_rules": ["d"], "csv": {"delimiter": ";;"}})"),
             "s.json: $.csv.delimiter: expected one character");
+}
+
+TEST(SettingsTest, EstimationKeys) {
+  auto s = ParseSettings(R"({"comparisons": [
+      {"name": "surnames", "kind": "token_set", "column": "surnames", "blocking_columns": ["paternal"],
+       "m_prior": [0.3, 0.05, 0.05, 0.05, 0.025, 0.025], "ordered_levels": false}],
+    "blocking_rules": ["paternal"], "em": {"fix_u": true}})", "s.json");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  const ComparisonSpec& c = s->comparisons[0];
+  EXPECT_TRUE(c.FixedBy("paternal"));
+  EXPECT_TRUE(c.FixedBy("surnames"));
+  ASSERT_EQ(c.m_prior.size(), 6u);
+  EXPECT_DOUBLE_EQ(c.m_prior[0], 0.6);  // normalised
+  EXPECT_FALSE(c.ordered_levels);
+  EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "string", "column": "a", "levels": ["exact"], "m_prior": [1]}],
+                        "blocking_rules": ["a"]})"),
+            "s.json: $.comparisons[0].m_prior: expected a list of 2 probabilities, one per level (different last)");
+  EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "string", "column": "a", "levels": ["exact"], "m_prior": [1, 0]}],
+                        "blocking_rules": ["a"]})"),
+            "s.json: $.comparisons[0].m_prior[1]: 0 is outside [1e-09, 1]");
+  EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "date", "column": "d"}], "blocking_rules": ["d"], "em": {"fix_u": false}})"),
+            "s.json: $.em.fix_u: u is always estimated from random pairs and kept fixed; remove \"fix_u\"");
+  std::string rules;
+  for (int i = 0; i < 17; ++i) rules += std::string(i ? "," : "") + "\"d\"";
+  EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "date", "column": "d"}], "blocking_rules": [)" + rules + "]}"),
+            "s.json: $.blocking_rules: 17 rules: at most 16");
 }
 
 TEST(SettingsTest, BlockingRuleLanguage) {
