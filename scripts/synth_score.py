@@ -7,6 +7,12 @@
       relationship accuracy among the true positives. The truth's legal_guardian is
       counted right when predicted legal_guardian (the families command's name for an
       adult who calls the child "menor", unrelated by name).
+  synth_score.py suggestions SUGGESTIONS.csv TRUTH_LINKS.csv TRUTH_ENTITIES.csv
+      SUGGESTIONS: child_record_id, rank, adult_record_id, ... (match families
+      --suggestions: each child's 3 most probable candidate adults, every record of
+      each). Recall at 3: the share of (child record, true adult person) pairs whose
+      adult is among the child's suggestions, and the share of child records with all
+      their true adults there.
   synth_score.py dedupe CLUSTERS.csv TRUTH_ENTITIES.csv [LIST]
       CLUSTERS: record_id, cluster_id. Pairwise precision, recall and F1 over pairs of
       records of one list (default "adults") that are the same person.
@@ -46,6 +52,24 @@ def families(links_path, truth_path):
     print("  missed by truth relationship: " + ", ".join(f"{k} {v}" for k, v in sorted(missed.items())))
 
 
+def suggestions(suggestions_path, links_path, entities_path):
+    suggested = collections.defaultdict(set)
+    for r in read(suggestions_path):
+        suggested[r["child_record_id"]].add(r["adult_record_id"])
+    person = {r["record_id"]: r["person_id"] for r in read(entities_path) if r["list"] == "adults"}
+    wanted = collections.defaultdict(set)  # child record -> true adult persons
+    for r in read(links_path):
+        wanted[r["child_record_id"]].add(person.get(r["adult_record_id"], r["adult_record_id"]))
+    hits = total = children_all = 0
+    for child, persons in wanted.items():
+        found = {person.get(a, a) for a in suggested.get(child, ())}
+        hits += len(persons & found)
+        total += len(persons)
+        children_all += persons <= found
+    print(f"suggestions: recall@3 {hits / total if total else 1.0:.4f} of {total} (child, true adult) pairs; "
+          f"children with every true adult in their top 3 {children_all / len(wanted) if wanted else 1.0:.4f}")
+
+
 def dedupe(clusters_path, truth_path, list_name):
     clusters = collections.defaultdict(list)
     for r in read(clusters_path):
@@ -62,6 +86,8 @@ def dedupe(clusters_path, truth_path, list_name):
 def main():
     if len(sys.argv) == 4 and sys.argv[1] == "families":
         families(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) == 5 and sys.argv[1] == "suggestions":
+        suggestions(sys.argv[2], sys.argv[3], sys.argv[4])
     elif len(sys.argv) in (4, 5) and sys.argv[1] == "dedupe":
         dedupe(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) == 5 else "adults")
     else:

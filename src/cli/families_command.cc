@@ -14,23 +14,26 @@ namespace reunite::cli {
 namespace {
 
 struct FamiliesOptions {
-  std::string children, adults, out, settings;
+  std::string children, adults, out, settings, suggestions;
   std::string child_id, adult_id;
   double threshold = 0.8;
   double lone_child_threshold = 0.3;
   int threads = 2;
   bool verbose = false;
+  std::string date_order = "mdy";
 };
 
 // Reads a canonical list in the given role; a file with errors is refused, listing
 // the first ten.
-Result<std::vector<ListRow>> ReadList(const std::string& path, Role role) {
+Result<std::vector<ListRow>> ReadList(const std::string& path, Role role, const std::string& date_order) {
+  auto order = DateOrderFromString(date_order);
+  if (!order.ok()) return order.status();
   auto bytes = ReadFile(path);
   if (!bytes.ok()) return bytes.status();
   ListOptions options;
   options.role = role;
   options.file_name = path;
-  options.date_order = DateOrder::kIso;
+  options.date_order = *order;
   AgencyList list = ReadAgencyList(*bytes, options);
   if (list.errors() == 0) return std::move(list.rows);
   std::string msg = path + ": " + std::to_string(list.errors()) + " errors in the " + ToString(role) + " list";
@@ -51,9 +54,9 @@ struct Loaded {
 
 Status Load(const FamiliesOptions& o, Loaded* loaded) {
   auto start = std::chrono::steady_clock::now();
-  auto children = ReadList(o.children, Role::kChild);
+  auto children = ReadList(o.children, Role::kChild, o.date_order);
   if (!children.ok()) return children.status();
-  auto adults = ReadList(o.adults, Role::kAdult);
+  auto adults = ReadList(o.adults, Role::kAdult, o.date_order);
   if (!adults.ok()) return adults.status();
   loaded->children = std::move(*children);
   loaded->adults = std::move(*adults);
@@ -81,7 +84,33 @@ Status Load(const FamiliesOptions& o, Loaded* loaded) {
   if (!linkage.ok()) return linkage.status();
   loaded->linkage = std::move(*linkage);
   if (o.verbose) std::cerr << match::DescribeModel(loaded->linkage->model());
+  if (!loaded->linkage->health().ok()) {
+    std::cerr << "reunite: warning: " << match::DescribeHealth(loaded->linkage->health());
+  }
   return Status::Ok();
+}
+
+// Each child's top candidates (every record of each candidate adult), for measuring
+// what a reviewer is shown first (recall at 3).
+Status WriteSuggestions(const std::string& path, const Loaded& loaded) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) return Status::IOError("cannot write " + path);
+  const auto& clusters = loaded.linkage->adult_clusters();
+  std::vector<std::vector<std::uint32_t>> members(clusters.size());
+  for (std::uint32_t a = 0; a < clusters.size(); ++a) members[clusters[a]].push_back(a);
+  WriteCsvRecord(out, {"child_record_id", "rank", "adult_record_id", "relationship", "probability"});
+  for (const auto& mine : loaded.linkage->suggestions()) {
+    for (size_t rank = 0; rank < mine.size(); ++rank) {
+      char p[32];
+      std::snprintf(p, sizeof p, "%.6f", mine[rank].probability);
+      for (std::uint32_t a : members[clusters[mine[rank].adult]]) {
+        WriteCsvRecord(out, {loaded.children[mine[rank].child].record_id, std::to_string(rank + 1),
+                             loaded.adults[a].record_id, ToString(mine[rank].role), p});
+      }
+    }
+  }
+  out.flush();
+  return out ? Status::Ok() : Status::IOError("cannot write " + path);
 }
 
 int Families(const FamiliesOptions& o) {
@@ -99,6 +128,10 @@ int Families(const FamiliesOptions& o) {
   }
   out.flush();
   if (!out) return Fail(Status::IOError("cannot write " + o.out));
+  if (!o.suggestions.empty()) {
+    Status written = WriteSuggestions(o.suggestions, loaded);
+    if (!written.ok()) return Fail(written);
+  }
   if (o.verbose) std::cerr << "total        " << match::MillisecondsSince(start) << " ms\n";
   std::cout << "wrote " << o.out << ": " << loaded.linkage->links().size() << " child-adult links for "
             << loaded.children.size() << " children\n";
@@ -141,6 +174,9 @@ void Common(CLI::App* cmd, FamiliesOptions& o) {
       ->check(CLI::Range(0.0, 1.0))->capture_default_str();
   cmd->add_option("--threads", o.threads, "Threads for comparing pairs")->check(CLI::Range(1, 64))->capture_default_str();
   cmd->add_flag("--verbose", o.verbose, "Print timings and the family model (m and u of every level) to stderr");
+  cmd->add_option("--date-order", o.date_order, "How slashed dates are written, mdy (US), dmy or iso (ISO and "
+                                                 "YYYYMMDD are always read)")
+      ->check(CLI::IsMember({"mdy", "dmy", "iso"}))->capture_default_str();
 }
 
 }  // namespace
@@ -151,6 +187,9 @@ void AddFamiliesCommands(CLI::App* match, int* exit_code) {
   Common(families, *o);
   families->add_option("--out", o->out, "Output CSV: child_record_id, adult_record_id, relationship, probability")
       ->required();
+  families->add_option("--suggestions", o->suggestions,
+                       "Also write each child's 3 most probable candidate adults, linked or not (child_record_id, "
+                       "rank, adult_record_id, relationship, probability), as a reviewer would see them first");
   families->footer("Example: reunite match families children.csv adults.csv --out links.csv\n"
                    "relationship: father, mother, legal_guardian, other_relative or unknown; every record of a\n"
                    "linked adult (the adults are deduplicated first) gets the link.");

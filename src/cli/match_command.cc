@@ -20,7 +20,9 @@ struct MatchOptions {
   std::string left_id, right_id;
   bool all = false;
   bool verbose = false;
+  bool force = false;
   int threads = 2;
+  std::string date_order = "mdy";
 };
 
 Result<LinkSettings> LoadSettings(const MatchOptions& o, LinkType type) {
@@ -37,10 +39,13 @@ Result<LinkSettings> LoadSettings(const MatchOptions& o, LinkType type) {
   return settings;
 }
 
-Result<Dataset> LoadDataset(const std::string& path, const LinkSettings& settings, bool left_side, int threads) {
+Result<Dataset> LoadDataset(const std::string& path, const LinkSettings& settings, bool left_side, int threads,
+                            const std::string& date_order) {
+  auto order = DateOrderFromString(date_order);
+  if (!order.ok()) return order.status();
   auto bytes = ReadFile(path);
   if (!bytes.ok()) return bytes.status();
-  auto data = match::ReadDataset(*bytes, path, settings, left_side, threads);
+  auto data = match::ReadDataset(*bytes, path, settings, left_side, threads, *order);
   if (!data.ok() && settings.format == match::InputFormat::kCanonical) {
     return Status::InvalidArgument(data.status().ToString() +
                                    "\n(read as a canonical person file; for another layout give --settings)");
@@ -67,16 +72,18 @@ Result<std::unique_ptr<match::Linkage>> RunModel(const MatchOptions& o, LinkType
   auto s = LoadSettings(o, type);
   if (!s.ok()) return s.status();
   *settings = std::move(*s);
-  auto l = LoadDataset(o.left, *settings, true, o.threads);
+  auto l = LoadDataset(o.left, *settings, true, o.threads, o.date_order);
   if (!l.ok()) return l.status();
   *left = std::move(*l);
   if (type == LinkType::kLink) {
-    auto r = LoadDataset(o.right, *settings, false, o.threads);
+    auto r = LoadDataset(o.right, *settings, false, o.threads, o.date_order);
     if (!r.ok()) return r.status();
     *right = std::move(*r);
   }
   match::RunOptions run;
   run.threads = o.threads;
+  run.force = o.force;
+  run.name = o.settings.empty() ? "identity (built-in model)" : o.settings;
   if (o.verbose) {
     std::cerr << watch.Lap("read") << "\n";
     run.log = [](const std::string& line) { std::cerr << line << "\n"; };
@@ -84,7 +91,12 @@ Result<std::unique_ptr<match::Linkage>> RunModel(const MatchOptions& o, LinkType
   auto linkage = match::Linkage::Run(*settings, *left, type == LinkType::kLink ? right : nullptr, run);
   if (!linkage.ok()) return linkage.status();
   ReportBlocking((*linkage)->blocking(), o.verbose);
-  if (o.verbose) std::cerr << match::DescribeModel((*linkage)->model());
+  const match::ModelHealth& health = (*linkage)->health();
+  if (o.verbose) {
+    std::cerr << match::DescribeEstimation((*linkage)->model(), (*linkage)->estimation());
+    std::cerr << match::DescribeModel((*linkage)->model());
+  }
+  if (o.verbose || !health.ok()) std::cerr << (health.ok() ? "" : "reunite: warning: ") << match::DescribeHealth(health);
   return linkage;
 }
 
@@ -121,9 +133,12 @@ int Dedupe(const MatchOptions& o) {
   }
   Status written = WriteRows(o.out, rows);
   if (!written.ok()) return Fail(written);
+  std::cerr << match::DescribeClusterSizes(match::MeasureClusters(clusters),
+                                          [&](std::uint32_t r) { return left.ids[r]; });
   if (o.verbose) {
     std::cerr << clustered << "\n" << watch.Lap("write") << "\n";
     std::cerr << "cluster: " << stats.merges << " merges, " << stats.refused_incoherent << " refused as incoherent, "
+              << stats.refused_contrary << " for contrary evidence, " << stats.refused_too_large << " as too large, "
               << stats.scored_on_demand << " pairs scored on demand\n";
     std::cerr << "total      " << match::MillisecondsSince(start) << " ms\n";
   }
@@ -167,7 +182,13 @@ int Explain(MatchOptions o) {
 void CommonOptions(CLI::App* cmd, MatchOptions& o) {
   cmd->add_option("--settings", o.settings, "Linkage settings (JSON); default: the built-in model for canonical person files");
   cmd->add_option("--threads", o.threads, "Threads for comparing pairs")->check(CLI::Range(1, 64))->capture_default_str();
-  cmd->add_flag("--verbose", o.verbose, "Print timings, blocking and the model (m and u of every level) to stderr");
+  cmd->add_flag("--verbose", o.verbose, "Print timings, blocking, the EM sessions, the model (m and u of every level) "
+                                        "and its health check to stderr");
+  cmd->add_option("--date-order", o.date_order, "Canonical files: how slashed dates are written, mdy (US), dmy or "
+                                                 "iso (ISO and YYYYMMDD are always read)")
+      ->check(CLI::IsMember({"mdy", "dmy", "iso"}))->capture_default_str();
+  cmd->add_flag("--force", o.force, "Use a fitted model that fails its health check even when the settings give no "
+                                    "m priors to fall back on");
 }
 
 }  // namespace
