@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "common/csv_writer.h"
+#include "match/column_check.h"
 #include "match/linker.h"
 
 namespace reunite::cli {
@@ -20,6 +21,7 @@ struct MatchOptions {
   std::string left_id, right_id;
   bool all = false;
   bool verbose = false;
+  bool allow_empty_columns = false;
   int threads = 2;
 };
 
@@ -37,13 +39,31 @@ Result<LinkSettings> LoadSettings(const MatchOptions& o, LinkType type) {
   return settings;
 }
 
-Result<Dataset> LoadDataset(const std::string& path, const LinkSettings& settings, bool left_side, int threads) {
+// Reads one input and checks the columns the settings read in it (a settings file's
+// CSV only: a canonical file's columns are derived by ingest, which reports its own
+// errors, and many of them are optional). Warnings go to stderr; a comparison column
+// with no usable value is an error unless allowed.
+Result<Dataset> LoadDataset(const MatchOptions& o, const std::string& path, const LinkSettings& settings,
+                            bool left_side) {
   auto bytes = ReadFile(path);
   if (!bytes.ok()) return bytes.status();
-  auto data = match::ReadDataset(*bytes, path, settings, left_side, threads);
+  auto data = match::ReadDataset(*bytes, path, settings, left_side, o.threads);
   if (!data.ok() && settings.format == match::InputFormat::kCanonical) {
     return Status::InvalidArgument(data.status().ToString() +
                                    "\n(read as a canonical person file; for another layout give --settings)");
+  }
+  if (!data.ok() || settings.format != match::InputFormat::kCsv) return data;
+  std::string refused;
+  for (const auto& w : match::CheckColumns(*data, settings, left_side)) {
+    if (w.no_usable_value && !o.allow_empty_columns) {
+      refused += (refused.empty() ? "" : "\n") + w.ToString();
+    } else {
+      std::cerr << "reunite: warning: " << w.ToString() << "\n";
+    }
+  }
+  if (!refused.empty()) {
+    return Status::InvalidArgument(refused + "\n(a comparison column with no usable value cannot weigh anything; "
+                                             "fix the column or its date_format, or give --allow-empty-columns)");
   }
   return data;
 }
@@ -67,11 +87,11 @@ Result<std::unique_ptr<match::Linkage>> RunModel(const MatchOptions& o, LinkType
   auto s = LoadSettings(o, type);
   if (!s.ok()) return s.status();
   *settings = std::move(*s);
-  auto l = LoadDataset(o.left, *settings, true, o.threads);
+  auto l = LoadDataset(o, o.left, *settings, true);
   if (!l.ok()) return l.status();
   *left = std::move(*l);
   if (type == LinkType::kLink) {
-    auto r = LoadDataset(o.right, *settings, false, o.threads);
+    auto r = LoadDataset(o, o.right, *settings, false);
     if (!r.ok()) return r.status();
     *right = std::move(*r);
   }
@@ -168,6 +188,8 @@ void CommonOptions(CLI::App* cmd, MatchOptions& o) {
   cmd->add_option("--settings", o.settings, "Linkage settings (JSON); default: the built-in model for canonical person files");
   cmd->add_option("--threads", o.threads, "Threads for comparing pairs")->check(CLI::Range(1, 64))->capture_default_str();
   cmd->add_flag("--verbose", o.verbose, "Print timings, blocking and the model (m and u of every level) to stderr");
+  cmd->add_flag("--allow-empty-columns", o.allow_empty_columns,
+                "Link even when a comparison column has no usable value (empty, or unreadable in its format)");
 }
 
 }  // namespace

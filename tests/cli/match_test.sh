@@ -67,4 +67,42 @@ expect_exit 5 "$REUNITE" match dedupe "$WORK/missing.csv" --out "$WORK/x.csv"
 expect_exit 5 "$REUNITE" match link "$WORK/a.csv" "$WORK/b.csv" --settings "$WORK/nofile.json" --out "$WORK/x.csv"
 expect_exit 1 "$REUNITE" match dedupe "$WORK/a.csv" --out "$WORK/x.csv"   # not canonical, no settings
 expect_exit 5 "$REUNITE" match link "$WORK/a.csv" "$WORK/b.csv" --settings "$WORK/s.json" --out "$WORK/no/dir/x.csv"
+
+# Dates of any year, read in the column's format. A column read in the wrong format, or
+# mostly empty, is named with examples; a comparison with nothing to compare is refused
+# unless allowed.
+cat > "$WORK/hist.csv" <<'CSV'
+id,name,dob,city
+1,edmund,1066-10-14,hastings
+2,edmund,1066-10-14,
+3,berthe,0800-12-25,
+4,bertha,0800-12-25,
+5,josiah,1850-02-03,
+CSV
+hist_settings() {
+  cat > "$WORK/hist.json" <<JSON
+{"unique_id_column": "id",
+ "comparisons": [{"kind": "string", "column": "name", "levels": ["exact", {"jaro_winkler": 0.85}]},
+                 {"kind": "date", "column": "dob", "date_format": "$1"},
+                 {"kind": "string", "column": "city", "levels": ["exact"]}],
+ "blocking_rules": ["name", "dob.year"]}
+JSON
+}
+hist_settings '%d/%m/%Y'
+expect_exit 1 "$REUNITE" match dedupe "$WORK/hist.csv" --settings "$WORK/hist.json" --out "$WORK/h.csv"
+expect_contains "$WORK/err" "hist.csv: column 'dob' (comparison 'dob'): 5 of 5 values (100%) do not parse as dates in format '%d/%m/%Y', e.g. \"1066-10-14\", \"0800-12-25\", \"1850-02-03\"; no usable value"
+expect_contains "$WORK/err" "--allow-empty-columns"
+expect_exit 0 "$REUNITE" match dedupe "$WORK/hist.csv" --settings "$WORK/hist.json" --out "$WORK/h.csv" \
+  --allow-empty-columns
+expect_contains "$WORK/err" "reunite: warning: $WORK/hist.csv: column 'dob' (comparison 'dob'): 5 of 5 values (100%)"
+expect_contains "$WORK/err" \
+  "reunite: warning: $WORK/hist.csv: column 'city' (comparison 'city'): 4 of 5 records (80%) are empty"
+for format in '%Y-%m-%d' 'YYYY-MM-DD' 'iso'; do
+  hist_settings "$format"
+  expect_exit 0 "$REUNITE" match dedupe "$WORK/hist.csv" --settings "$WORK/hist.json" --out "$WORK/h.csv"
+  if grep -q "column 'dob'" "$WORK/err"; then fail "dob warned in format $format"; else pass; fi
+done
+hist_settings 'DD/MM/YY'
+expect_exit 1 "$REUNITE" match dedupe "$WORK/hist.csv" --settings "$WORK/hist.json" --out "$WORK/h.csv"
+expect_contains "$WORK/err" "\$.comparisons[1].date_format: unknown date format 'DD/MM/YY'"
 finish
