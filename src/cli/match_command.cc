@@ -8,6 +8,7 @@
 #include "common/csv_writer.h"
 #include "match/column_check.h"
 #include "match/linker.h"
+#include "match/scored_pairs.h"
 
 namespace reunite::cli {
 namespace {
@@ -17,7 +18,7 @@ using match::LinkSettings;
 using match::LinkType;
 
 struct MatchOptions {
-  std::string left, right, out, settings;
+  std::string left, right, out, settings, pairs;
   std::string left_id, right_id;
   bool all = false;
   bool verbose = false;
@@ -117,6 +118,23 @@ Status WriteRows(const std::string& path, const std::vector<std::vector<std::str
   return Status::Ok();
 }
 
+// --pairs: every scored candidate pair, streamed (there may be millions).
+Status WritePairs(const MatchOptions& o, const match::Linkage& linkage, const LinkSettings& settings,
+                  const Dataset& left, const Dataset* right, const match::PairOutcomes& outcomes) {
+  if (o.pairs.empty()) return Status::Ok();
+  std::ofstream out(o.pairs, std::ios::binary);
+  if (!out) return Status::IOError("cannot write " + o.pairs);
+  long rows = -1;
+  match::ForEachScoredPair(linkage, settings, left, right, outcomes, [&](const std::vector<std::string>& row) {
+    WriteCsvRecord(out, row);
+    ++rows;
+  });
+  out.flush();
+  if (!out) return Status::IOError("cannot write " + o.pairs);
+  std::cout << "wrote " << o.pairs << ": " << rows << " scored pairs\n";
+  return Status::Ok();
+}
+
 std::string FormatDouble(double v, const char* format) {
   char buf[32];
   std::snprintf(buf, sizeof buf, format, v);
@@ -140,6 +158,7 @@ int Dedupe(const MatchOptions& o) {
     rows.push_back({left.ids[i], left.ids[clusters[i]]});
   }
   Status written = WriteRows(o.out, rows);
+  if (written.ok()) written = WritePairs(o, **linkage, settings, left, nullptr, {&clusters, nullptr});
   if (!written.ok()) return Fail(written);
   if (o.verbose) {
     std::cerr << clustered << "\n" << watch.Lap("write") << "\n";
@@ -163,6 +182,10 @@ int Link(const MatchOptions& o) {
     rows.push_back({left.ids[p.left], right.ids[p.right], FormatDouble(p.weight, "%.4f"), FormatDouble(p.probability, "%.6f")});
   }
   Status written = WriteRows(o.out, rows);
+  if (written.ok() && !o.pairs.empty()) {
+    const auto matched = o.all ? (*linkage)->Links(false) : std::vector<match::LinkedPair>{};
+    written = WritePairs(o, **linkage, settings, left, &right, {nullptr, o.all ? &matched : &links});
+  }
   if (!written.ok()) return Fail(written);
   if (o.verbose) std::cerr << "total      " << match::MillisecondsSince(start) << " ms\n";
   std::cout << "wrote " << o.out << ": " << links.size() << (o.all ? " scored pairs" : " matched pairs") << "\n";
@@ -192,6 +215,12 @@ void CommonOptions(CLI::App* cmd, MatchOptions& o) {
                 "Link even when a comparison column has no usable value (empty, or unreadable in its format)");
 }
 
+void PairsOption(CLI::App* cmd, MatchOptions& o) {
+  cmd->add_option("--pairs", o.pairs,
+                  "Also write every scored candidate pair (ids, match_weight, probability, what became of it, each "
+                  "comparison's level), by descending weight");
+}
+
 }  // namespace
 
 void AddMatchCommand(CLI::App& app, int* exit_code) {
@@ -203,6 +232,7 @@ void AddMatchCommand(CLI::App& app, int* exit_code) {
   dedupe->add_option("input", o->left, "CSV file")->required();
   dedupe->add_option("--out", o->out, "Output CSV: record_id, cluster_id for every record")->required();
   CommonOptions(dedupe, *o);
+  PairsOption(dedupe, *o);
   dedupe->footer("Example: reunite match dedupe adults.csv --out clusters.csv");
   dedupe->callback([o, exit_code] { *exit_code = Dedupe(*o); });
 
@@ -212,6 +242,7 @@ void AddMatchCommand(CLI::App& app, int* exit_code) {
   link->add_option("--out", o->out, "Output CSV: left_id, right_id, match_weight, probability")->required();
   link->add_flag("--all", o->all, "Write every scored candidate pair, not only matches");
   CommonOptions(link, *o);
+  PairsOption(link, *o);
   link->footer("Example: reunite match link a.csv b.csv --settings examples/febrl/febrl4.json --out pairs.csv");
   link->callback([o, exit_code] { *exit_code = Link(*o); });
 

@@ -68,6 +68,31 @@ expect_exit 5 "$REUNITE" match link "$WORK/a.csv" "$WORK/b.csv" --settings "$WOR
 expect_exit 1 "$REUNITE" match dedupe "$WORK/a.csv" --out "$WORK/x.csv"   # not canonical, no settings
 expect_exit 5 "$REUNITE" match link "$WORK/a.csv" "$WORK/b.csv" --settings "$WORK/s.json" --out "$WORK/no/dir/x.csv"
 
+# --pairs: every scored pair by descending weight, with the clusters (dedupe) or whether
+# it was linked (link), and each comparison's level.
+expect_exit 0 "$REUNITE" match link "$WORK/a.csv" "$WORK/b.csv" --settings "$WORK/s.json" --out "$WORK/ab1.csv" \
+  --pairs "$WORK/ab_pairs.csv"
+expect_contains "$WORK/out" "scored pairs"
+expect_eq "$(head -1 "$WORK/ab_pairs.csv")" \
+  "left_id,right_id,match_weight,probability,linked,first_level,last_level,born_level" "link pairs header"
+expect_eq "$(wc -l < "$WORK/ab_pairs.csv")" "$(wc -l < "$WORK/ab.csv")" "one row per scored pair, as --all"
+expect_contains "$WORK/ab_pairs.csv" ',1,jaro_winkler >= 0.85,exact,"exact, January 1 default"'
+expect_exit 0 "$REUNITE" match dedupe "$WORK/lists/adults.csv" --out "$WORK/clusters.csv" --pairs "$WORK/dd_pairs.csv"
+expect_eq "$(head -1 "$WORK/dd_pairs.csv" | cut -d, -f1-6)" \
+  "left_id,right_id,match_weight,probability,left_cluster_id,right_cluster_id" "dedupe pairs header"
+# The cluster columns are the clusters file's; pairs come by descending weight.
+if python3 - "$WORK/clusters.csv" "$WORK/dd_pairs.csv" <<'PY'
+import csv, sys
+cluster = {r["record_id"]: r["cluster_id"] for r in csv.DictReader(open(sys.argv[1]))}
+rows = list(csv.DictReader(open(sys.argv[2])))
+assert len(rows) > 100, len(rows)
+for r in rows:
+    assert cluster[r["left_id"]] == r["left_cluster_id"] and cluster[r["right_id"]] == r["right_cluster_id"], r
+weights = [float(r["match_weight"]) for r in rows]
+assert weights == sorted(weights, reverse=True)
+PY
+then pass; else fail "dedupe --pairs disagrees with the clusters"; fi
+
 # Dates of any year, read in the column's format. A column read in the wrong format, or
 # mostly empty, is named with examples; a comparison with nothing to compare is refused
 # unless allowed.
@@ -99,8 +124,13 @@ expect_contains "$WORK/err" \
   "reunite: warning: $WORK/hist.csv: column 'city' (comparison 'city'): 4 of 5 records (80%) are empty"
 for format in '%Y-%m-%d' 'YYYY-MM-DD' 'iso'; do
   hist_settings "$format"
-  expect_exit 0 "$REUNITE" match dedupe "$WORK/hist.csv" --settings "$WORK/hist.json" --out "$WORK/h.csv"
+  expect_exit 0 "$REUNITE" match dedupe "$WORK/hist.csv" --settings "$WORK/hist.json" --out "$WORK/h.csv" \
+    --pairs "$WORK/h_pairs.csv"
   if grep -q "column 'dob'" "$WORK/err"; then fail "dob warned in format $format"; else pass; fi
+  # left_id,right_id,match_weight,probability,left_cluster_id,right_cluster_id,name,dob,city
+  expect_eq "$(awk -F, '$1 == "1" && $2 == "2" {print $7 "/" $8 "/" $9}' "$WORK/h_pairs.csv")" "exact/exact/null" \
+    "1066 dates read in $format"
+  expect_eq "$(awk -F, '$1 == "3" && $2 == "4" {print $8}' "$WORK/h_pairs.csv")" "exact" "0800 dates read in $format"
 done
 hist_settings 'DD/MM/YY'
 expect_exit 1 "$REUNITE" match dedupe "$WORK/hist.csv" --settings "$WORK/hist.json" --out "$WORK/h.csv"
