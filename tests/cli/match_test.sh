@@ -135,4 +135,20 @@ done
 hist_settings 'DD/MM/YY'
 expect_exit 1 "$REUNITE" match dedupe "$WORK/hist.csv" --settings "$WORK/hist.json" --out "$WORK/h.csv"
 expect_contains "$WORK/err" "\$.comparisons[1].date_format: unknown date format 'DD/MM/YY'"
+
+# A new user's settings for Splink's historical layout, on a hand-written 30-row file
+# (dates from 800 to 1899): no column warning, and the dates are read.
+HIST30="$(dirname "$0")/../data/match/historical_30.csv"
+expect_exit 0 "$REUNITE" match dedupe "$HIST30" --settings "$(dirname "$0")/../../examples/public/historical_50k.json" \
+  --out "$WORK/h30.csv" --pairs "$WORK/h30_pairs.csv"
+if grep -q "warning" "$WORK/err"; then fail "historical_30: $(cat "$WORK/err")"; else pass; fi
+expect_eq "$(wc -l < "$WORK/h30.csv")" "31" "historical_30: one row per record"
+if python3 - "$WORK/h30_pairs.csv" <<'PY'
+import csv, sys
+rows = {(r["left_id"], r["right_id"]): r for r in csv.DictReader(open(sys.argv[1]))}
+assert rows[("Q2-1", "Q2-2")]["dob_level"] == "exact", rows[("Q2-1", "Q2-2")]   # 0800-12-25
+assert rows[("Q1-1", "Q1-2")]["dob_level"] == "exact"                             # 1066-10-14
+assert sum(r["dob_level"] != "null" for r in rows.values()) == len(rows)          # every record has a date
+PY
+then pass; else fail "historical_30: dates not read"; fi
 finish
