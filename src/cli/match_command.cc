@@ -6,7 +6,9 @@
 
 #include "cli/cli.h"
 #include "common/csv_writer.h"
+#include "match/column_check.h"
 #include "match/linker.h"
+#include "match/scored_pairs.h"
 
 namespace reunite::cli {
 namespace {
@@ -16,11 +18,12 @@ using match::LinkSettings;
 using match::LinkType;
 
 struct MatchOptions {
-  std::string left, right, out, settings;
+  std::string left, right, out, settings, pairs;
   std::string left_id, right_id;
   bool all = false;
   bool verbose = false;
   bool force = false;
+  bool allow_empty_columns = false;
   int threads = 2;
   std::string date_order = "mdy";
 };
@@ -39,16 +42,33 @@ Result<LinkSettings> LoadSettings(const MatchOptions& o, LinkType type) {
   return settings;
 }
 
-Result<Dataset> LoadDataset(const std::string& path, const LinkSettings& settings, bool left_side, int threads,
-                            const std::string& date_order) {
-  auto order = DateOrderFromString(date_order);
+// Reads one input and checks the columns the settings read in it (a settings file's
+// CSV only: a canonical file's columns are derived by ingest, which reports its own
+// errors, and many of them are optional). Warnings go to stderr; a comparison column
+// with no usable value is an error unless allowed.
+Result<Dataset> LoadDataset(const MatchOptions& o, const std::string& path, const LinkSettings& settings,
+                            bool left_side) {
+  auto order = DateOrderFromString(o.date_order);
   if (!order.ok()) return order.status();
   auto bytes = ReadFile(path);
   if (!bytes.ok()) return bytes.status();
-  auto data = match::ReadDataset(*bytes, path, settings, left_side, threads, *order);
+  auto data = match::ReadDataset(*bytes, path, settings, left_side, o.threads, *order);
   if (!data.ok() && settings.format == match::InputFormat::kCanonical) {
     return Status::InvalidArgument(data.status().ToString() +
                                    "\n(read as a canonical person file; for another layout give --settings)");
+  }
+  if (!data.ok() || settings.format != match::InputFormat::kCsv) return data;
+  std::string refused;
+  for (const auto& w : match::CheckColumns(*data, settings, left_side)) {
+    if (w.no_usable_value && !o.allow_empty_columns) {
+      refused += (refused.empty() ? "" : "\n") + w.ToString();
+    } else {
+      std::cerr << "reunite: warning: " << w.ToString() << "\n";
+    }
+  }
+  if (!refused.empty()) {
+    return Status::InvalidArgument(refused + "\n(a comparison column with no usable value cannot weigh anything; "
+                                             "fix the column or its date_format, or give --allow-empty-columns)");
   }
   return data;
 }
@@ -72,11 +92,11 @@ Result<std::unique_ptr<match::Linkage>> RunModel(const MatchOptions& o, LinkType
   auto s = LoadSettings(o, type);
   if (!s.ok()) return s.status();
   *settings = std::move(*s);
-  auto l = LoadDataset(o.left, *settings, true, o.threads, o.date_order);
+  auto l = LoadDataset(o, o.left, *settings, true);
   if (!l.ok()) return l.status();
   *left = std::move(*l);
   if (type == LinkType::kLink) {
-    auto r = LoadDataset(o.right, *settings, false, o.threads, o.date_order);
+    auto r = LoadDataset(o, o.right, *settings, false);
     if (!r.ok()) return r.status();
     *right = std::move(*r);
   }
@@ -109,6 +129,23 @@ Status WriteRows(const std::string& path, const std::vector<std::vector<std::str
   return Status::Ok();
 }
 
+// --pairs: every scored candidate pair, streamed (there may be millions).
+Status WritePairs(const MatchOptions& o, const match::Linkage& linkage, const LinkSettings& settings,
+                  const Dataset& left, const Dataset* right, const match::PairOutcomes& outcomes) {
+  if (o.pairs.empty()) return Status::Ok();
+  std::ofstream out(o.pairs, std::ios::binary);
+  if (!out) return Status::IOError("cannot write " + o.pairs);
+  long rows = -1;
+  match::ForEachScoredPair(linkage, settings, left, right, outcomes, [&](const std::vector<std::string>& row) {
+    WriteCsvRecord(out, row);
+    ++rows;
+  });
+  out.flush();
+  if (!out) return Status::IOError("cannot write " + o.pairs);
+  std::cout << "wrote " << o.pairs << ": " << rows << " scored pairs\n";
+  return Status::Ok();
+}
+
 std::string FormatDouble(double v, const char* format) {
   char buf[32];
   std::snprintf(buf, sizeof buf, format, v);
@@ -132,6 +169,7 @@ int Dedupe(const MatchOptions& o) {
     rows.push_back({left.ids[i], left.ids[clusters[i]]});
   }
   Status written = WriteRows(o.out, rows);
+  if (written.ok()) written = WritePairs(o, **linkage, settings, left, nullptr, {&clusters, nullptr});
   if (!written.ok()) return Fail(written);
   std::cerr << match::DescribeClusterSizes(match::MeasureClusters(clusters),
                                           [&](std::uint32_t r) { return left.ids[r]; });
@@ -158,6 +196,10 @@ int Link(const MatchOptions& o) {
     rows.push_back({left.ids[p.left], right.ids[p.right], FormatDouble(p.weight, "%.4f"), FormatDouble(p.probability, "%.6f")});
   }
   Status written = WriteRows(o.out, rows);
+  if (written.ok() && !o.pairs.empty()) {
+    const auto matched = o.all ? (*linkage)->Links(false) : std::vector<match::LinkedPair>{};
+    written = WritePairs(o, **linkage, settings, left, &right, {nullptr, o.all ? &matched : &links});
+  }
   if (!written.ok()) return Fail(written);
   if (o.verbose) std::cerr << "total      " << match::MillisecondsSince(start) << " ms\n";
   std::cout << "wrote " << o.out << ": " << links.size() << (o.all ? " scored pairs" : " matched pairs") << "\n";
@@ -189,6 +231,14 @@ void CommonOptions(CLI::App* cmd, MatchOptions& o) {
       ->check(CLI::IsMember({"mdy", "dmy", "iso"}))->capture_default_str();
   cmd->add_flag("--force", o.force, "Use a fitted model that fails its health check even when the settings give no "
                                     "m priors to fall back on");
+  cmd->add_flag("--allow-empty-columns", o.allow_empty_columns,
+                "Link even when a comparison column has no usable value (empty, or unreadable in its format)");
+}
+
+void PairsOption(CLI::App* cmd, MatchOptions& o) {
+  cmd->add_option("--pairs", o.pairs,
+                  "Also write every scored candidate pair (ids, match_weight, probability, what became of it, each "
+                  "comparison's level), by descending weight");
 }
 
 }  // namespace
@@ -202,6 +252,7 @@ void AddMatchCommand(CLI::App& app, int* exit_code) {
   dedupe->add_option("input", o->left, "CSV file")->required();
   dedupe->add_option("--out", o->out, "Output CSV: record_id, cluster_id for every record")->required();
   CommonOptions(dedupe, *o);
+  PairsOption(dedupe, *o);
   dedupe->footer("Example: reunite match dedupe adults.csv --out clusters.csv");
   dedupe->callback([o, exit_code] { *exit_code = Dedupe(*o); });
 
@@ -211,6 +262,7 @@ void AddMatchCommand(CLI::App& app, int* exit_code) {
   link->add_option("--out", o->out, "Output CSV: left_id, right_id, match_weight, probability")->required();
   link->add_flag("--all", o->all, "Write every scored candidate pair, not only matches");
   CommonOptions(link, *o);
+  PairsOption(link, *o);
   link->footer("Example: reunite match link a.csv b.csv --settings examples/febrl/febrl4.json --out pairs.csv");
   link->callback([o, exit_code] { *exit_code = Link(*o); });
 

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+
 #include "ingest/test_tables.h"
 
 namespace reunite {
@@ -105,6 +108,78 @@ TEST(DatesTest, IsValidDate) {
   EXPECT_FALSE(IsValidDate(2018, 0, 1));
   EXPECT_FALSE(IsValidDate(2018, 1, 0));
   EXPECT_FALSE(IsValidDate(0, 1, 1));
+}
+
+TEST(DatesTest, DataDrivenReadDateInFormat) {
+  const auto rows = ReadTable("date_formats.tsv");
+  ASSERT_GE(rows.size(), 50u);
+  for (const auto& row : rows) {
+    SCOPED_TRACE("date_formats.tsv:" + std::to_string(row.line) + " \"" + row[0] + "\" " + row[1]);
+    Result<DateFormat> format = DateFormat::Parse(row[1]);
+    ASSERT_TRUE(format.ok()) << format.status().ToString();
+    Result<Date> d = ReadDate(row[0], *format);
+    if (row[2].rfind("error: ", 0) == 0) {
+      ExpectError(d.status(), row[2]);
+    } else {
+      ASSERT_TRUE(d.ok()) << d.status().ToString();
+      EXPECT_EQ(d->ToIso(), row[2]);
+    }
+  }
+}
+
+TEST(DatesTest, FormatNamesAndPatterns) {
+  EXPECT_EQ(DateFormat().name(), "iso");
+  EXPECT_FALSE(DateFormat().is_pattern());
+  EXPECT_EQ(DateFormat::Parse("dmy")->order(), DateOrder::kDayMonthYear);
+  EXPECT_EQ(DateFormat::Parse("mdy")->order(), DateOrder::kMonthDayYear);
+  EXPECT_FALSE(DateFormat::Parse("YYYYMMDD")->is_pattern());  // the historical name reads ISO too
+  EXPECT_TRUE(DateFormat::Parse("%Y%m%d")->is_pattern());
+  EXPECT_EQ(DateFormat::Parse("%d/%m/%Y")->name(), "%d/%m/%Y");
+  EXPECT_TRUE(*DateFormat::Parse("iso") == DateFormat());
+}
+
+TEST(DatesTest, BadFormatsAreRefusedWithTheReason) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"%d/%m/%y", "two-digit years (%y)"}, {"DD/MM/YY", "must be YYYY"},     {"%d/%m", "one year, one month and one day"},
+      {"%Y-%m-%d-%d", "one year"},          {"%Y-%q-%d", "unknown directive '%q'"}, {"%Y-%m-%d%", "lone '%'"},
+      {"DD/XX/YYYY", "unknown part at 'XX/YYYY'"}, {"", "empty"},            {"ymd", "must be YYYY"}};
+  for (const auto& [spec, why] : cases) {
+    Result<DateFormat> f = DateFormat::Parse(spec);
+    ASSERT_FALSE(f.ok()) << spec;
+    EXPECT_EQ(f.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_NE(f.status().message().find(why), std::string::npos) << f.status().message();
+    EXPECT_NE(f.status().message().find(std::string("'") + spec + "'"), std::string::npos) << f.status().message();
+  }
+}
+
+TEST(DatesTest, SplitDateKeepsImpossibleNumbers) {
+  DateParts p;
+  ASSERT_TRUE(SplitDate("19371233", DateFormat(), &p));
+  EXPECT_EQ(p.year, 1937);
+  EXPECT_EQ(p.month, 12);
+  EXPECT_EQ(p.day, 33);
+  ASSERT_TRUE(SplitDate("21/13/1850", *DateFormat::Parse("%d/%m/%Y"), &p));
+  EXPECT_EQ(p.month, 13);
+  EXPECT_FALSE(SplitDate("1850-02-03", *DateFormat::Parse("%d/%m/%Y"), &p));
+  EXPECT_FALSE(SplitDate("", DateFormat(), &p));
+}
+
+// The agency-list import keeps its years (a birth in 1850 there is a typo); linkage on
+// other files reads any year.
+TEST(DatesTest, YearRangeIsTheCallersChoice) {
+  EXPECT_FALSE(ParseDate("1850-02-03", DateOrder::kIso).ok());
+  EXPECT_FALSE(ParseBirthDate("1850", DateOrder::kIso, "").ok());
+  Result<BirthDate> b = ParseBirthDate("1850-02-03", DateFormat(), "", YearRange{});
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_EQ(b->date.ToIso(), "1850-02-03");
+  b = ParseBirthDate("0800", *DateFormat::Parse("%d/%m/%Y"), "", YearRange{});
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(b->precision, DatePrecision::kYearOnly);
+  EXPECT_EQ(b->date.year, 800);
+  b = ParseBirthDate("01/01/1066", *DateFormat::Parse("%d/%m/%Y"), "", YearRange{});
+  ASSERT_TRUE(b.ok());
+  EXPECT_TRUE(b->january_first_default);
+  EXPECT_FALSE(ParseBirthDate("1066-10-14", *DateFormat::Parse("%d/%m/%Y"), "", YearRange{}).ok());
 }
 
 TEST(DatesTest, OrderNames) {

@@ -27,15 +27,18 @@ std::string Normalise(std::string_view raw) {
   return out;
 }
 
-DateOrder DateOrderOf(const LinkSettings& settings, const std::string& column) {
+const DateFormat& DateFormatOf(const LinkSettings& settings, const std::string& column) {
+  static const DateFormat kDefault;
   for (const auto& c : settings.comparisons) {
-    if (c.kind == ComparisonKind::kDate && c.left_columns.size() == 1 && c.left_columns[0] == column) return c.date_order;
+    if (c.kind == ComparisonKind::kDate && c.left_columns.size() == 1 && c.left_columns[0] == column) {
+      return c.date_format;
+    }
   }
-  return DateOrder::kIso;
+  return kDefault;
 }
 
 // The values one part gives for one cell (none, one, or several for `items`).
-std::vector<std::string> ValuesOf(const BlockingPart& part, std::string_view cell, DateOrder order) {
+std::vector<std::string> ValuesOf(const BlockingPart& part, std::string_view cell, const DateFormat& format) {
   std::vector<std::string> out;
   auto add = [&](std::string v) {
     if (!v.empty()) out.push_back(std::move(v));
@@ -51,7 +54,7 @@ std::vector<std::string> ValuesOf(const BlockingPart& part, std::string_view cel
     return out;
   }
   if (part.transform == Transform::kYear || part.transform == Transform::kMonth || part.transform == Transform::kMonthDay) {
-    PreparedDate d = ReadDateValue(cell, order);
+    PreparedDate d = ReadDateValue(cell, format);
     if (d.empty()) return out;
     if (part.transform == Transform::kYear) add(std::to_string(d.year));
     if (part.transform == Transform::kMonth && d.month) add(std::to_string(d.month));
@@ -94,7 +97,8 @@ Result<std::vector<int>> RuleColumns(const BlockingRule& rule, const Dataset& da
 
 }  // namespace
 
-IdLists PartIds(const BlockingPart& part, const std::vector<std::string>& cells, DateOrder order, PartValues* values) {
+IdLists PartIds(const BlockingPart& part, const std::vector<std::string>& cells, const DateFormat& format,
+                PartValues* values) {
   IdLists out;
   out.offsets.reserve(cells.size() + 1);
   std::unordered_map<std::string_view, std::pair<std::uint32_t, std::uint32_t>> seen;  // cell -> (offset, count)
@@ -103,7 +107,7 @@ IdLists PartIds(const BlockingPart& part, const std::vector<std::string>& cells,
     auto [it, fresh] = seen.try_emplace(cell);
     if (fresh) {
       ids.clear();
-      for (const auto& v : ValuesOf(part, cell, order)) {
+      for (const auto& v : ValuesOf(part, cell, format)) {
         auto [number, added] = values->numbers.try_emplace(v, static_cast<std::uint32_t>(values->texts.size()));
         if (added) values->texts.push_back(v);
         ids.push_back(number->second);
@@ -186,8 +190,8 @@ IdLists RuleKeys(const std::vector<const IdLists*>& parts, size_t rows, KeySpace
   return out;
 }
 
-DateOrder PartDateOrder(const LinkSettings& settings, const BlockingPart& part) {
-  return DateOrderOf(settings, part.column);
+const DateFormat& PartDateFormat(const LinkSettings& settings, const BlockingPart& part) {
+  return DateFormatOf(settings, part.column);
 }
 
 Blocks GroupByKey(const IdLists& keys) {
@@ -220,7 +224,7 @@ std::vector<std::string> RowKeyTexts(const BlockingRule& rule, const Dataset& da
   if (!cols.ok()) return {};
   std::vector<std::string> keys = {""};
   for (size_t p = 0; p < rule.parts.size(); ++p) {
-    auto values = ValuesOf(rule.parts[p], data.columns[(*cols)[p]][row], DateOrderOf(settings, rule.parts[p].column));
+    auto values = ValuesOf(rule.parts[p], data.columns[(*cols)[p]][row], DateFormatOf(settings, rule.parts[p].column));
     if (values.empty()) return {};
     std::vector<std::string> next;
     for (const auto& k : keys) {

@@ -35,8 +35,9 @@ struct IdLists {
 };
 
 // The values `part` gives each cell of a column (sorted, distinct), numbered in
-// `values`; each distinct cell is computed once. `order`: how its dates are written.
-IdLists PartIds(const BlockingPart& part, const std::vector<std::string>& cells, DateOrder order, PartValues* values);
+// `values`; each distinct cell is computed once. `format`: how its dates are written.
+IdLists PartIds(const BlockingPart& part, const std::vector<std::string>& cells, const DateFormat& format,
+                PartValues* values);
 
 // One rule's keys, numbered from 1: a key is a key of the rule's first parts (0: none
 // yet) followed by the value of the next part. Shared by both datasets of a link.
@@ -58,8 +59,9 @@ class KeySpace {
 // distinct; none when a part is empty).
 IdLists RuleKeys(const std::vector<const IdLists*>& parts, size_t rows, KeySpace* space);
 
-// How a rule part's dates are read: as the comparison of its column says, else ISO.
-DateOrder PartDateOrder(const LinkSettings& settings, const BlockingPart& part);
+// How a rule part's dates are read: as the date comparison of its column says, else
+// ISO or YYYYMMDD. The reference lives as long as `settings`.
+const DateFormat& PartDateFormat(const LinkSettings& settings, const BlockingPart& part);
 
 // One rule's blocks: records grouped by key.
 struct Blocks {

@@ -130,15 +130,15 @@ void AllPairs(const std::vector<RulePairs>& rules, bool dedupe, size_t rows, siz
 // sound is in three of the built-in rules): its values are computed once.
 struct Part {
   const BlockingPart* part = nullptr;
-  DateOrder order = DateOrder::kIso;
+  const DateFormat* format = nullptr;
   int left_column = -1, right_column = -1;
   PartValues values;
   IdLists left, right;
 };
 
-std::string PartSignature(const BlockingPart& part, DateOrder order) {
+std::string PartSignature(const BlockingPart& part, const DateFormat& format) {
   return part.column + '\x1f' + std::to_string(static_cast<int>(part.transform)) + '\x1f' +
-         std::to_string(part.length) + '\x1f' + std::to_string(static_cast<int>(order));
+         std::to_string(part.length) + '\x1f' + format.name();
 }
 
 // The distinct parts of all rules, and each rule's parts by index. Refuses a rule
@@ -155,12 +155,12 @@ Status CollectParts(const LinkSettings& settings, const Dataset& left, const Dat
     }
     auto& mine = rule_parts->emplace_back();
     for (const auto& part : rule.parts) {
-      const DateOrder order = PartDateOrder(settings, part);
-      auto [it, fresh] = index.try_emplace(PartSignature(part, order), parts->size());
+      const DateFormat& format = PartDateFormat(settings, part);
+      auto [it, fresh] = index.try_emplace(PartSignature(part, format), parts->size());
       if (fresh) {
         Part& p = parts->emplace_back();
         p.part = &part;
-        p.order = order;
+        p.format = &format;
         p.left_column = left.ColumnIndex(part.column);
         p.right_column = right ? right->ColumnIndex(part.column) : -1;
       }
@@ -188,8 +188,8 @@ Result<CandidatePairs> BlockPairs(const LinkSettings& settings, const Dataset& l
   // Parts, then rules, are independent: each is worked out by one thread.
   ForEachItem(parts.size(), threads, [&](size_t k) {
     Part& p = parts[k];
-    p.left = PartIds(*p.part, left.columns[p.left_column], p.order, &p.values);
-    if (right) p.right = PartIds(*p.part, right->columns[p.right_column], p.order, &p.values);
+    p.left = PartIds(*p.part, left.columns[p.left_column], *p.format, &p.values);
+    if (right) p.right = PartIds(*p.part, right->columns[p.right_column], *p.format, &p.values);
   });
   CandidatePairs out;
   out.report.rules.resize(settings.blocking_rules.size());

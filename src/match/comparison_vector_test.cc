@@ -79,7 +79,7 @@ int Expected(const LinkSettings& s, const Dataset& d, int c, size_t i, size_t j)
       return CompareStrings(PrepareString(column[i]), PrepareString(column[j]), spec.string_levels);
     case ComparisonKind::kTokenSet: return CompareTokenSets(PrepareTokens(column[i]), PrepareTokens(column[j]));
     case ComparisonKind::kDate:
-      return CompareDates(ReadDateValue(column[i], spec.date_order), ReadDateValue(column[j], spec.date_order));
+      return CompareDates(ReadDateValue(column[i], spec.date_format), ReadDateValue(column[j], spec.date_format));
     case ComparisonKind::kIdentifier: {
       int best = kNull;
       for (const auto& x : Digits(column[i])) {

@@ -113,8 +113,20 @@ Result<PreparedDataset> PrepareDataset(const Dataset& data, const LinkSettings& 
 // frees the keys it counted (call it once).
 void ComputeTermFrequencies(const LinkSettings& settings, const std::vector<PreparedDataset*>& datasets);
 
-// The value of a date cell in a comparison's format; empty when unreadable. Shared by
-// comparison preparation and blocking keys.
-PreparedDate ReadDateValue(std::string_view text, DateOrder order);
+// A date cell as linkage reads it, in its column's format, any year from 1 to 9999:
+// empty (blank, or "unknown", "n/a" and the like), a date (a bare year is a year-only
+// date), or unreadable. An impossible date written in the format's shape (month 13, a
+// typo) is unreadable but keeps its numbers in `date`, which comparisons still weigh.
+struct DateCell {
+  PreparedDate date;
+  bool unreadable = false;
+};
+DateCell ReadDateCell(std::string_view text, const DateFormat& format);
+// ReadDateCell(...).date. Shared by comparison preparation and blocking keys.
+PreparedDate ReadDateValue(std::string_view text, const DateFormat& format);
+
+// A number cell as a number comparison reads it: NaN when empty or not a number
+// (the whole trimmed text must be one, as strtod reads it).
+double ReadNumberValue(std::string_view text);
 
 }  // namespace reunite::match

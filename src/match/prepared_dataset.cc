@@ -56,14 +56,6 @@ std::string Digits(std::string_view s) {
   return d;
 }
 
-double ReadNumber(std::string_view text) {
-  std::string t(TrimView(text));
-  if (t.empty()) return std::numeric_limits<double>::quiet_NaN();
-  char* end = nullptr;
-  double v = std::strtod(t.c_str(), &end);
-  return end && *end == '\0' ? v : std::numeric_limits<double>::quiet_NaN();
-}
-
 // Up to PackedIds::kMax items of up to 15 digits, each as its digit count and then 4
 // bits a digit; all zero when the items do not fit.
 PreparedComparison::PackedIds PackDigits(const std::vector<std::string>& items) {
@@ -186,14 +178,14 @@ std::uint32_t Interner::Prepare(const std::string& raw) {
       });
     }
     case ComparisonKind::kDate: {
-      PreparedDate d = ReadDateValue(raw, spec_.date_order);
+      PreparedDate d = ReadDateValue(raw, spec_.date_format);
       if (d.empty()) return 0;
       std::string tf_key = std::to_string(d.year * 10000 + d.month * 100 + d.day);
       return Add(tf_key + (d.january_first_default ? "j" : ""), tf_key, [&] { pc_.dates.push_back(d); });
     }
     case ComparisonKind::kIdentifier: return PrepareItems(raw);
     case ComparisonKind::kNumber: {
-      double v = ReadNumber(raw);
+      double v = ReadNumberValue(raw);
       if (std::isnan(v)) return 0;
       const std::string key(TrimView(raw));
       return Add(key, key, [&] { pc_.numbers.push_back(v); });
@@ -247,19 +239,26 @@ std::vector<std::uint32_t> PrepareColumn(const Dataset& data, const std::vector<
 
 }  // namespace
 
-PreparedDate ReadDateValue(std::string_view text, DateOrder order) {
+DateCell ReadDateCell(std::string_view text, const DateFormat& format) {
   text = TrimView(text);
   if (text.empty()) return {};
-  auto birth = ParseBirthDate(text, order, "");
-  if (birth.ok()) return PrepareDate(*birth);
-  // An impossible date (a typo such as month 13) still carries comparable parts.
-  PreparedDate d;
-  if (text.size() == 8 && Digits(text).size() == 8) {
-    d.year = std::stoi(std::string(text.substr(0, 4)));
-    d.month = std::stoi(std::string(text.substr(4, 2)));
-    d.day = std::stoi(std::string(text.substr(6, 2)));
-  }
-  return d;
+  auto birth = ParseBirthDate(text, format, "", YearRange{});
+  if (birth.ok()) return {PrepareDate(*birth), false};
+  DateCell cell;
+  cell.unreadable = true;
+  DateParts p;
+  if (SplitDate(text, format, &p)) cell.date = {p.year, p.month, p.day, false};
+  return cell;
+}
+
+PreparedDate ReadDateValue(std::string_view text, const DateFormat& format) { return ReadDateCell(text, format).date; }
+
+double ReadNumberValue(std::string_view text) {
+  std::string t(TrimView(text));
+  if (t.empty()) return std::numeric_limits<double>::quiet_NaN();
+  char* end = nullptr;
+  double v = std::strtod(t.c_str(), &end);
+  return end && *end == '\0' ? v : std::numeric_limits<double>::quiet_NaN();
 }
 
 Result<PreparedDataset> PrepareDataset(const Dataset& data, const LinkSettings& settings, bool left_side, int threads) {

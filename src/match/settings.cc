@@ -172,23 +172,22 @@ bool SettingsReader::Comparison(const json& c, const std::string& path, Comparis
   }
   if (c.contains("list_separator") && !String(c["list_separator"], path + ".list_separator", &spec->list_separator)) return false;
   if (!EstimationKeys(c, path, spec)) return false;
+  if (c.contains("date_format")) {
+    if (spec->kind != ComparisonKind::kDate) {
+      return Fail(path + ".date_format", "only date comparisons take a date_format");
+    }
+    std::string f;
+    if (!String(c["date_format"], path + ".date_format", &f)) return false;
+    auto format = DateFormat::Parse(f);
+    if (!format.ok()) return Fail(path + ".date_format", format.status().message());
+    spec->date_format = *format;
+  }
   if (spec->kind == ComparisonKind::kString) {
     if (!c.contains("levels")) return Fail(path, "a string comparison needs \"levels\"");
     return StringLevels(c["levels"], path + ".levels", spec) && Prior(c, path, spec) && Veto(c, path, spec);
   }
   if (c.contains("levels")) return Fail(path + ".levels", "only string comparisons take levels; " + kind + " has a fixed ladder");
   if (c.contains("fuzzy_threshold") && !Number(c["fuzzy_threshold"], path + ".fuzzy_threshold", 0, 1, &spec->fuzzy_threshold)) return false;
-  if (c.contains("date_format")) {
-    std::string f;
-    if (!String(c["date_format"], path + ".date_format", &f)) return false;
-    if (f == "YYYYMMDD" || f == "iso") {
-      spec->date_order = DateOrder::kIso;
-    } else {
-      auto order = DateOrderFromString(f);
-      if (!order.ok()) return Fail(path + ".date_format", "unknown date format '" + f + "' (YYYYMMDD, iso, mdy, dmy)");
-      spec->date_order = *order;
-    }
-  }
   if (c.contains("max_differences")) {
     const json& d = c["max_differences"];
     if (!d.is_array()) return Fail(path + ".max_differences", "expected a list of numbers");

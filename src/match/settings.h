@@ -16,7 +16,7 @@
 //                   {"prefix": 3}],
 //        "term_frequency_adjustment": true},
 //       {"name": "surnames", "kind": "token_set", "columns": ["paternal", "maternal"], "fuzzy_threshold": 0.9},
-//       {"name": "dob", "kind": "date", "column": "date_of_birth", "date_format": "YYYYMMDD"},
+//       {"name": "dob", "kind": "date", "column": "date_of_birth", "date_format": "%d/%m/%Y"},
 //       {"name": "phones", "kind": "identifier", "column": "phones", "list_separator": ";"},
 //       {"name": "street_number", "kind": "number", "column": "street_number", "max_differences": [1, 10]},
 //       {"name": "surnames", "kind": "token_set", "column": "surnames",
@@ -43,6 +43,24 @@
 // "max_cluster_size" (default 50) caps a cluster.
 // A comparison reads "column" (or "columns", joined with a space) on both sides, or
 // "left_column"/"right_column" when the two sides name it differently.
+//
+// Dates (ingest/dates.h) may have any year from 1 to 9999 (1066-10-14, 0800-12-25).
+// "date_format", for date comparisons only, says how the column writes them:
+//   - a name: "iso" (the default) or "YYYYMMDD": ISO 2018-06-21 and compact 20180621;
+//     "mdy" or "dmy": slashed, dashed or dotted dates in that order, and ISO and compact;
+//   - a pattern, which only dates written exactly so fit: strftime-style "%Y-%m-%d",
+//     "%d/%m/%Y", "%m/%d/%Y", "%Y%m%d", "%d.%m.%Y", "%d-%b-%Y", or spelled "DD/MM/YYYY",
+//     "YYYY-MM-DD", "DD-MON-YYYY", "D.M.YYYY". %Y/YYYY is four digits (0800); %m and %d
+//     one or two digits (exactly two next to another number); %b/%B/MON/MMM a month
+//     name or abbreviation in English or Spanish (Oct, OCT, ene, agosto), any case.
+//     Two-digit years (%y, YY) are refused: the century is a guess.
+// In every format a bare year ("1850") is a year-only date and "unknown", "n/a", "-"
+// are missing. Any other value that does not fit is unreadable: it counts as missing
+// for the model, and the column check (column_check.h; the CLI prints it) warns when
+// more than 5% of a column's values are unreadable, or more than half its records are
+// empty, and refuses a comparison column with no usable value at all. An impossible
+// date written in the format's shape (month 13) is unreadable too, but comparisons
+// still weigh its numbers (a typo).
 //
 // Blocking key language: a rule is a list of parts (or one string joining them with
 // '+'); records that agree on every part of a rule become a candidate pair. A part is
@@ -78,7 +96,7 @@ struct ComparisonSpec {
   std::vector<std::string> left_columns, right_columns;  // joined with a space when several
   std::vector<StringLevel> string_levels;                // kString
   double fuzzy_threshold = 0.9;                          // kTokenSet
-  DateOrder date_order = DateOrder::kIso;                // kDate ("YYYYMMDD" and ISO always read)
+  DateFormat date_format;                                // kDate, and blocking on its column
   std::string list_separator;                            // kString/kIdentifier: best level over items
   std::vector<double> max_differences;                   // kNumber
   bool term_frequency_adjustment = false;

@@ -73,7 +73,7 @@ TEST(SettingsTest, EveryLevelAndKind) {
   EXPECT_EQ(s->comparisons[0].string_levels[3].label, "jaro_winkler >= 0.92");
   EXPECT_EQ(s->comparisons[0].ExactLevel(), 0);
   EXPECT_EQ(s->comparisons[1].left_columns, (std::vector<std::string>{"p", "m"}));
-  EXPECT_EQ(s->comparisons[2].date_order, DateOrder::kDayMonthYear);
+  EXPECT_EQ(s->comparisons[2].date_format.order(), DateOrder::kDayMonthYear);
   EXPECT_EQ(s->comparisons[4].LevelLabels(), (std::vector<std::string>{"equal", "within 1", "within 5", "different"}));
   EXPECT_EQ(s->comparisons[4].right_columns, (std::vector<std::string>{"edad"}));
   ASSERT_EQ(s->blocking_rules.size(), 3u);
@@ -98,7 +98,11 @@ TEST(SettingsTest, ErrorsNameTheJsonPath) {
   EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "strin", "column": "a"}], "blocking_rules": ["a"]})"),
             "s.json: $.comparisons[0].kind: unknown kind 'strin' (string, token_set, date, identifier, number)");
   EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "date", "columns": "d", "date_format": "ymd"}], "blocking_rules": ["d"]})"),
-            "s.json: $.comparisons[0].date_format: unknown date format 'ymd' (YYYYMMDD, iso, mdy, dmy)");
+            "s.json: $.comparisons[0].date_format: unknown date format 'ymd': the year must be YYYY (two-digit years "
+            "are ambiguous) (a name: iso, YYYYMMDD, mdy, dmy; or a pattern such as %d/%m/%Y or DD/MM/YYYY)");
+  EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "string", "column": "d", "levels": ["exact"], "date_format": "dmy"}],
+                        "blocking_rules": ["d"]})"),
+            "s.json: $.comparisons[0].date_format: only date comparisons take a date_format");
   EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "date"}], "blocking_rules": ["d"]})"),
             "s.json: $.comparisons[0]: missing \"column\" (or \"left_column\" and \"right_column\")");
   EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "date", "column": "d", "levels": ["exact"]}], "blocking_rules": ["d"]})"),
@@ -145,6 +149,20 @@ TEST(SettingsTest, EstimationKeys) {
   for (int i = 0; i < 17; ++i) rules += std::string(i ? "," : "") + "\"d\"";
   EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "date", "column": "d"}], "blocking_rules": [)" + rules + "]}"),
             "s.json: $.blocking_rules: 17 rules: at most 16");
+}
+
+TEST(SettingsTest, DateFormatsByNameOrPattern) {
+  for (const char* f : {"%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%Y%m%d", "%d.%m.%Y", "%d-%b-%Y", "DD/MM/YYYY", "iso",
+                        "YYYYMMDD", "mdy", "dmy"}) {
+    auto s = ParseSettings(std::string(R"({"comparisons": [{"kind": "date", "column": "d", "date_format": ")") + f +
+                               R"("}], "blocking_rules": ["d.year"]})",
+                           "s.json");
+    ASSERT_TRUE(s.ok()) << f << ": " << s.status().ToString();
+    EXPECT_EQ(s->comparisons[0].date_format.name(), f);
+  }
+  auto s = ParseSettings(R"({"comparisons": [{"kind": "date", "column": "d"}], "blocking_rules": ["d"]})", "s.json");
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->comparisons[0].date_format.name(), "iso");  // the default
 }
 
 TEST(SettingsTest, BlockingRuleLanguage) {
