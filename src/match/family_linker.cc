@@ -112,6 +112,9 @@ Result<std::unique_ptr<FamilyLinkage>> FamilyLinkage::Run(const std::vector<List
   } else {
     f->Train(gammas, options);
   }
+  f->health_.model = "family";
+  f->health_.converged = f->model_.em_converged;
+  f->health_.iterations = f->model_.em_iterations;
   start = Clock::now();
   f->Assign(*pairs, gammas, options);
   Log(options, "assign", start, std::to_string(f->links_.size()) + " links");
@@ -412,6 +415,7 @@ Explanation FamilyLinkage::Explain(std::uint32_t child, std::uint32_t adult) con
     e.steps.push_back(std::move(s));
   }
   e.probability = WeightToProbability(e.total_weight);
+  e.role_reason = RoleReason(child, adult);
   return e;
 }
 

@@ -49,6 +49,7 @@
 #include "match/family_frequencies.h"
 #include "match/family_roles.h"
 #include "match/model.h"
+#include "match/model_health.h"
 #include "match/settings.h"
 
 namespace reunite::match {
@@ -63,7 +64,7 @@ struct FamilyLinkOptions {
   // Identity model for the adult dedupe; null: CanonicalSettings(kDedupe). Not owned.
   const LinkSettings* adult_settings = nullptr;
   EmSettings em;  // max_u_pairs, iterations, convergence and seed of the family model
-  // Incremental linking of a part of the lists (store/match_run.h): when set, nothing
+  // Incremental linking of a part of the lists (linkage/match_run.h): when set, nothing
   // is estimated; the family model, the adult dedupe's identity model (comparisons of
   // CanonicalSettings or adult_settings) and the name frequencies counted over
   // everyone are used as given. Not owned.
@@ -90,6 +91,9 @@ class FamilyLinkage {
   // Linked pairs, by child row then adult row; one per record of each linked adult.
   const std::vector<FamilyLinkResult>& links() const { return links_; }
   const FellegiSunterModel& model() const { return model_; }
+  // Whether the family model is sound (model_health.h); for now its EM convergence
+  // and iterations, under the name "family".
+  const ModelHealth& health() const { return health_; }
   // Cluster representative (smallest row) of each adult row.
   const std::vector<std::uint32_t>& adult_clusters() const { return adult_cluster_; }
   long candidate_pairs() const { return candidate_pairs_; }
@@ -123,6 +127,7 @@ class FamilyLinkage {
   std::vector<std::uint32_t> adult_cluster_;
   FamilyFrequencies frequencies_;
   FellegiSunterModel model_;
+  ModelHealth health_;
   long candidate_pairs_ = 0;
   std::vector<FamilyLinkResult> links_;
 };

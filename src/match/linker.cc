@@ -59,6 +59,9 @@ void Linkage::Train(const PatternVectors& vectors, const RunOptions& options) {
   }
   ScorePairs(vectors, options.threads);
   Log(options, watch.Lap("score"));
+  health_.model = "linkage";
+  health_.converged = model_.em_converged;
+  health_.iterations = model_.em_iterations;
 }
 
 // The weight of every pair: per pattern, unless a comparison with term-frequency

@@ -18,6 +18,7 @@
 #include "match/dataset.h"
 #include "match/explain.h"
 #include "match/model.h"
+#include "match/model_health.h"
 #include "match/settings.h"
 
 namespace reunite::match {
@@ -47,6 +48,9 @@ class Linkage {
                                               const RunOptions& options);
 
   const FellegiSunterModel& model() const { return model_; }
+  // Whether the model is sound (model_health.h); for now its EM convergence and
+  // iterations, under the name "linkage" (callers that store it name it).
+  const ModelHealth& health() const { return health_; }
   const BlockingReport& blocking() const { return candidates_.report; }
   const std::vector<PairKey>& pairs() const { return candidates_.pairs; }
   const std::vector<double>& weights() const { return weights_; }  // one per pair
@@ -76,6 +80,7 @@ class Linkage {
   std::unique_ptr<PairComparator> comparator_;
   CandidatePairs candidates_;
   FellegiSunterModel model_;
+  ModelHealth health_;
   std::vector<double> weights_;
 };
 
