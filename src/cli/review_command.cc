@@ -176,7 +176,8 @@ void AddMatchRunCommand(CLI::App* match, GlobalOptions& global, int* exit_code) 
                 << "candidates: " << r.candidates_new << " new, " << r.candidates_refreshed << " refreshed, "
                 << r.candidates_reopened << " reopened, " << r.candidates_kept << " decided and kept, "
                 << r.candidates_withdrawn << " withdrawn\n"
-                << "model health (match run " << r.run_id << "):" << (r.health.empty() ? " no model was needed\n" : "\n");
+                << "model health (match run " << r.run_id << "):"
+                << (r.health.empty() ? " no model was needed\n" : "\n");
       for (const auto& h : r.health) std::cout << Indented(match::DescribeHealth(h));
       std::cout << "time: " << Fixed(r.seconds, 2) << " s\n";
       return Status::Ok();

@@ -15,6 +15,8 @@ namespace reunite {
 namespace {
 
 constexpr const char* kFamilyModel = "family";
+// Why a duplicate at the threshold is not proposed: only blocked pairs are scored.
+constexpr const char* kNotBlocked = "blocking no longer pairs the two records";
 
 const char* ModelName(Role role) { return role == Role::kChild ? "identity_child" : "identity_adult"; }
 
@@ -82,28 +84,41 @@ Matcher::Matcher(const MatchState& state, const RoleRows& children, const RoleRo
 Status Matcher::Dedupe(Role role) {
   const RoleRows& all = role == Role::kChild ? children_ : adults_;
   if (all.rows.size() < 2) return Status::Ok();
+  if (options_.full || !state_.models.count(ModelName(role))) return DedupeInFull(role, all);
+  return DedupeChanged(role, all);
+}
+
+match::RunOptions Matcher::EngineOptions() const {
   match::RunOptions run_options;
   run_options.threads = options_.threads;
   run_options.log = options_.log;
-  const std::string above = "blocking no longer pairs the two records";
-  if (options_.full || !state_.models.count(ModelName(role))) {
-    out_->counts.full = true;
-    match::Dataset everyone = match::DatasetFromRows(all.rows, ToString(role));
-    match::LinkSettings settings = match::CanonicalSettings(match::LinkType::kDedupe);
-    const double n = static_cast<double>(all.rows.size());
-    settings.em.max_u_pairs = UPairs(options_, n * (n - 1) / 2, settings.em.max_u_pairs);
-    auto run = match::Linkage::Run(settings, everyone, nullptr, run_options);
-    if (!run.ok()) return run.status();
-    Trained(ModelName(role), (*run)->model(), (*run)->health(), static_cast<long long>(all.rows.size()));
-    Collect(**run, all.ids, all.ids);
-    compared_.insert(all.ids.begin(), all.ids.end());
-    Withdraw(CandidateKind::kDuplicate, [&](PersonId a, PersonId b) -> std::optional<double> {
-      auto l = all.Row(a), r = all.Row(b);
-      if (!l || !r) return std::nullopt;
-      return (*run)->Score(*l, *r).probability;
-    }, above);
-    return Status::Ok();
-  }
+  return run_options;
+}
+
+// Trains the role's identity model over everyone, stores it and proposes every pair
+// at the threshold.
+Status Matcher::DedupeInFull(Role role, const RoleRows& all) {
+  out_->counts.full = true;
+  match::Dataset everyone = match::DatasetFromRows(all.rows, ToString(role));
+  match::LinkSettings settings = match::CanonicalSettings(match::LinkType::kDedupe);
+  const double n = static_cast<double>(all.rows.size());
+  settings.em.max_u_pairs = UPairs(options_, n * (n - 1) / 2, settings.em.max_u_pairs);
+  auto run = match::Linkage::Run(settings, everyone, nullptr, EngineOptions());
+  if (!run.ok()) return run.status();
+  Trained(ModelName(role), (*run)->model(), (*run)->health(), static_cast<long long>(all.rows.size()));
+  Collect(**run, all.ids, all.ids);
+  compared_.insert(all.ids.begin(), all.ids.end());
+  Withdraw(CandidateKind::kDuplicate, [&](PersonId a, PersonId b) -> std::optional<double> {
+    auto l = all.Row(a), r = all.Row(b);
+    if (!l || !r) return std::nullopt;
+    return (*run)->Score(*l, *r).probability;
+  }, kNotBlocked);
+  return Status::Ok();
+}
+
+// Blocks the new or changed people of the role against everyone of it and scores
+// them with the stored model (nothing is estimated).
+Status Matcher::DedupeChanged(Role role, const RoleRows& all) {
   RoleRows changed;
   for (size_t i = 0; i < all.rows.size(); ++i)
     if (state_.Changed(all.ids[i])) changed.Add(all.rows[i].person);
@@ -114,6 +129,7 @@ Status Matcher::Dedupe(Role role) {
   match::Dataset everyone = match::DatasetFromRows(all.rows, ToString(role));
   match::Dataset left = match::DatasetFromRows(changed.rows, ToString(role) + " (changed)");
   const match::LinkSettings settings = match::CanonicalSettings(match::LinkType::kLink);
+  match::RunOptions run_options = EngineOptions();
   run_options.model = &*stored;
   auto run = match::Linkage::Run(settings, left, &everyone, run_options);
   if (!run.ok()) return run.status();
@@ -123,7 +139,7 @@ Status Matcher::Dedupe(Role role) {
     auto l = changed.Row(a), r = all.Row(b);
     if (!l || !r) return std::nullopt;
     return (*run)->Score(*l, *r).probability;
-  }, above);
+  }, kNotBlocked);
   return Status::Ok();
 }
 

@@ -60,6 +60,9 @@ class Matcher {
   // A pair's probability scored now, or nothing when the scorer does not cover it.
   using Scorer = std::function<std::optional<double>(PersonId, PersonId)>;
 
+  match::RunOptions EngineOptions() const;
+  Status DedupeInFull(Role role, const RoleRows& all);
+  Status DedupeChanged(Role role, const RoleRows& all);
   Status LoadModel(const std::string& name, std::optional<match::FellegiSunterModel>* out);
   void Trained(const std::string& name, const match::FellegiSunterModel& model, match::ModelHealth health,
                long long records);

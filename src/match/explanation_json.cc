@@ -60,7 +60,8 @@ Explanation FromDoc(const json& doc) {
   if (!doc.is_object()) throw std::invalid_argument("not an object");
   int version = 1;
   Read(doc, "version", &version);
-  if (version > kVersion) throw std::invalid_argument("version " + std::to_string(version) + " is newer than this program reads");
+  if (version > kVersion)
+    throw std::invalid_argument("version " + std::to_string(version) + " is newer than this program reads");
   Explanation e;
   Read(doc, "left_id", &e.left_id);
   Read(doc, "right_id", &e.right_id);
