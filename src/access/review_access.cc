@@ -2,6 +2,7 @@
 
 #include "access/audit.h"
 #include "access/policy.h"
+#include "match/explanation_json.h"
 
 namespace reunite {
 
@@ -34,7 +35,37 @@ Result<ReviewItem> ReviewAccess::Get(std::int64_t id) {
   if (!left.ok()) return left.status();
   Result<PersonView> right = people.GetPerson(candidate->right_id);
   if (!right.ok()) return right.status();
-  return ReviewItem{std::move(*candidate), std::move(*left), std::move(*right)};
+  ReviewItem item;
+  item.candidate = std::move(*candidate);
+  item.left = std::move(*left);
+  item.right = std::move(*right);
+  auto explanation = match::ExplanationFromJson(item.candidate.explanation);
+  if (explanation.ok()) {
+    item.explanation = std::move(*explanation);
+  } else {
+    item.explanation_error = explanation.status().message();
+  }
+  if (Status s = AddRunHealth(&item); !s.ok()) return s;
+  return item;
+}
+
+// The run that scored the candidate, and its models' health.
+Status ReviewAccess::AddRunHealth(ReviewItem* item) {
+  if (item->candidate.run_id == 0) return Status::Ok();
+  Result<MatchRunRecord> run = GetMatchRun(db_, item->candidate.run_id);
+  if (!run.ok()) return run.status();
+  auto health = match::HealthsFromJson(run->model_health);
+  if (health.ok()) {
+    item->health = std::move(*health);
+  } else {
+    match::ModelHealth unreadable;
+    unreadable.model = "match run " + std::to_string(run->id);
+    unreadable.problems.push_back("its model health does not read: " + health.status().message());
+    item->health.push_back(std::move(unreadable));
+  }
+  item->run = std::move(*run);
+  for (const auto& h : item->health) item->health_warning = item->health_warning || !h.ok();
+  return Status::Ok();
 }
 
 // The queue commits its own transaction (SOCI transactions do not nest), so the

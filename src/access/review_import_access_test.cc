@@ -7,6 +7,8 @@
 #include "access/import_access.h"
 #include "access/review_access.h"
 #include "access/test_cases.h"
+#include "match/explanation_json.h"
+#include "store/match_store.h"
 #include "store/test_postgres.h"
 
 namespace reunite {
@@ -75,6 +77,54 @@ TEST_P(ReviewImportAccessTest, GetWithholdsThroughCaseAccess) {
   auto full = ReviewAccess(*db_, testing::MakePrincipal(UserRole::kCoordinator), clock_).Get(id);
   ASSERT_TRUE(full.ok());
   EXPECT_EQ(full->left.person.phones.size(), 1u);
+}
+
+TEST_P(ReviewImportAccessTest, GetDecodesTheExplanationAndTheRunsModelHealth) {
+  ReviewAccess access(*db_, testing::MakePrincipal(UserRole::kCaseWorker), clock_);
+  // Seeded as version 1 explanations were stored, before runs were recorded.
+  auto old = access.Get(seed_.duplicate);
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  ASSERT_TRUE(old->explanation.has_value()) << old->explanation_error;
+  EXPECT_TRUE(old->explanation->steps.empty());
+  EXPECT_FALSE(old->run.has_value());
+  EXPECT_TRUE(old->health.empty());
+  EXPECT_FALSE(old->health_warning);
+
+  match::Explanation why;
+  why.prior_weight = -6.5;
+  why.steps.push_back({"a_number", "212345678", "212345678", 0, "exact", 0.95, 0.0001, 13.2, false, 0});
+  why.total_weight = 6.7;
+  match::ModelHealth sound{"identity_adult", true, 12, {}, {}, false, false};
+  match::ModelHealth fallback{"family", false, 100, {"EM did not converge"}, {}, true, false};
+  MatchRunOutcome outcome;
+  outcome.proposals = {{CandidateKind::kDuplicate, seed_.a2, seed_.a3, "", 6.7, 0.99, match::ExplanationToJson(why)},
+                       {CandidateKind::kDuplicate, seed_.a1, seed_.a2, "", 6.7, 0.99, "not json"}};
+  outcome.model_health = match::HealthsToJson({sound, fallback});
+  auto run = RecordMatchRun(*db_, "matcher", *ReadMatchState(*db_), outcome, clock_);
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  ReviewQuery q;
+  q.kind = CandidateKind::kDuplicate;
+  std::int64_t scored = 0, unreadable = 0;
+  auto listed = access.List(q);
+  ASSERT_TRUE(listed.ok()) << listed.status().ToString();
+  for (const auto& c : listed->items) {
+    if (c.left_id == seed_.a2) scored = c.id;
+    if (c.left_id == seed_.a1 && c.right_id == seed_.a2) unreadable = c.id;
+  }
+  auto item = access.Get(scored);
+  ASSERT_TRUE(item.ok()) << item.status().ToString();
+  ASSERT_TRUE(item->explanation.has_value());
+  EXPECT_EQ(*item->explanation, why);
+  ASSERT_TRUE(item->run.has_value());
+  EXPECT_EQ(item->run->id, run->id);
+  ASSERT_EQ(item->health.size(), 2u);
+  EXPECT_EQ(item->health[1].model, "family");
+  EXPECT_TRUE(item->health[1].fallback);
+  EXPECT_TRUE(item->health_warning);
+  auto broken = access.Get(unreadable);
+  ASSERT_TRUE(broken.ok()) << broken.status().ToString();
+  EXPECT_FALSE(broken->explanation.has_value());
+  EXPECT_NE(broken->explanation_error.find("explanation"), std::string::npos);
 }
 
 TEST_P(ReviewImportAccessTest, AcceptAndRejectAreAudited) {

@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "common/csv_writer.h"
+#include "match/family_explain.h"
 #include "match/family_linker.h"
 #include "match/linker.h"
 
@@ -152,12 +153,15 @@ int FamiliesExplain(const FamiliesOptions& o) {
   if (c < 0) return Fail(Status::NotFound("no record '" + o.child_id + "' in " + o.children));
   if (a < 0) return Fail(Status::NotFound("no record '" + o.adult_id + "' in " + o.adults));
   auto child = static_cast<std::uint32_t>(c), adult = static_cast<std::uint32_t>(a);
-  std::cout << match::FormatExplanation(loaded.linkage->Explain(child, adult));
-  std::cout << loaded.linkage->RoleReason(child, adult);
-  std::string linked = "not linked";
-  for (const auto& l : loaded.linkage->links()) {
-    if (l.child == child && l.adult == adult) linked = "linked as " + match::ToString(l.role);
-  }
+  // A link's explanation adds what made its weight beyond the pair's own comparisons
+  // (another record of the adult, a sibling's support).
+  const match::FamilyLinkResult* link = nullptr;
+  for (const auto& l : loaded.linkage->links())
+    if (l.child == child && l.adult == adult) link = &l;
+  match::Explanation e = link ? match::FamilyLinkExplainer(*loaded.linkage, loaded.children).Explain(*link)
+                              : loaded.linkage->Explain(child, adult);
+  std::cout << match::FormatExplanation(e);  // with the role reason
+  std::string linked = link ? "linked as " + match::ToString(link->role) : "not linked";
   std::cout << "result: " << linked << " (threshold " << o.threshold << ")\n";
   return kExitOk;
 }

@@ -1,14 +1,13 @@
 // `reunite match run` (fill the review queue from the database) and `reunite review`
-// (list, show, accept, reject candidates); see store/match_run.h, store/review_queue.h.
+// (list, show, accept, reject candidates); see linkage/match_run.h, store/review_queue.h.
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
 
-#include <nlohmann/json.hpp>
-
 #include "access/review_access.h"
 #include "cli/cli.h"
-#include "store/match_run.h"
+#include "linkage/match_run.h"
+#include "match/model_health.h"
 #include "store/repositories.h"
 #include "store/review_queue.h"
 
@@ -26,6 +25,18 @@ std::string Fixed(double value, int digits) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", digits, value);
   return buf;
+}
+
+// Every line of `text` indented by two spaces.
+std::string Indented(const std::string& text) {
+  std::string out;
+  for (size_t at = 0; at < text.size();) {
+    size_t end = text.find('\n', at);
+    end = end == std::string::npos ? text.size() : end + 1;
+    out += "  " + text.substr(at, end - at);
+    at = end;
+  }
+  return out;
 }
 
 void PrintCandidateLine(const ReviewCandidate& c) {
@@ -61,6 +72,47 @@ ReviewAccess OperatorReview(Database& db, const GlobalOptions& global) {
   return ReviewAccess(db, Principal::LocalOperator(global.actor));
 }
 
+// Each comparison's contribution, from the decoded explanation (match/explanation_json.h).
+void PrintExplanation(const ReviewItem& item) {
+  if (!item.explanation) {
+    std::cout << "(explanation unreadable: " << item.explanation_error << ")\n";
+    return;
+  }
+  const match::Explanation& e = *item.explanation;
+  std::cout << "\nWhy (each comparison's contribution to the match weight):\n";
+  if (!e.right_id.empty() && e.right_id != std::to_string(item.candidate.right_id))
+    std::cout << "  (the comparisons of record " << e.right_id << ", another record of the same adult)\n";
+  std::cout << "  " << std::setw(24) << "prior" << std::right << std::setw(8) << Fixed(e.prior_weight, 2) << std::left
+            << "  lambda " << Fixed(e.lambda, 6) << "\n";
+  for (const auto& s : e.steps) {
+    std::string level = s.level_label + (s.tf_adjusted ? " (tf " + Fixed(s.term_frequency, 6) + ")" : "");
+    std::string mu = s.level_label == "null" ? "" : "m " + Fixed(s.m, 4) + "  u " + Fixed(s.u, 6);
+    std::cout << "  " << std::setw(24) << s.comparison << std::right << std::setw(8) << Fixed(s.weight, 2) << std::left
+              << "  " << std::setw(22) << mu << "  " << level << ": " << s.left_value << " | " << s.right_value
+              << "\n";
+  }
+  if (e.sibling_support.weight != 0)
+    std::cout << "  " << std::setw(24) << "sibling support" << std::right << std::setw(8)
+              << Fixed(e.sibling_support.weight, 2) << std::left << "  from sibling " << e.sibling_support.sibling_id
+              << " (its own weight " << Fixed(e.sibling_support.sibling_weight, 2) << ")\n";
+  std::cout << "  " << std::setw(24) << "total" << std::right << std::setw(8) << Fixed(e.total_weight, 2) << std::left
+            << "\n";
+  if (!e.role_reason.empty()) std::cout << "Role: " << e.role_reason;
+}
+
+// The health of the models of the run that scored the candidate.
+void PrintHealth(const ReviewItem& item) {
+  if (!item.run) {
+    std::cout << "\nModel health: not recorded (scored before match runs were recorded)\n";
+    return;
+  }
+  std::cout << "\nModel health (match run " << item.run->id << ", " << (item.run->counts.full ? "full" : "incremental")
+            << ", finished " << item.run->finished_at << "):\n";
+  if (item.health_warning)
+    std::cout << "WARNING: a model behind this score is unhealthy; do not rely on the score, compare the records.\n";
+  for (const auto& h : item.health) std::cout << Indented(match::DescribeHealth(h));
+}
+
 Status Show(Database& db, std::int64_t id, const GlobalOptions& global) {
   auto item = OperatorReview(db, global).Get(id);
   if (!item.ok()) return item.status();
@@ -81,22 +133,8 @@ Status Show(Database& db, std::int64_t id, const GlobalOptions& global) {
     std::cout << std::setw(20) << lf[i].first << std::setw(40) << lf[i].second << (lf[i].second.size() >= 40 ? "  " : "")
               << rf[i].second << "\n";
   }
-  try {
-    auto doc = nlohmann::json::parse(c->explanation);
-    std::cout << "\nWhy (each comparison's contribution to the match weight):\n";
-    std::cout << "  " << std::setw(24) << "prior" << std::right << std::setw(8)
-              << Fixed(doc.value("prior_weight", 0.0), 2) << std::left << "\n";
-    for (const auto& s : doc.at("steps")) {
-      std::cout << "  " << std::setw(24) << s.value("comparison", "") << std::right << std::setw(8)
-                << Fixed(s.value("weight", 0.0), 2) << std::left << "  " << std::setw(22) << s.value("level", "") << "  "
-                << s.value("left", "") << " | " << s.value("right", "") << "\n";
-    }
-    std::cout << "  " << std::setw(24) << "total" << std::right << std::setw(8)
-              << Fixed(doc.value("total_weight", 0.0), 2) << std::left << "\n";
-    if (doc.contains("role_reason")) std::cout << "Role: " << doc["role_reason"].get<std::string>() << "\n";
-  } catch (const std::exception& e) {
-    std::cout << "(explanation unreadable: " << e.what() << ")\n";
-  }
+  PrintExplanation(*item);
+  PrintHealth(*item);
   return Status::Ok();
 }
 
@@ -138,7 +176,10 @@ void AddMatchRunCommand(CLI::App* match, GlobalOptions& global, int* exit_code) 
                 << "candidates: " << r.candidates_new << " new, " << r.candidates_refreshed << " refreshed, "
                 << r.candidates_reopened << " reopened, " << r.candidates_kept << " decided and kept, "
                 << r.candidates_withdrawn << " withdrawn\n"
-                << "time: " << Fixed(r.seconds, 2) << " s\n";
+                << "model health (match run " << r.run_id << "):"
+                << (r.health.empty() ? " no model was needed\n" : "\n");
+      for (const auto& h : r.health) std::cout << Indented(match::DescribeHealth(h));
+      std::cout << "time: " << Fixed(r.seconds, 2) << " s\n";
       return Status::Ok();
     });
   });
@@ -152,7 +193,7 @@ void AddReviewCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
   auto* list = review->add_subcommand("list", "List candidates, most probable first");
   list->add_option("--kind", a->kind, "duplicate or family_link")->check(CLI::IsMember({"duplicate", "family_link"}));
   list->add_option("--status", a->status, "pending, accepted, rejected, withdrawn or all")
-      ->capture_default_str()->check(CLI::IsMember({"pending", "accepted", "rejected", "all"}));
+      ->capture_default_str()->check(CLI::IsMember({"pending", "accepted", "rejected", "withdrawn", "all"}));
   list->add_option("--limit", a->limit, "At most this many")->capture_default_str();
   list->add_option("--offset", a->offset, "Skip this many")->capture_default_str();
   list->callback([a, &global, exit_code] {

@@ -67,6 +67,7 @@ Explanation ExplainPair(const FellegiSunterModel& model, const PairComparator& c
       double tf = comparator.TermFrequency(c, l, r);
       step.weight = model.ContributionWeight(c, step.level, tf, &step.u);
       step.tf_adjusted = p.term_frequency_adjustment && step.level == p.exact_level && tf > 0;
+      if (step.tf_adjusted) step.term_frequency = tf;
     }
     e.total_weight += step.weight;
     e.steps.push_back(std::move(step));
@@ -96,9 +97,18 @@ std::string FormatExplanation(const Explanation& e) {
     }
     out += line;
   }
+  if (e.sibling_support.weight != 0) {
+    running += e.sibling_support.weight;
+    char weight[32];
+    std::snprintf(weight, sizeof weight, "%+.2f", e.sibling_support.sibling_weight);
+    out += Cell("sibling support", 16) + " " + Cell("sibling " + e.sibling_support.sibling_id, 22) + " " +
+           Cell("", 22) + " " + Cell(std::string("its own weight ") + weight, 26);
+    std::snprintf(line, sizeof line, " %9s %10s %+8.2f %+8.2f\n", "-", "-", e.sibling_support.weight, running);
+    out += line;
+  }
   std::snprintf(line, sizeof line, "match weight %+.3f, probability %.6f\n", e.total_weight, e.probability);
   out += line;
-  return out;
+  return out + e.role_reason;
 }
 
 }  // namespace reunite::match

@@ -339,7 +339,21 @@ void MeasureCrowds(std::vector<FamilyRecord>* children, const std::vector<Family
     }
     return std::max(total, 1.0) / n;
   };
+  std::vector<long long> numbers;
+  for (const auto& a : adults) {
+    if (a.a_number >= 0) numbers.push_back(a.a_number);
+  }
+  std::sort(numbers.begin(), numbers.end());
+  auto within = [&](long long x, long long gap) {
+    auto first = std::lower_bound(numbers.begin(), numbers.end(), x - gap);
+    auto last = std::upper_bound(numbers.begin(), numbers.end(), x + gap);
+    return std::max<double>(static_cast<double>(last - first), 1.0) / n;
+  };
   for (auto& c : *children) {
+    if (c.a_number >= 0) {
+      c.a_number_crowd3 = within(c.a_number, 3);
+      c.a_number_crowd20 = within(c.a_number, 20);
+    }
     if (c.apprehension_day == 0) continue;
     if (!c.station.empty()) c.station_crowd = around(station, c.station, c.apprehension_day);
     if (!c.sector.empty()) c.sector_crowd = around(sector, c.sector, c.apprehension_day);
@@ -414,21 +428,28 @@ RelativeKind MatchedAdultMention(const FamilyRecord& child, const FamilyRecord& 
   return m.level != kNull && m.level <= 2 ? m.kind : RelativeKind::kUnknown;
 }
 
-bool TiedBeyondSurnames(const FamilyRecord& child, const FamilyRecord& adult) {
-  // A name the child gave a father or mother ties only a parent: "FATHER: JUAN
-  // DOMINGUEZ" does not make a Juan Hernández an uncle.
-  const RelativeKind named = MatchedChildMention(child, adult);
-  if (named != RelativeKind::kUnknown && named != RelativeKind::kFather && named != RelativeKind::kMother) return true;
-  if (MatchedAdultMention(child, adult) != RelativeKind::kUnknown) return true;
+FamilyTie TieBeyondSurnames(const FamilyRecord& child, const FamilyRecord& adult) {
+  // A name ties when given in full (a given name and a surname of theirs): a first
+  // name alone is shared by too many. The name a child gave a father or mother ties
+  // only a parent: "FATHER: JUAN DOMINGUEZ" does not make a Juan Hernández an uncle.
+  // A first name alone ties with a word for a relative other than a parent ("tío
+  // Pedro", "sobrina Eva").
+  auto other = [](RelativeKind k) { return k == RelativeKind::kOtherRelative || k == RelativeKind::kWard; };
+  // Likewise an adult's "son" or "daughter" ties only a parent: a woman naming her
+  // son Eduardo Hernández is not the aunt of another Eduardo Hernández.
+  const MentionMatch by_adult = BestAdultMention(child, adult);
+  bool tied = by_adult.kind != RelativeKind::kChild && (by_adult.level == 0 || (by_adult.level == 1 && other(by_adult.kind)));
   for (const auto& m : child.mentions) {
-    const bool other = m.kind == RelativeKind::kOtherRelative || m.kind == RelativeKind::kWard;
-    if (other && !m.elsewhere && m.names.empty() && adult.sex != Sex::kUnknown && m.sex != Sex::kUnknown &&
-        m.sex == adult.sex) {
-      return true;
-    }
+    tied = tied || (other(m.kind) && !m.elsewhere && m.names.empty() && adult.sex != Sex::kUnknown &&
+                    m.sex != Sex::kUnknown && m.sex == adult.sex);
   }
-  const int gap = ANumberGapLevel(child, adult), phone = PhoneLevel(child, adult);
-  return (gap != kNull && gap <= 1) || phone == 0;
+  const int gap = ANumberGapLevel(child, adult);
+  tied = tied || (gap != kNull && gap <= 1) || PhoneLevel(child, adult) == 0;
+  if (tied) return {true, nullptr};
+  const MentionMatch by_child = BestChildMention(child, adult);
+  const bool parent_word = by_child.kind == RelativeKind::kFather || by_child.kind == RelativeKind::kMother;
+  if (!parent_word && (by_child.level == 0 || (by_child.level == 1 && other(by_child.kind)))) return {true, by_child.name};
+  return {};
 }
 
 const FamilyName* ChildMentionName(const FamilyRecord& child, const FamilyRecord& adult) {

@@ -67,11 +67,15 @@ struct FamilyRecord {
   // within 3 days of it; 0 unknown. A crowded day makes a shared apprehension weak
   // evidence (MeasureCrowds).
   double station_crowd = 0, sector_crowd = 0;
+  // Of a child: the share of the adults' records whose A-number is within 3 (within
+  // 20) of its own; 0 unknown. Numbers are issued in order to whoever is processed,
+  // so a busy day puts strangers' numbers close together (MeasureCrowds).
+  double a_number_crowd3 = 0, a_number_crowd20 = 0;
 };
 
 FamilyRecord PrepareFamilyRecord(const Person& p);
 
-// Fills each child's station_crowd and sector_crowd from the adults' records.
+// Fills each child's station, sector and A-number crowds from the adults' records.
 void MeasureCrowds(std::vector<FamilyRecord>* children, const std::vector<FamilyRecord>& adults);
 
 // Removes the phone numbers held by more than `max_records` records of the two lists
@@ -118,12 +122,19 @@ RelativeKind MatchedChildMention(const FamilyRecord& child, const FamilyRecord& 
 RelativeKind MatchedAdultMention(const FamilyRecord& child, const FamilyRecord& adult);
 
 // Whether something beyond surnames and the apprehension ties an adult to a child: a
-// name either reported of the other (the child's name for a father or mother ties
-// only a parent), a relation word of the child's for a relative
-// other than a parent that fits the adult ("tía" and a woman), A-numbers a few apart,
-// or a phone number in common. An adult linked as another relative needs one: a
-// shared surname on a crowded day is more often a namesake.
-bool TiedBeyondSurnames(const FamilyRecord& child, const FamilyRecord& adult);
+// name either reported of the other in full, a given name and a surname (the child's
+// name for a father or mother ties only a parent), or a first name with a word for a
+// relative other than a parent ("tío Pedro", "sobrina Eva"); a relation word of the
+// child's for such a relative that fits the adult ("tía" and a woman); A-numbers a
+// few apart; or a phone number in common. An adult linked as another relative needs
+// one: a shared surname on a crowded day is more often a namesake. `only_by` is the
+// child's mention when that is the only tie: one mention names one person, so of
+// several namesakes it ties only the most probable.
+struct FamilyTie {
+  bool tied = false;
+  const FamilyName* only_by = nullptr;
+};
+FamilyTie TieBeyondSurnames(const FamilyRecord& child, const FamilyRecord& adult);
 
 // The first name of the mention that matched by name (child_named or adult_named
 // levels 0 to 2), or null: for the name's frequency.

@@ -133,11 +133,13 @@ TEST(FamilyFeaturesTest, ARelativeElsewhereOrAChildAloneNamesNoOneOnTheList) {
 
 TEST(FamilyFeaturesTest, AnOtherRelativeNeedsATieBeyondSurnames) {
   FamilyRecord francisco = Child("Francisco", "Domínguez", "Velasco", "FATHER: JUAN DOMINGUEZ");
-  EXPECT_FALSE(TiedBeyondSurnames(francisco, Adult("Denis Juan", "Hernández", "Domínguez", Sex::kMale)));
-  EXPECT_TRUE(TiedBeyondSurnames(Child("Eva", "Caal", "Pop", "tía Rosa"), Adult("Rosa", "Xol", "Pop", Sex::kFemale)));
-  EXPECT_TRUE(TiedBeyondSurnames(Child("Eva", "Caal", "Pop", "tía"), Adult("Rosa", "Xol", "Pop", Sex::kFemale)));
-  EXPECT_FALSE(TiedBeyondSurnames(Child("Eva", "Caal", "Pop", "tía"), Adult("Juan", "Xol", "Pop", Sex::kMale)));
-  EXPECT_TRUE(TiedBeyondSurnames(Child("Eva", "Caal", "Pop"), Adult("Rosa", "Xol", "Pop", Sex::kFemale, "sobrina Eva")));
+  EXPECT_FALSE(TieBeyondSurnames(francisco, Adult("Denis Juan", "Hernández", "Domínguez", Sex::kMale)).tied);
+  EXPECT_TRUE(TieBeyondSurnames(Child("Eva", "Caal", "Pop", "tía Rosa"), Adult("Rosa", "Xol", "Pop", Sex::kFemale)).tied);
+  EXPECT_TRUE(TieBeyondSurnames(Child("Eva", "Caal", "Pop", "tía"), Adult("Rosa", "Xol", "Pop", Sex::kFemale)).tied);
+  EXPECT_FALSE(TieBeyondSurnames(Child("Eva", "Caal", "Pop", "tía"), Adult("Juan", "Xol", "Pop", Sex::kMale)).tied);
+  EXPECT_TRUE(TieBeyondSurnames(Child("Eva", "Caal", "Pop"), Adult("Rosa", "Xol", "Pop", Sex::kFemale, "sobrina Eva")).tied);
+  // Her "hija Eva" ties a mother, not an aunt.
+  EXPECT_FALSE(TieBeyondSurnames(Child("Eva", "Caal", "Pop"), Adult("Rosa", "Xol", "Pop", Sex::kFemale, "hija Eva Caal")).tied);
 }
 
 TEST(FamilyFrequenciesTest, CommonValuesCountForLessAndRareOnesAreCapped) {

@@ -72,16 +72,22 @@ double FamilyFrequencies::Adjustment(int c, int level, const FamilyRecord& child
 double FamilyTermAdjustment(const FellegiSunterModel& model, const FamilyFrequencies& frequencies, int c, int level,
                             const FamilyRecord& child, const FamilyRecord& adult) {
   if (level == kNull) return 0;
-  if (c != kApprehension) return frequencies.Adjustment(c, level, child, adult);
-  const double crowd = level == kSameStationDays ? child.station_crowd : level == kSameSectorDays ? child.sector_crowd : 0;
+  double crowd = 0;
+  if (c == kApprehension) {
+    crowd = level == kSameStationDays ? child.station_crowd : level == kSameSectorDays ? child.sector_crowd : 0;
+  } else if (c == kANumberGap) {
+    crowd = level == 0 ? child.a_number_crowd3 : level == 1 ? child.a_number_crowd20 : 0;
+  } else {
+    return frequencies.Adjustment(c, level, child, adult);
+  }
   if (crowd <= 0) return 0;
-  return std::clamp(std::log2(model.comparisons[kApprehension].u[level] / crowd), -6.0, kMaxAdjustment);
+  return std::clamp(std::log2(model.comparisons[c].u[level] / crowd), -6.0, kMaxAdjustment);
 }
 
 double FamilyPairWeight(const FellegiSunterModel& model, const FamilyFrequencies& frequencies,
                         const FamilyRecord& child, const FamilyRecord& adult, Gamma gamma) {
   double w = model.Weight(gamma);
-  for (int c : {kSurnameLine, kChildNamed, kAdultNamed, kApprehension}) {
+  for (int c : {kSurnameLine, kChildNamed, kAdultNamed, kApprehension, kANumberGap}) {
     w += FamilyTermAdjustment(model, frequencies, c, GammaLevel(gamma, c), child, adult);
   }
   return w;

@@ -47,7 +47,8 @@ class FamilyFrequencies {
 // What to add to the model's weight of comparison c at `level` for this pair: the
 // frequency adjustment of a shared surname or name (FamilyFrequencies), and for a
 // shared station or sector, log2(u / the share of adults apprehended there within 3
-// days of the child), within [-6, 3]: a crowded day makes it weak evidence.
+// days of the child), within [-6, 3]: a crowded day makes it weak evidence; likewise
+// for A-numbers close together, by the share of adults whose numbers are that close.
 double FamilyTermAdjustment(const FellegiSunterModel& model, const FamilyFrequencies& frequencies, int c, int level,
                             const FamilyRecord& child, const FamilyRecord& adult);
 // The most the adjustments can add to a pair's weight.

@@ -314,15 +314,21 @@ void FamilyLinkage::AssignRoles(std::uint32_t child, std::map<std::uint32_t, Can
     if (it == parent.end() || c.weight > it->second.first) parent[c.role] = {c.weight, cluster};
   }
   const FamilyRecord& kid = child_records_[child];
+  std::map<const FamilyName*, std::pair<double, std::uint32_t>> named_by;  // mention -> best (weight, cluster)
   for (auto c = chosen->begin(); c != chosen->end();) {
     // Another relative, or an adult whose role is unclear, needs a tie beyond the
-    // surname and a strong link: on big lists most weaker ones are namesakes.
+    // surname: on big lists most others are namesakes.
     const FamilyRole role = c->second.role;
-    if ((role == FamilyRole::kOtherRelative || role == FamilyRole::kUnknown) &&
-        (WeightToProbability(c->second.weight) < kStrongLink ||
-         !TiedBeyondSurnames(kid, adult_records_[c->second.adult]))) {
-      c = chosen->erase(c);
-      continue;
+    if (role == FamilyRole::kOtherRelative || role == FamilyRole::kUnknown) {
+      const FamilyTie tie = TieBeyondSurnames(kid, adult_records_[c->second.adult]);
+      if (!tie.tied) {
+        c = chosen->erase(c);
+        continue;
+      }
+      if (tie.only_by) {
+        auto [it, fresh] = named_by.try_emplace(tie.only_by, c->second.weight, c->first);
+        if (!fresh && c->second.weight > it->second.first) it->second = {c->second.weight, c->first};
+      }
     }
     auto it = parent.find(role);
     if (it == parent.end() || it->second.second == c->first) {
@@ -332,12 +338,28 @@ void FamilyLinkage::AssignRoles(std::uint32_t child, std::map<std::uint32_t, Can
     // A second "mother" is a relative only when something beyond the surname ties her
     // to the child; the child has one mother, so a second woman matching "mamá
     // María" is a namesake.
-    if (!TiedBeyondSurnames(kid, adult_records_[c->second.adult])) {
+    const FamilyTie tie = TieBeyondSurnames(kid, adult_records_[c->second.adult]);
+    if (!tie.tied) {
       c = chosen->erase(c);
       continue;
     }
+    if (tie.only_by) {
+      auto [at, fresh] = named_by.try_emplace(tie.only_by, c->second.weight, c->first);
+      if (!fresh && c->second.weight > at->second.first) at->second = {c->second.weight, c->first};
+    }
     c->second.role = FamilyRole::kOtherRelative;
     ++c;
+  }
+  // "Uncle Juan Hernández" is one man: of the namesakes tied by that mention alone,
+  // the most probable stays.
+  for (auto c = chosen->begin(); c != chosen->end();) {
+    const FamilyRole role = c->second.role;
+    bool drop = false;
+    if (role == FamilyRole::kOtherRelative || role == FamilyRole::kUnknown) {
+      const FamilyTie tie = TieBeyondSurnames(kid, adult_records_[c->second.adult]);
+      drop = tie.only_by && named_by.at(tie.only_by).second != c->first;
+    }
+    c = drop ? chosen->erase(c) : std::next(c);
   }
 }
 
@@ -388,6 +410,7 @@ Explanation FamilyLinkage::Explain(std::uint32_t child, std::uint32_t adult) con
     e.steps.push_back(std::move(s));
   }
   e.probability = WeightToProbability(e.total_weight);
+  e.role_reason = RoleReason(child, adult);
   return e;
 }
 

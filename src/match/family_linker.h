@@ -57,6 +57,7 @@
 #include "match/family_frequencies.h"
 #include "match/family_roles.h"
 #include "match/model.h"
+#include "match/model_health.h"
 #include "match/settings.h"
 
 namespace reunite::match {
@@ -71,7 +72,7 @@ struct FamilyLinkOptions {
   // Identity model for the adult dedupe; null: CanonicalSettings(kDedupe). Not owned.
   const LinkSettings* adult_settings = nullptr;
   EmSettings em;  // max_u_pairs, iterations, convergence and seed of the family model
-  // Incremental linking of a part of the lists (store/match_run.h): when set, nothing
+  // Incremental linking of a part of the lists (linkage/match_run.h): when set, nothing
   // is estimated; the family model, the adult dedupe's identity model (comparisons of
   // CanonicalSettings or adult_settings) and the name frequencies counted over
   // everyone are used as given. Not owned.

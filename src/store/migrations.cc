@@ -93,7 +93,7 @@ Migration InitialSchema() {
 }
 
 // Version 2: the review queue that `reunite match run` fills (store/review_queue.h,
-// store/match_run.h). A candidate's versions are the journal ids of the last change
+// linkage/match_run.h). A candidate's versions are the journal ids of the last change
 // of each person when it was scored, so a decision is reconsidered only when a
 // record changes. person_match_state says at which version each person was last
 // matched (incremental runs take the others); match_models keeps the model of the
@@ -372,11 +372,42 @@ Migration FamilyCountsIndex() {
   }};
 }
 
+// Version 6: a record of every match run (linkage/match_run.h, store/match_store.h):
+// when, by whom, full or incremental, its counts, and the health of every model it
+// trained or loaded (match/model_health.h, a JSON array), so that a reviewer sees
+// what a candidate's score rests on. review_candidates.run_id is the run whose score
+// and explanation the candidate holds (NULL for those scored before runs were
+// recorded); match_models.health is the health of a stored model when it was trained.
+Migration MatchRunsSchema() {
+  return {6, "match runs with their counts and model health", {
+      R"(CREATE TABLE match_runs (
+        id ${ID},
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        people BIGINT NOT NULL,
+        compared_people BIGINT NOT NULL,
+        duplicate_pairs BIGINT NOT NULL,
+        family_pairs BIGINT NOT NULL,
+        family_scope_people BIGINT NOT NULL,
+        candidates_new BIGINT NOT NULL,
+        candidates_refreshed BIGINT NOT NULL,
+        candidates_reopened BIGINT NOT NULL,
+        candidates_kept BIGINT NOT NULL,
+        candidates_withdrawn BIGINT NOT NULL,
+        model_health TEXT NOT NULL)
+      )",
+      "ALTER TABLE review_candidates ADD COLUMN run_id BIGINT REFERENCES match_runs (id)",
+      "ALTER TABLE match_models ADD COLUMN health TEXT NOT NULL DEFAULT ''",
+  }};
+}
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> all = {InitialSchema(), ReviewQueueSchema(), AccessSchema(),
-                                             WorkflowSchema(), FamilyCountsIndex()};
+                                             WorkflowSchema(), FamilyCountsIndex(), MatchRunsSchema()};
   return all;
 }
 

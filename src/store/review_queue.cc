@@ -33,11 +33,11 @@ namespace {
 
 constexpr const char* kColumns =
     "id, kind, left_id, right_id, relationship, match_weight, probability, explanation, status, left_version, "
-    "right_version, decided_by, decided_at, reason, created_at, updated_at";
+    "right_version, decided_by, decided_at, reason, created_at, updated_at, COALESCE(run_id, 0)";
 
 // The statement's output buffers, bound once.
 struct CandidateRow {
-  long long id = 0, left = 0, right = 0, left_version = 0, right_version = 0;
+  long long id = 0, left = 0, right = 0, left_version = 0, right_version = 0, run_id = 0;
   std::string kind, relationship, explanation, status, decided_by, decided_at, reason, created_at, updated_at;
   double weight = 0, probability = 0;
 
@@ -58,13 +58,14 @@ struct CandidateRow {
     st.exchange(soci::into(reason));
     st.exchange(soci::into(created_at));
     st.exchange(soci::into(updated_at));
+    st.exchange(soci::into(run_id));
   }
   Result<ReviewCandidate> Value() const {
     auto k = CandidateKindFromString(kind);
     auto s = ReviewStatusFromString(status);
     if (!k || !s) return Status::InvalidArgument("review candidate " + std::to_string(id) + ": unknown kind or status");
     return ReviewCandidate{id, *k, left, right, relationship, weight, probability, explanation, *s, left_version,
-                           right_version, decided_by, decided_at, reason, created_at, updated_at};
+                           right_version, decided_by, decided_at, reason, created_at, updated_at, run_id};
   }
 };
 

@@ -1,6 +1,7 @@
 // The review queue: candidate duplicates and candidate child-parent links that
-// `reunite match run` (store/match_run.h) proposes, with the explanation of each
-// score, and the reviewers' decisions on them.
+// `reunite match run` (linkage/match_run.h) proposes, with the explanation of each
+// score and the run that scored it, and the reviewers' decisions on them. A match
+// run writes the queue through store/match_store.h; this unit reads it and decides.
 //
 // A candidate is one pair: kind "duplicate" (left_id < right_id, two records that may
 // be the same person) or "family_link" (left = child, right = adult, with the
@@ -11,7 +12,7 @@
 // accepted family link becomes a FamilyLink (CaseWriter::AddFamilyLink, journaled)
 // with verification claimed or better; an accepted duplicate stays recorded here (the
 // two records are kept, nothing is merged or deleted). A rejected pair is not proposed
-// again unless one of its records changes (match_run.h). Decisions are journaled
+// again unless one of its records changes (match_store.h). Decisions are journaled
 // (entity "review_candidate") through CaseWriter::SetReviewStatus.
 #pragma once
 #include <cstdint>
@@ -41,13 +42,16 @@ struct ReviewCandidate {
   PersonId left_id = 0, right_id = 0;
   std::string relationship;  // family_link: father, mother, legal_guardian, other_relative, unknown
   double match_weight = 0, probability = 0;
-  // JSON: {"prior_weight", "total_weight", "probability", "steps": [{"comparison",
-  // "left", "right", "level", "weight"}], "role_reason" (family links)}.
+  // Why it scored so, as match/explanation_json.h writes it (read it with
+  // ExplanationFromJson; the store keeps it as text).
   std::string explanation;
   ReviewStatus status = ReviewStatus::kPending;
   std::int64_t left_version = 0, right_version = 0;  // journal ids the pair was scored on
   std::string decided_by, decided_at, reason;        // the last status change
   std::string created_at, updated_at;
+  // The match run whose score and explanation these are (store/match_store.h); 0 for
+  // a candidate scored before runs were recorded.
+  std::int64_t run_id = 0;
 };
 
 struct ReviewQuery {

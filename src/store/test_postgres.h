@@ -1,4 +1,4 @@
-// Test support (header-only, included by the store tests only): every store test
+// Test support (header-only, included by tests only: store, linkage, access): every store test
 // runs against SQLite and against a real PostgreSQL server that the test binary
 // starts itself in a temporary directory and stops at exit. Missing PostgreSQL
 // binaries fail the tests (scripts/install-deps.sh installs them); they never skip.

@@ -11,6 +11,7 @@
 
 #include "access/audit.h"
 #include "access/case_access.h"
+#include "access/review_access.h"
 #include "common/status.h"
 #include "store/review_queue.h"
 #include "web/case_request.h"
@@ -81,7 +82,12 @@ void WithUser(const Request& req, Response& res, const RouteContext& ctx,
 // Encoders.
 Json PersonJson(const Person& person, const std::vector<std::string>& withheld, bool at_risk);
 Json PersonViewJson(const PersonView& view);
+// A candidate with its explanation decoded (match/explanation_json.h): null, with
+// "explanation_error", when the stored text does not read.
 Json CandidateJson(const ReviewCandidate& candidate);
+// One candidate as GET /api/review/{id} answers: the candidate, both people, and the
+// run that scored it with its models' health ("run" null when none was recorded).
+Json ReviewItemJson(const ReviewItem& item);
 Json AuditJson(const AuditEntry& entry);
 Json JournalJson(const JournalEntry& entry);
 

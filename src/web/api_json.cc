@@ -1,6 +1,7 @@
 // The JSON API's shared helpers: answers, paging, bodies, CSRF, encoders.
 #include <charconv>
 
+#include "match/explanation_json.h"
 #include "web/api_internal.h"
 #include "web/http_util.h"
 
@@ -137,23 +138,45 @@ Json PersonViewJson(const PersonView& view) {
 }
 
 Json CandidateJson(const ReviewCandidate& c) {
-  // The explanation is stored as JSON text: pass it on as JSON when it parses.
-  Json explanation = Json::parse(c.explanation, nullptr, /*allow_exceptions=*/false);
-  if (explanation.is_discarded()) explanation = c.explanation;
-  return {{"id", c.id},
-          {"kind", ToString(c.kind)},
-          {"left_id", c.left_id},
-          {"right_id", c.right_id},
-          {"relationship", c.relationship},
-          {"match_weight", c.match_weight},
-          {"probability", c.probability},
-          {"explanation", explanation},
-          {"status", ToString(c.status)},
-          {"decided_by", c.decided_by},
-          {"decided_at", c.decided_at},
-          {"reason", c.reason},
-          {"created_at", c.created_at},
-          {"updated_at", c.updated_at}};
+  // Stored as text; decoded and written again, so every stored version reads alike.
+  auto explanation = match::ExplanationFromJson(c.explanation);
+  Json j = {{"id", c.id},
+            {"kind", ToString(c.kind)},
+            {"left_id", c.left_id},
+            {"right_id", c.right_id},
+            {"relationship", c.relationship},
+            {"match_weight", c.match_weight},
+            {"probability", c.probability},
+            {"explanation", explanation.ok() ? Json::parse(match::ExplanationToJson(*explanation)) : Json()},
+            {"status", ToString(c.status)},
+            {"decided_by", c.decided_by},
+            {"decided_at", c.decided_at},
+            {"reason", c.reason},
+            {"created_at", c.created_at},
+            {"updated_at", c.updated_at},
+            {"run_id", c.run_id ? Json(c.run_id) : Json()}};
+  if (!explanation.ok()) j["explanation_error"] = explanation.status().message();
+  return j;
+}
+
+Json ReviewItemJson(const ReviewItem& item) {
+  Json j = CandidateJson(item.candidate);
+  j["left"] = PersonViewJson(item.left);
+  j["right"] = PersonViewJson(item.right);
+  j["health_warning"] = item.health_warning;
+  if (!item.run) {
+    j["run"] = nullptr;
+    return j;
+  }
+  Json health = Json::array();
+  for (const auto& h : item.health) health.push_back(Json::parse(match::HealthToJson(h)));
+  j["run"] = {{"id", item.run->id},
+              {"started_at", item.run->started_at},
+              {"finished_at", item.run->finished_at},
+              {"actor", item.run->actor},
+              {"mode", item.run->counts.full ? "full" : "incremental"},
+              {"model_health", health}};
+  return j;
 }
 
 Json AuditJson(const AuditEntry& e) {

@@ -41,10 +41,7 @@ void GetReview(const Request& req, Response& res, const RouteContext& ctx) {
   WithUser(req, res, ctx, [&](CaseRequest& cr) {
     auto item = ReviewAccess(cr.db, cr.access.principal()).Get(PathId(req));
     if (!item.ok()) return SendStatusError(res, item.status());
-    Json j = CandidateJson(item->candidate);
-    j["left"] = PersonViewJson(item->left);
-    j["right"] = PersonViewJson(item->right);
-    SendJson(res, j);
+    SendJson(res, ReviewItemJson(*item));
   });
 }
 

@@ -3,8 +3,6 @@
 // different people), which lead to the next pending candidate.
 #include <cstdio>
 
-#include <nlohmann/json.hpp>
-
 #include "access/review_access.h"
 #include "web/pages.h"
 
@@ -13,7 +11,6 @@ namespace {
 
 using httplib::Request;
 using httplib::Response;
-using nlohmann::json;
 
 constexpr int kReviewPageSize = 50;
 // The reason recorded for "Different people"; the journal is read in English.
@@ -82,26 +79,72 @@ TemplateData RecordData(const PersonView& view, const Messages& t) {
   return r;
 }
 
-// The explanation's steps: comparison, both values, level and weight.
-TemplateData ExplanationData(const std::string& explanation) {
-  json e = json::parse(explanation, nullptr, /*allow_exceptions=*/false);
+// The explanation's waterfall: the prior, each comparison (both values, level, m, u
+// and weight), a sibling's support, the total and the role reason.
+TemplateData ExplanationData(const ReviewItem& item) {
   TemplateData out;
+  if (!item.explanation) {
+    out.set("unreadable", item.explanation_error);
+    return out;
+  }
+  const match::Explanation& e = *item.explanation;
   TemplateData steps(TemplateData::type::list);
-  if (!e.is_object()) return out;
-  auto text = [](const json& v) { return v.is_string() ? v.get<std::string>() : v.is_null() ? "" : v.dump(); };
-  for (const auto& s : e.value("steps", json::array())) {
-    if (!s.is_object()) continue;
+  for (const auto& s : e.steps) {
     TemplateData row;
-    for (const char* f : {"comparison", "left", "right", "level"}) row.set(f, text(s.value(f, json())));
-    double w = s.value("weight", 0.0);
-    row.set("weight", Fixed(w, "%+.2f"));
-    row.set("positive", w >= 0);
+    row.set("comparison", s.comparison);
+    row.set("left", s.left_value);
+    row.set("right", s.right_value);
+    row.set("level", s.level_label);
+    row.set("tf", s.tf_adjusted);
+    if (s.level_label != "null") {
+      row.set("m", Fixed(s.m, "%.4f"));
+      row.set("u", Fixed(s.u, "%.6f"));
+    }
+    row.set("weight", Fixed(s.weight, "%+.2f"));
+    row.set("positive", s.weight >= 0);
     steps.push_back(row);
   }
   out.set("steps", steps);
-  out.set("prior", Fixed(e.value("prior_weight", 0.0), "%+.2f"));
-  out.set("total", Fixed(e.value("total_weight", 0.0), "%+.2f"));
-  if (e.contains("role_reason")) out.set("role_reason", text(e["role_reason"]));
+  out.set("prior", Fixed(e.prior_weight, "%+.2f"));
+  if (e.sibling_support.weight != 0) {
+    out.set("sibling_id", e.sibling_support.sibling_id);
+    out.set("sibling_weight", Fixed(e.sibling_support.weight, "%+.2f"));
+  }
+  out.set("total", Fixed(e.total_weight, "%+.2f"));
+  if (!e.role_reason.empty()) out.set("role_reason", e.role_reason);
+  // A family link of an adult's other record: its comparisons are the scoring record's.
+  if (!e.right_id.empty() && e.right_id != std::to_string(item.candidate.right_id)) out.set("scored_on", e.right_id);
+  return out;
+}
+
+// The health of the models of the run that scored the candidate, one sentence each.
+TemplateData HealthData(const ReviewItem& item) {
+  TemplateData out;
+  if (!item.run) {
+    out.set("unknown", true);
+    return out;
+  }
+  out.set("run_id", std::to_string(item.run->id));
+  out.set("full", item.run->counts.full);
+  out.set("finished", item.run->finished_at);
+  out.set("warning", item.health_warning);
+  TemplateData models(TemplateData::type::list);
+  for (const auto& h : item.health) {
+    TemplateData m;
+    m.set("model", h.model);
+    m.set("sound", h.ok());
+    m.set("converged", h.converged);
+    m.set("iterations", std::to_string(h.iterations));
+    m.set("fallback", h.fallback);
+    m.set("forced", h.forced);
+    std::string problems, notes;
+    for (const auto& p : h.problems) problems += (problems.empty() ? "" : "; ") + p;
+    for (const auto& n : h.notes) notes += (notes.empty() ? "" : "; ") + n;
+    if (!problems.empty()) m.set("problems", problems);
+    if (!notes.empty()) m.set("notes", notes);
+    models.push_back(m);
+  }
+  out.set("models", models);
   return out;
 }
 
@@ -146,7 +189,8 @@ void ShowCandidate(const Request& req, Response& res, CaseRequest& cr) {
   TemplateData vars = CandidateRow(c, t);
   vars.set("left", RecordData(item->left, t));
   vars.set("right", RecordData(item->right, t));
-  vars.set("explanation", ExplanationData(c.explanation));
+  vars.set("explanation", ExplanationData(*item));
+  vars.set("health", HealthData(*item));
   vars.set("family_link", c.kind == CandidateKind::kFamilyLink);
   vars.set("relationships", RelationshipOptions(c.relationship, t));
   vars.set("decidable", c.status == ReviewStatus::kPending || c.status == ReviewStatus::kWithdrawn);

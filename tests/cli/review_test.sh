@@ -14,13 +14,19 @@ expect_exit 0 "$REUNITE" import --source ICE --kind adult "$WORK/lists/adults.cs
 expect_exit 0 "$REUNITE" match run
 expect_contains "$WORK/out" "full run:"
 expect_contains "$WORK/out" "candidates:"
+# One health line per model the run trained.
+expect_contains "$WORK/out" "model health (match run 1):"
+for model in identity_adult identity_child family; do expect_contains "$WORK/out" "  $model: "; done
 
 # A pending child-parent candidate: accept it as documented; `show` has the link.
 expect_exit 0 "$REUNITE" review list --kind family_link --limit 5
 read -r link child adult < <(awk '$2=="family_link" && ($6=="father" || $6=="mother") {print $1, $4, $5; exit}' "$WORK/out") || true
 [ -n "${link:-}" ] && pass || fail "no father or mother candidate listed"
 expect_exit 0 "$REUNITE" review show "$link"
-for word in "person $child" "person $adult" surname_line apprehension total; do expect_contains "$WORK/out" "$word"; done
+for word in "person $child" "person $adult" surname_line apprehension total "lambda " " m 0." " u 0." Role: \
+            "Model health (match run 1, full, finished" "  family: "; do
+  expect_contains "$WORK/out" "$word"
+done
 expect_exit 0 "$REUNITE" --actor reviewer review accept "$link" --verification documented --reason "birth certificate"
 expect_contains "$WORK/out" "new family link"
 expect_exit 0 "$REUNITE" show "$child"
@@ -38,6 +44,7 @@ expect_exit 0 "$REUNITE" --actor reviewer review reject "$dup" --reason "twins, 
 expect_exit 0 "$REUNITE" match run
 expect_contains "$WORK/out" "incremental run:"
 expect_contains "$WORK/out" "0 compared"
+expect_contains "$WORK/out" "model health (match run 2): no model was needed"
 expect_exit 0 "$REUNITE" match run --full
 expect_contains "$WORK/out" "0 new"
 expect_contains "$WORK/out" "0 reopened"

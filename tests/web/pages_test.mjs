@@ -107,7 +107,13 @@ async function acceptFamilyLink(page, base) {
   const left = await page.locator("#left-heading a").getAttribute("href");
   const right = await page.locator("#right-heading a").getAttribute("href");
   assert.ok(await page.locator("table").first().locator("tbody tr").count() > 1, "comparisons listed");
+  assert.match(await page.locator("#model-health").textContent(), /This score comes from match run \d+ \(a full run\)/,
+               "the health of the run that scored it");
   await shot(page, "review");
+  const here = page.url();
+  await page.goto(`${here}?lang=es`);
+  assert.match(await page.locator("#model-health").textContent(), /Esta puntuación proviene de la ejecución/);
+  await page.goto(`${here}?lang=en`);
   // The URL already matches /review/N: wait for it to change to the next candidate.
   const before = page.url();
   await Promise.all([page.waitForURL((url) => url.href !== before), page.keyboard.press("a")]);
