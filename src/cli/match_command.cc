@@ -116,7 +116,10 @@ Result<std::unique_ptr<match::Linkage>> RunModel(const MatchOptions& o, LinkType
     std::cerr << match::DescribeEstimation((*linkage)->model(), (*linkage)->estimation());
     std::cerr << match::DescribeModel((*linkage)->model());
   }
-  if (o.verbose || !health.ok()) std::cerr << (health.ok() ? "" : "reunite: warning: ") << match::DescribeHealth(health);
+  const bool poor_blocking = (*linkage)->estimation().blocking_recall < 0.9;
+  if (o.verbose || !health.ok() || poor_blocking) {
+    std::cerr << (health.ok() && !poor_blocking ? "" : "reunite: warning: ") << match::DescribeHealth(health);
+  }
   return linkage;
 }
 

@@ -7,6 +7,9 @@
 namespace reunite::match {
 namespace {
 
+// A pair below this probability holds evidence against being one person.
+constexpr double kClearNonMatch = 0.01;
+
 std::uint64_t Key(std::uint32_t a, std::uint32_t b) {
   if (a > b) std::swap(a, b);
   return (static_cast<std::uint64_t>(a) << 32) | b;
@@ -55,20 +58,29 @@ std::vector<std::uint32_t> ClusterRecords(std::size_t n, const std::vector<Score
       continue;
     }
     double sum = 0;
+    long clear_non_matches = 0;
     for (auto x : A) {
       for (auto y : B) {
+        double p = 0;
         auto it = scored.find(Key(x, y));
         if (it != scored.end()) {
-          sum += it->second;
+          p = it->second;
         } else if (rules.score_unscored) {
-          double p = rules.score_unscored(std::min(x, y), std::max(x, y));
+          p = rules.score_unscored(std::min(x, y), std::max(x, y));
           ++st.scored_on_demand;
           scored.emplace(Key(x, y), p);
-          sum += p;
         }
+        sum += p;
+        clear_non_matches += p < kClearNonMatch;
       }
     }
-    if (sum / static_cast<double>(A.size() * B.size()) < threshold) {
+    const double pairs = static_cast<double>(A.size() * B.size()), mean = sum / pairs;
+    // A record with little filled in matches its own cluster weakly without
+    // contradicting it: it may join when no more than a third of the cross pairs are
+    // clear non-matches and the mean is at least half the threshold.
+    const bool coherent =
+        mean >= threshold || (mean >= threshold / 2 && 3 * static_cast<double>(clear_non_matches) <= pairs);
+    if (!coherent) {
       ++st.refused_incoherent;
       continue;
     }

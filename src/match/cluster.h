@@ -4,7 +4,9 @@
 // Rule (average linkage, greedy): scored pairs at or above the threshold are taken by
 // descending match weight (ties by row numbers). Two clusters are merged only when the
 // mean match probability over *every* cross pair (one record from each cluster) is at
-// least the threshold. Cross pairs that blocking never compared are scored on demand
+// least the threshold, or at least half of it with no more than a third of the cross
+// pairs clear non-matches (probability under 0.01): a record with little filled in
+// matches its cluster weakly without contradicting it. Cross pairs that blocking never compared are scored on demand
 // through `score_unscored` (or count as probability 0 when it is empty). So a record
 // joins a cluster only if, on average, it matches the cluster's members: A~B and B~C
 // strong with A~C a clear non-match ((p(A,C) + p(B,C)) / 2 < threshold) leaves C out,

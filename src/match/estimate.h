@@ -59,6 +59,7 @@ struct Estimation {
   std::vector<SessionResult> sessions;
   std::vector<bool> m_estimated;  // per comparison: some session estimated its m
   double expected_matches = 0;    // lambda x all pairs: matching pairs in the whole set
+  double blocking_recall = 1;     // the share of them some rule produced (capture-recapture)
   double all_pairs = 0;
   int lambda_iterations = 0;
 };
@@ -83,11 +84,25 @@ void RunEm(FellegiSunterModel* model, const std::vector<PatternCount>& patterns,
 Estimation EstimateM(FellegiSunterModel* model, const std::vector<SessionInput>& sessions, const EmSettings& em,
                      double max_matches, double min_pairs = 50);
 
+// The candidate pairs by the rules that produced them and their pattern: pair k has
+// pattern patterns[pattern_of[k]] and rules masks[k] (none when masks is shorter).
+struct RulePattern {
+  RuleMask rules = 0;
+  Gamma gamma = 0;
+  double count = 0;
+};
+std::vector<RulePattern> CountRulePatterns(const std::vector<Gamma>& patterns,
+                                           const std::vector<std::uint32_t>& pattern_of,
+                                           const std::vector<RuleMask>& masks);
+
 // lambda = the share of matches among all `all_pairs` record pairs, with m and u
 // fixed: the fixed point of lambda = (expected matches among the candidates) /
-// all_pairs, pairs that no rule produced counting as non-matches. Fills
-// estimation->expected_matches, all_pairs and lambda_iterations.
-void EstimateLambda(FellegiSunterModel* model, const std::vector<PatternCount>& candidates, double all_pairs,
+// (the share of matches the rules produced) / all_pairs. That share comes from
+// capture-recapture over the rules (each rule's recall among the matches the others
+// found, escapes independent; at most half missed); pairs no rule produced count as
+// non-matches otherwise. Fills estimation->expected_matches, blocking_recall,
+// all_pairs and lambda_iterations.
+void EstimateLambda(FellegiSunterModel* model, const std::vector<RulePattern>& candidates, double all_pairs,
                     const EmSettings& em, Estimation* estimation);
 
 // The health of a fitted model (model_health.h). Problems: a session that did not

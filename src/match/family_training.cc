@@ -82,7 +82,6 @@ void EstimateFamilyU(FellegiSunterModel* model, const std::vector<FamilyRecord>&
 struct Patterns {
   std::vector<Gamma> patterns;
   std::vector<std::uint32_t> of;
-  std::vector<PatternCount> counts;
 };
 
 Patterns CountFamilyPatterns(const std::vector<Gamma>& gammas) {
@@ -91,11 +90,7 @@ Patterns CountFamilyPatterns(const std::vector<Gamma>& gammas) {
   out.of.reserve(gammas.size());
   for (Gamma g : gammas) {
     auto [it, fresh] = ids.try_emplace(g, static_cast<std::uint32_t>(out.patterns.size()));
-    if (fresh) {
-      out.patterns.push_back(g);
-      out.counts.push_back({g, 0});
-    }
-    out.counts[it->second].count += 1;
+    if (fresh) out.patterns.push_back(g);
     out.of.push_back(it->second);
   }
   return out;
@@ -139,14 +134,15 @@ Status FamilyLinkage::Train(const CandidatePairs& candidates, const std::vector<
                           options.em, max_links);
   const double all_pairs = static_cast<double>(children_.size()) * static_cast<double>(adults_.size());
   model_.lambda = std::min(0.5, 1.5 * static_cast<double>(children_.size()) / std::max(1.0, all_pairs));
-  EstimateLambda(&model_, patterns.counts, all_pairs, options.em, &estimation_);
+  const std::vector<RulePattern> by_rules = CountRulePatterns(patterns.patterns, patterns.of, candidates.rules);
+  EstimateLambda(&model_, by_rules, all_pairs, options.em, &estimation_);
   health_ = CheckModel("family", model_, estimation_, static_cast<double>(children_.size()), kMaxLinksPerChild);
   if (!health_.ok()) {
     for (int c = 0; c < kFamilyComparisons; ++c) {
       model_.comparisons[c].m = FamilyPriorM()[c];
       MakeMonotone(&model_.comparisons[c]);
     }
-    EstimateLambda(&model_, patterns.counts, all_pairs, options.em, &estimation_);
+    EstimateLambda(&model_, by_rules, all_pairs, options.em, &estimation_);
     health_.fallback = true;
   }
   if (options.log) {

@@ -91,8 +91,7 @@ Status Linkage::CheckHealth(const PatternVectors& vectors, const RunOptions& opt
   const double n = static_cast<double>(left_.size());
   const double all_pairs = right_ ? n * static_cast<double>(right_->size()) : n * (n - 1) / 2;
   const double records = right_ ? std::min<double>(n, static_cast<double>(right_->size())) : n;
-  std::vector<PatternCount> candidates;
-  for (size_t i = 0; i < vectors.patterns.size(); ++i) candidates.push_back({vectors.patterns[i], vectors.counts[i]});
+  const std::vector<RulePattern> candidates = CountRulePatterns(vectors.patterns, vectors.index, candidates_.rules);
   if (!options.model) EstimateLambda(&model_, candidates, all_pairs, settings_.em, &estimation_);
   health_ = CheckModel(options.name, model_, estimation_, records, kMaxMatchesPerRecord);
   if (health_.ok()) return Status::Ok();

@@ -62,6 +62,13 @@
 // date written in the format's shape (month 13) is unreadable too, but comparisons
 // still weigh its numbers (a typo).
 //
+// Blocking advice: a pair no rule produces is never compared, so give rules that
+// each need little to agree: each identifying column alone ("surname", "dob",
+// "email") is a good start, since a key whose block would exceed max_block_pairs is
+// skipped (a common surname costs nothing); add pairs of columns for what the single
+// ones skip. The engine estimates the share of matching pairs the rules bring
+// together (capture-recapture over the rules, estimate.h) and warns under 90%.
+//
 // Blocking key language: a rule is a list of parts (or one string joining them with
 // '+'); records that agree on every part of a rule become a candidate pair. A part is
 // "column" or "column.transform" with transform one of: exact (the default: folded,
