@@ -40,40 +40,10 @@ if [ -x "$BUILD/reunite_bench" ]; then
     "$BUILD/reunite_bench" --benchmark_filter=PersonSearch1M
 fi
 
-# FEBRL benchmark files (../shared/data/febrl beside the clone): accuracy and the time
-# of the whole process (read, block, EM, score, write). Labels are used for scoring only.
-FEBRL="$(cd "$(dirname "$0")/.." && pwd)/../shared/data/febrl"
+# Linkage accuracy and invariants: all FEBRL files, the public labelled set, and adult
+# dedupes and family links on two generators at 2,000 and 50,000 families.
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-if [ -f "$FEBRL/dataset4a.csv" ]; then
-  echo "== FEBRL4: link dataset4a x dataset4b (targets: F1 >= 0.998, under 0.3 s; reference tool F1 0.9997 in ~4.4 s)"
-  /usr/bin/time -f "febrl4 link: %e s wall, %U s user, %M KB peak" \
-    "$BIN" match link "$FEBRL/dataset4a.csv" "$FEBRL/dataset4b.csv" \
-    --settings "$ROOT/examples/febrl/febrl4.json" --out "$TMP/febrl4.csv" > /dev/null
-  python3 "$ROOT/scripts/febrl_score.py" link "$TMP/febrl4.csv" "$FEBRL/dataset4a.csv" "$FEBRL/dataset4b.csv" | sed 's/^/  /'
-  echo "== FEBRL3: dedupe dataset3 (target: F1 >= 0.995; reference tool F1 0.9975 in ~2 s)"
-  /usr/bin/time -f "febrl3 dedupe: %e s wall, %U s user, %M KB peak" \
-    "$BIN" match dedupe "$FEBRL/dataset3.csv" --settings "$ROOT/examples/febrl/febrl3.json" --out "$TMP/febrl3.csv" > /dev/null
-  python3 "$ROOT/scripts/febrl_score.py" dedupe "$TMP/febrl3.csv" "$FEBRL/dataset3.csv" | sed 's/^/  /'
-else
-  echo "== FEBRL: skipped (no files at $FEBRL)"
-fi
-
-# Synthetic lists with known truth: adult dedupe and family links (child -> father,
-# mother, other relative), at the default noise and at the harsher --noise 2. Labels
-# are used for scoring only. Targets: family-link F1 >= 0.95 and adult dedupe F1 >= 0.99;
-# precision matters most (a wrong link sends a child to the wrong adult).
-for NOISE in 1 2; do
-  echo "== synth 50,000 families, noise $NOISE: adult dedupe and family links"
-  /usr/bin/time -f "synth 50k families (noise $NOISE): %e s wall" \
-    "$BIN" synth --families 50000 --seed 1 --noise "$NOISE" --out "$TMP/s$NOISE" > /dev/null
-  /usr/bin/time -f "dedupe adults.csv: %e s wall, %U s user, %M KB peak" \
-    "$BIN" match dedupe "$TMP/s$NOISE/adults.csv" --out "$TMP/s$NOISE/clusters.csv" > /dev/null
-  python3 "$ROOT/scripts/synth_score.py" dedupe "$TMP/s$NOISE/clusters.csv" "$TMP/s$NOISE/truth_entities.csv" | sed 's/^/  /'
-  /usr/bin/time -f "match families (dedupe + family links): %e s wall, %U s user, %M KB peak" \
-    "$BIN" match families "$TMP/s$NOISE/children.csv" "$TMP/s$NOISE/adults.csv" --out "$TMP/s$NOISE/links.csv" > /dev/null
-  python3 "$ROOT/scripts/synth_score.py" families "$TMP/s$NOISE/links.csv" "$TMP/s$NOISE/truth_links.csv" | sed 's/^/  /'
-  rm -rf "$TMP/s$NOISE"
-done
+bash "$(dirname "$0")/bench_linkage.sh" "$BUILD"
 
 # The review queue's matching in a database: a full run, then an incremental one after
 # a newer list changed 20 adults (only their neighbourhood is matched again).

@@ -13,6 +13,10 @@
       each). Recall at 3: the share of (child record, true adult person) pairs whose
       adult is among the child's suggestions, and the share of child records with all
       their true adults there.
+  synth_score.py invariants LINKS.csv TRUTH_ENTITIES.csv
+      What no run should break, whatever the truth: the most adults (people, by the
+      truth's person ids) linked to one child record, and the most child records
+      linked to one adult; a family is a handful of people.
   synth_score.py dedupe CLUSTERS.csv TRUTH_ENTITIES.csv [LIST]
       CLUSTERS: record_id, cluster_id. Pairwise precision, recall and F1 over pairs of
       records of one list (default "adults") that are the same person.
@@ -70,6 +74,20 @@ def suggestions(suggestions_path, links_path, entities_path):
           f"children with every true adult in their top 3 {children_all / len(wanted) if wanted else 1.0:.4f}")
 
 
+def invariants(links_path, entities_path):
+    person = {r["record_id"]: r["person_id"] for r in read(entities_path) if r["list"] == "adults"}
+    adults_of = collections.defaultdict(set)
+    children_of = collections.defaultdict(set)
+    for r in read(links_path):
+        adult = person.get(r["adult_record_id"], r["adult_record_id"])
+        adults_of[r["child_record_id"]].add(adult)
+        children_of[adult].add(r["child_record_id"])
+    most_adults = max((len(v) for v in adults_of.values()), default=0)
+    most_children = max((len(v) for v in children_of.values()), default=0)
+    print(f"invariants: at most {most_adults} adults linked to one child, "
+          f"at most {most_children} child records linked to one adult")
+
+
 def dedupe(clusters_path, truth_path, list_name):
     clusters = collections.defaultdict(list)
     for r in read(clusters_path):
@@ -86,6 +104,8 @@ def dedupe(clusters_path, truth_path, list_name):
 def main():
     if len(sys.argv) == 4 and sys.argv[1] == "families":
         families(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) == 4 and sys.argv[1] == "invariants":
+        invariants(sys.argv[2], sys.argv[3])
     elif len(sys.argv) == 5 and sys.argv[1] == "suggestions":
         suggestions(sys.argv[2], sys.argv[3], sys.argv[4])
     elif len(sys.argv) in (4, 5) and sys.argv[1] == "dedupe":

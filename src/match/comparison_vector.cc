@@ -178,9 +178,9 @@ bool PairComparator::Contradicts(std::uint32_t l, std::uint32_t r) const {
       if (!exact(left_.comparisons[c].dates[left_.Id(l, c)]) || !exact(right_.comparisons[c].dates[right_.Id(r, c)])) continue;
     }
     bool lifted = !spec.veto_unless_agree.empty();
-    for (const auto& [other, loosest] : spec.veto_unless_agree) {
+    for (const auto& [other, levels] : spec.veto_unless_agree) {
       const int agree = Level(other, l, r);
-      lifted = lifted && agree != kNull && agree <= loosest;
+      lifted = lifted && agree != kNull && (levels >> agree & 1u);
     }
     if (!lifted) return true;
   }

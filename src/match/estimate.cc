@@ -191,7 +191,10 @@ Estimation EstimateM(FellegiSunterModel* model, const std::vector<SessionInput>&
                      double max_matches, double min_pairs) {
   const size_t nc = model->comparisons.size();
   Estimation out;
+  // Each session's m counts once: a large session whose mixture is off (its
+  // non-matches agreeing more than random pairs do) cannot outweigh the others.
   std::vector<std::vector<double>> pooled(nc);
+  std::vector<int> estimates(nc, 0);
   for (size_t c = 0; c < nc; ++c) pooled[c].assign(model->comparisons[c].m.size(), 0.0);
   model->em_iterations = 0;
   model->em_converged = true;
@@ -214,19 +217,22 @@ Estimation EstimateM(FellegiSunterModel* model, const std::vector<SessionInput>&
     r.implausible = r.lambda * r.pairs > max_matches;
     if (r.implausible) continue;
     for (size_t c = 0; c < nc; ++c) {
-      if (in.fixed[c]) continue;
-      for (size_t k = 0; k < counts[c].size(); ++k) pooled[c][k] += counts[c][k];
+      double total = 0;
+      for (double n : counts[c]) total += n;
+      if (in.fixed[c] || total < kMinMatchesForM) continue;
+      std::vector<double> m = counts[c];
+      Normalise(m, kPseudoCount);
+      for (size_t k = 0; k < m.size(); ++k) pooled[c][k] += m[k];
+      ++estimates[c];
     }
   }
   out.m_estimated.assign(nc, false);
   for (size_t c = 0; c < nc; ++c) {
-    double total = 0;
-    for (double n : pooled[c]) total += n;
     ComparisonParameters& p = model->comparisons[c];
-    if (total >= kMinMatchesForM) {
+    if (estimates[c] > 0) {
       out.m_estimated[c] = true;
       p.m = pooled[c];
-      Normalise(p.m, kPseudoCount);
+      for (double& m : p.m) m /= estimates[c];
     }
     MakeMonotone(&p);  // a prior kept, too, is made to keep the rules against the random-pair u
   }

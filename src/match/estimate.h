@@ -76,8 +76,9 @@ int MakeMonotone(ComparisonParameters* p);
 // Sets em_iterations and em_converged.
 void RunEm(FellegiSunterModel* model, const std::vector<PatternCount>& patterns, const EmSettings& em);
 
-// EM for m (u fixed) in each session, then combined: each comparison's m is its
-// expected match counts pooled over the sessions that estimated it, made monotone.
+// EM for m (u fixed) in each session, then combined: each comparison's m is the mean
+// of its m over the sessions that estimated it (each from at least a few expected
+// matches), made monotone.
 // A comparison no session estimated keeps the model's m (its prior). Sessions with
 // fewer than `min_pairs` pairs are skipped; a session finding more than
 // `max_matches` matching pairs is implausible and left out. Deterministic.

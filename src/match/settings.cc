@@ -251,35 +251,51 @@ bool SettingsReader::Veto(const json& c, const std::string& path, ComparisonSpec
   return true;
 }
 
-// veto_unless_agree names other comparisons (each with its loosest level, or its
-// first); resolved once all are read.
+// veto_unless_agree names other comparisons, each with the levels that lift the veto:
+// a label (that level or closer), a list of labels (those levels), or nothing (the
+// first level); resolved once all are read.
 bool SettingsReader::VetoUnless(const json& comps, LinkSettings* s) {
   for (size_t i = 0; i < comps.size(); ++i) {
     if (!comps[i].contains("veto_unless_agree")) continue;
     const std::string p = "$.comparisons[" + std::to_string(i) + "].veto_unless_agree";
     const json& v = comps[i]["veto_unless_agree"];
-    std::vector<std::pair<std::string, std::string>> wanted;  // name, level label ("" = the first)
+    std::vector<std::pair<std::string, json>> wanted;  // name, its levels (null = the first)
     if (v.is_string()) {
-      wanted.push_back({v.get<std::string>(), ""});
+      wanted.push_back({v.get<std::string>(), nullptr});
     } else if (v.is_object() && !v.empty()) {
-      for (auto it = v.begin(); it != v.end(); ++it) {
-        std::string label;
-        if (!String(it.value(), p + "." + it.key(), &label)) return false;
-        wanted.push_back({it.key(), label});
-      }
+      for (auto it = v.begin(); it != v.end(); ++it) wanted.push_back({it.key(), it.value()});
     } else {
       return Fail(p, "expected a comparison name or an object of comparison names and levels");
     }
-    for (const auto& [name, label] : wanted) {
+    for (const auto& [name, levels] : wanted) {
       auto it = std::find_if(s->comparisons.begin(), s->comparisons.end(), [&](const auto& c) { return c.name == name; });
       if (it == s->comparisons.end() || it - s->comparisons.begin() == static_cast<long>(i)) {
         return Fail(p, "expected the name of another comparison, not '" + name + "'");
       }
       const std::vector<std::string> labels = it->LevelLabels();
-      const auto level = label.empty() ? labels.begin() : std::find(labels.begin(), labels.end(), label);
-      if (level == labels.end()) return Fail(p + "." + name, "no level '" + label + "'");
-      s->comparisons[i].veto_unless_agree.push_back(
-          {static_cast<int>(it - s->comparisons.begin()), static_cast<int>(level - labels.begin())});
+      auto index = [&](const json& label, const std::string& at, int* out) {
+        std::string text;
+        if (!String(label, at, &text)) return false;
+        auto found = std::find(labels.begin(), labels.end(), text);
+        if (found == labels.end()) return Fail(at, "no level '" + text + "'");
+        *out = static_cast<int>(found - labels.begin());
+        return true;
+      };
+      std::uint32_t mask = 1;  // the first level
+      int level = 0;
+      if (levels.is_string()) {
+        if (!index(levels, p + "." + name, &level)) return false;
+        mask = (2u << level) - 1;  // that level or closer
+      } else if (levels.is_array() && !levels.empty()) {
+        mask = 0;
+        for (size_t k = 0; k < levels.size(); ++k) {
+          if (!index(levels[k], p + "." + name + "[" + std::to_string(k) + "]", &level)) return false;
+          mask |= 1u << level;
+        }
+      } else if (!levels.is_null()) {
+        return Fail(p + "." + name, "expected a level label or a list of them");
+      }
+      s->comparisons[i].veto_unless_agree.push_back({static_cast<int>(it - s->comparisons.begin()), mask});
     }
   }
   return true;

@@ -38,8 +38,9 @@
 // "fix_u": true is accepted for old files (u is always fixed); false is refused.
 // Clustering (cluster.h): "veto_levels": ["different"] on a comparison refuses to
 // cluster two records at that level; "veto_unless_agree" lifts it when other
-// comparisons agree: "given_name" (exactly), or {"date_of_birth": "exact",
-// "surnames": "fuzzy match token by token"} (each at that level or closer);
+// comparisons agree: "given_name" (at its first level), or {"surnames": "fuzzy match
+// token by token", "date_of_birth": ["exact", "year off by one"]} (each at that level
+// or closer, or at one of the levels listed);
 // "max_cluster_size" (default 50) caps a cluster.
 // A comparison reads "column" (or "columns", joined with a space) on both sides, or
 // "left_column"/"right_column" when the two sides name it differently.
@@ -124,7 +125,7 @@ struct ComparisonSpec {
   // level or closer: a sex that differs while the given names agree is a typo; a
   // second A-number issued in error comes with the same name and exact birth date.
   std::vector<int> veto_levels;
-  std::vector<std::pair<int, int>> veto_unless_agree;  // (comparison index, loosest level)
+  std::vector<std::pair<int, std::uint32_t>> veto_unless_agree;  // (comparison index, levels as bits)
 
   // Whether blocking on `column` fixes this comparison (a column it reads, or one of
   // blocking_columns).
