@@ -303,8 +303,11 @@ void FamilyLinkage::DropCompetingFamilies(std::vector<std::map<std::uint32_t, Ca
 }
 
 // One father and one mother: the most probable of each role (then the lowest cluster,
-// for determinism); a runner-up is still family, as another relative, when a name
-// ties it to the child, and is dropped otherwise.
+// for determinism); a runner-up is another relative at most. Another relative (or an
+// adult whose role is unclear) needs a tie beyond the surname (TieBeyondSurnames): on
+// big lists most others are namesakes, and the child has one mother, so a second
+// woman matching "mamá María" is one. "Uncle Juan Hernández" is one man: of the
+// namesakes tied by that mention alone, the most probable stays.
 void FamilyLinkage::AssignRoles(std::uint32_t child, std::map<std::uint32_t, Candidate>* chosen) const {
   std::map<FamilyRole, std::pair<double, std::uint32_t>> parent;
   for (auto& [cluster, c] : *chosen) {
@@ -313,53 +316,32 @@ void FamilyLinkage::AssignRoles(std::uint32_t child, std::map<std::uint32_t, Can
     auto it = parent.find(c.role);
     if (it == parent.end() || c.weight > it->second.first) parent[c.role] = {c.weight, cluster};
   }
+  for (auto& [cluster, c] : *chosen) {
+    auto it = parent.find(c.role);
+    if (it != parent.end() && it->second.second != cluster) c.role = FamilyRole::kOtherRelative;
+  }
   const FamilyRecord& kid = child_records_[child];
-  std::map<const FamilyName*, std::pair<double, std::uint32_t>> named_by;  // mention -> best (weight, cluster)
+  std::map<std::uint32_t, const FamilyName*> only_by;             // cluster -> the mention that alone ties it
+  std::map<const FamilyName*, std::pair<double, std::uint32_t>> best;  // mention -> (weight, cluster)
   for (auto c = chosen->begin(); c != chosen->end();) {
-    // Another relative, or an adult whose role is unclear, needs a tie beyond the
-    // surname: on big lists most others are namesakes.
-    const FamilyRole role = c->second.role;
-    if (role == FamilyRole::kOtherRelative || role == FamilyRole::kUnknown) {
-      const FamilyTie tie = TieBeyondSurnames(kid, adult_records_[c->second.adult]);
-      if (!tie.tied) {
-        c = chosen->erase(c);
-        continue;
-      }
-      if (tie.only_by) {
-        auto [it, fresh] = named_by.try_emplace(tie.only_by, c->second.weight, c->first);
-        if (!fresh && c->second.weight > it->second.first) it->second = {c->second.weight, c->first};
-      }
-    }
-    auto it = parent.find(role);
-    if (it == parent.end() || it->second.second == c->first) {
+    if (c->second.role != FamilyRole::kOtherRelative && c->second.role != FamilyRole::kUnknown) {
       ++c;
       continue;
     }
-    // A second "mother" is a relative only when something beyond the surname ties her
-    // to the child; the child has one mother, so a second woman matching "mamá
-    // María" is a namesake.
     const FamilyTie tie = TieBeyondSurnames(kid, adult_records_[c->second.adult]);
     if (!tie.tied) {
       c = chosen->erase(c);
       continue;
     }
     if (tie.only_by) {
-      auto [at, fresh] = named_by.try_emplace(tie.only_by, c->second.weight, c->first);
-      if (!fresh && c->second.weight > at->second.first) at->second = {c->second.weight, c->first};
+      only_by[c->first] = tie.only_by;
+      auto [it, fresh] = best.try_emplace(tie.only_by, c->second.weight, c->first);
+      if (!fresh && c->second.weight > it->second.first) it->second = {c->second.weight, c->first};
     }
-    c->second.role = FamilyRole::kOtherRelative;
     ++c;
   }
-  // "Uncle Juan Hernández" is one man: of the namesakes tied by that mention alone,
-  // the most probable stays.
-  for (auto c = chosen->begin(); c != chosen->end();) {
-    const FamilyRole role = c->second.role;
-    bool drop = false;
-    if (role == FamilyRole::kOtherRelative || role == FamilyRole::kUnknown) {
-      const FamilyTie tie = TieBeyondSurnames(kid, adult_records_[c->second.adult]);
-      drop = tie.only_by && named_by.at(tie.only_by).second != c->first;
-    }
-    c = drop ? chosen->erase(c) : std::next(c);
+  for (const auto& [cluster, mention] : only_by) {
+    if (best.at(mention).second != cluster) chosen->erase(cluster);
   }
 }
 
