@@ -242,11 +242,19 @@ Estimation EstimateM(FellegiSunterModel* model, const std::vector<SessionInput>&
 std::vector<RulePattern> CountRulePatterns(const std::vector<Gamma>& patterns,
                                            const std::vector<std::uint32_t>& pattern_of,
                                            const std::vector<RuleMask>& masks) {
-  std::map<std::pair<RuleMask, std::uint32_t>, double> counts;
-  for (size_t k = 0; k < pattern_of.size(); ++k) counts[{k < masks.size() ? masks[k] : RuleMask{0}, pattern_of[k]}] += 1;
+  // A few hundred masks at most: a dense row of pattern counts for each.
+  std::vector<std::vector<double>> rows(std::size_t{1} << kMaxBlockingRules);
+  for (size_t k = 0; k < pattern_of.size(); ++k) {
+    auto& row = rows[k < masks.size() ? masks[k] : RuleMask{0}];
+    if (row.empty()) row.assign(patterns.size(), 0.0);
+    row[pattern_of[k]] += 1;
+  }
   std::vector<RulePattern> out;
-  out.reserve(counts.size());
-  for (const auto& [key, n] : counts) out.push_back({key.first, patterns[key.second], n});
+  for (size_t mask = 0; mask < rows.size(); ++mask) {
+    for (size_t i = 0; i < rows[mask].size(); ++i) {
+      if (rows[mask][i] > 0) out.push_back({static_cast<RuleMask>(mask), patterns[i], rows[mask][i]});
+    }
+  }
   return out;
 }
 
