@@ -16,17 +16,17 @@ echo "== import: 100,000 adult rows into a new SQLite database (target: under 5 
 head -n 100001 "$TMP/big/adults.csv" > "$TMP/adults100k.csv"
 "$BIN" --db "$TMP/bench.db" init > /dev/null
 /usr/bin/time -f "import 100k rows: %e s wall, %U s user, %M KB peak" \
-  "$BIN" --db "$TMP/bench.db" import --quiet --source BENCH --kind adult --date-order iso "$TMP/adults100k.csv"
+  "$BIN" --db "$TMP/bench.db" import --quiet --source BENCH --kind adult "$TMP/adults100k.csv"
 /usr/bin/time -f "re-import 100k unchanged rows: %e s wall" \
-  "$BIN" --db "$TMP/bench.db" import --quiet --source BENCH --kind adult --date-order iso "$TMP/adults100k.csv"
+  "$BIN" --db "$TMP/bench.db" import --quiet --source BENCH --kind adult "$TMP/adults100k.csv"
 /usr/bin/time -f "dry run 100k rows (parse and validate only): %e s wall" \
-  "$BIN" --db "$TMP/bench.db" import --quiet --dry-run --source BENCH2 --kind adult --date-order iso "$TMP/adults100k.csv"
+  "$BIN" --db "$TMP/bench.db" import --quiet --dry-run --source BENCH2 --kind adult "$TMP/adults100k.csv"
 
 echo "== import: the same 100,000 rows into a new PostgreSQL database (throwaway local server, default durability; target: under 5 s)"
 # shellcheck disable=SC2016  # expanded by the inner shell
 "$(dirname "$0")/with-postgres.sh" bash -c '"$0" init > /dev/null &&
   /usr/bin/time -f "import 100k rows (PostgreSQL): %e s wall, %U s user (client), %M KB peak" \
-    "$0" import --quiet --source BENCH --kind adult --date-order iso "$1"' "$BIN" "$TMP/adults100k.csv" ||
+    "$0" import --quiet --source BENCH --kind adult "$1"' "$BIN" "$TMP/adults100k.csv" ||
   echo "import 100k rows (PostgreSQL): not measured (see the error above)"
 
 if [ -x "$BUILD/reunite_bench" ]; then

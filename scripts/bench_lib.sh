@@ -19,8 +19,8 @@ load_synthetic() {
   local bin="$1" db="$2" dir="$3" families="$4" seed="$5"
   "$bin" synth --families "$families" --seed "$seed" --out "$dir" > /dev/null
   "$bin" --db "$db" init > /dev/null
-  "$bin" --db "$db" import --quiet --source ORR --kind child --date-order iso "$dir/children.csv" > /dev/null
-  "$bin" --db "$db" import --quiet --source ICE --kind adult --date-order iso "$dir/adults.csv" > /dev/null
+  "$bin" --db "$db" import --quiet --source ORR --kind child "$dir/children.csv" > /dev/null
+  "$bin" --db "$db" import --quiet --source ICE --kind adult "$dir/adults.csv" > /dev/null
 }
 
 # serve_db BIN DB LOG: serves DB on a free port in the background; sets SERVER (its

@@ -19,6 +19,6 @@ with open(src, newline='', encoding='utf-8') as f, open(dst, 'w', newline='', en
             row['phones'] = f'+502 5555 {1000 + n:04d}'; n -= 1
         w.writerow(row)
 PY
-"$BIN" --db "$TMP/run.db" import --quiet --source ICE --kind adult --date-order iso "$TMP/newer.csv" > /dev/null
+"$BIN" --db "$TMP/run.db" import --quiet --source ICE --kind adult "$TMP/newer.csv" > /dev/null
 /usr/bin/time -f "  incremental match run after $CHANGED changed adults: %e s wall, %M KB peak" \
   "$BIN" --db "$TMP/run.db" match run | sed 's/^/  /'

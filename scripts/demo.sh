@@ -13,8 +13,8 @@ echo "== Generating $FAMILIES synthetic families (seed 2018) into $DIR"
 echo "== Creating $DB"
 "$BIN" --db "$DB" init
 echo "== Importing the children's list (ORR) and the adults' list (ICE/CBP)"
-"$BIN" --db "$DB" --actor demo import --quiet --source ORR --kind child --date-order iso "$DIR/children.csv"
-"$BIN" --db "$DB" --actor demo import --quiet --source ICE --kind adult --date-order iso "$DIR/adults.csv"
+"$BIN" --db "$DB" --actor demo import --quiet --source ORR --kind child "$DIR/children.csv"
+"$BIN" --db "$DB" --actor demo import --quiet --source ICE --kind adult "$DIR/adults.csv"
 echo "== Matching: duplicates and child-parent links into the review queue"
 "$BIN" --db "$DB" --actor demo match run
 "$BIN" --db "$DB" review list --limit 5

@@ -43,7 +43,7 @@ void FamilyGenerator::NextGroupIfDue() {
   if (group_left_ > 0) return;
   group_left_ = static_cast<int>(rng_.Between(3, 30));
   group_date_ = ZeroPlusDays(rng_.Between(window_start_days_, window_end_days_));
-  group_place_ = places_.PickFacility(FacilityKind::kStation, rng_);
+  group_post_ = &places_.PickBorderPost(rng_);
 }
 
 Date FamilyGenerator::BirthDate(int age) {
@@ -76,6 +76,7 @@ std::string FamilyGenerator::Phone(Country country) {
     std::string n = std::string("+1") + kUsAreaCodes[rng_.Below(std::size(kUsAreaCodes))];
     n += static_cast<char>('2' + rng_.Below(8));
     for (int i = 0; i < 6; ++i) n += static_cast<char>('0' + rng_.Below(10));
+    if (n.compare(5, 3, "555") == 0) n[5] = '4';  // 555 numbers are fictional: lists use them as placeholders
     return n;
   }
   std::string n = std::string("+") + (country == Country::kGT ? "502" : country == Country::kHN ? "504" : "503");
@@ -100,7 +101,8 @@ void FamilyGenerator::Next(SynthFamily* f) {
   NextGroupIfDue();
   --group_left_;
   f->apprehension_date = group_date_;
-  f->apprehension_place = group_place_;
+  f->apprehension_post = group_post_;
+  f->apprehension_place = group_post_->FullName();
   double r = rng_.Unit();
   f->country = r < 0.55 ? Country::kGT : r < 0.85 ? Country::kHN : Country::kSV;
   f->department = &places_.PickDepartment(f->country, rng_);

@@ -59,7 +59,8 @@ struct SynthFamily {
   const Department* department = nullptr;
   std::string municipality, village;
   Date apprehension_date;
-  std::string apprehension_place;  // a CBP station or port of entry
+  const BorderPost* apprehension_post = nullptr;  // the station or port of entry
+  std::string apprehension_place;                 // its full name, "Chula Vista Station"
   std::vector<SynthChild> children;  // 1 to 3
   std::vector<SynthAdult> adults;    // those apprehended with the children: 1 or 2
 };
@@ -95,7 +96,7 @@ class FamilyGenerator {
   long reference_days_, window_start_days_, window_end_days_;
   int group_left_ = 0;
   Date group_date_;
-  std::string group_place_;
+  const BorderPost* group_post_ = nullptr;
 };
 
 }  // namespace reunite::synth

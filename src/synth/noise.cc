@@ -14,6 +14,8 @@ NoiseRates::NoiseRates(double level) {
   missing_a_number = r(0.08), mistyped_a_number = r(0.02), format_variety = r(0.8);
   nickname_given = r(0.01), nickname_reported = r(0.25);
   missing_phones = r(0.10), missing_sex = r(0.01), language_spelling = r(0.3);
+  first_given_only = r(0.10), misspell_country = r(0.02), apprehension_shift = r(0.20);
+  placeholder = r(0.30), shared_phone = r(0.03);
   // Some adults have a record from both agencies even on a clean list.
   duplicate = std::min(0.9, 0.15 + 0.15 * level);
 }

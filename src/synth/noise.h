@@ -21,6 +21,10 @@ struct NoiseRates {
   double nickname_given, nickname_reported;    // per given name / per mention
   double missing_phones, missing_sex, language_spelling;
   double duplicate;                            // adult has a second agency's record
+  double first_given_only;                     // ORR keeps only the first given name
+  double misspell_country, apprehension_shift; // per record
+  double placeholder;   // an unknown A-number, phone or date written as "N/A", "000000000"...
+  double shared_phone;  // a shelter's or consulate's number given by many unrelated adults
 };
 
 // "Hernández" -> "Hernandez", "Ñ" -> "N": Latin-1 letters with diacritics to ASCII.

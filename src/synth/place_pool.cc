@@ -1,5 +1,6 @@
 #include "synth/place_pool.h"
 
+#include <map>
 #include <sstream>
 
 #include "synth/data_table.h"
@@ -25,7 +26,7 @@ int CountryIndex(const std::string& code) {
 Result<PlacePool> PlacePool::Load() {
   PlacePool pool;
   for (Status s : {pool.LoadDepartments(), pool.LoadMunicipalities(), pool.LoadLanguages(),
-                   pool.LoadVillagesAndFacilities()})
+                   pool.LoadVillagesAndFacilities(), pool.LoadBorderPosts()})
     if (!s.ok()) return s;
   return pool;
 }
@@ -149,6 +150,40 @@ std::string PlacePool::PickVillage(const Department& d, Rng& rng) const {
 
 const Language& PlacePool::PickLanguage(const Department& d, Rng& rng) const {
   return languages_[d.languages[d.language_weights.Pick(rng)]];
+}
+
+Status PlacePool::LoadBorderPosts() {
+  const std::string name = "places/border_patrol.csv";
+  Result<DataTable> t = LoadDataTable(name, {"kind", "id", "sector", "name", "city", "state", "codes", "aliases"});
+  if (!t.ok()) return t.status();
+  std::map<std::string, std::string> sector_names;
+  for (const auto& r : t->rows)
+    if (r[0] == "sector") sector_names[r[1]] = r[3];
+  std::map<std::string, int> posts_in_sector;
+  for (const auto& r : t->rows) {
+    if (r[0] != "station" && r[0] != "port") continue;
+    if (!sector_names.count(r[2])) return Status::InvalidArgument(name + ": unknown sector " + r[2]);
+    BorderPost p;
+    p.name = r[3], p.city = r[4], p.state = r[5], p.sector_code = r[2], p.sector_name = sector_names[r[2]];
+    p.code = r[6].substr(0, r[6].find(';'));
+    p.port = r[0] == "port";
+    border_posts_.push_back(std::move(p));
+    ++posts_in_sector[r[2]];
+  }
+  // Rough shares of 2018's family apprehensions by sector; a sector not listed gets 0.03.
+  static const std::map<std::string, double> kSectorShare = {
+      {"RGV", 0.45}, {"EPT", 0.12}, {"YUM", 0.10}, {"TCA", 0.08}, {"SDC", 0.06},
+      {"DRT", 0.06}, {"ELC", 0.05}, {"LRT", 0.04}, {"BBT", 0.04}};
+  for (const BorderPost& p : border_posts_) {
+    auto share = kSectorShare.find(p.sector_code);
+    border_post_weights_.Add((share == kSectorShare.end() ? 0.03 : share->second) / posts_in_sector[p.sector_code]);
+  }
+  if (border_posts_.empty()) return Status::InvalidArgument(name + ": no stations or ports");
+  return Status::Ok();
+}
+
+const BorderPost& PlacePool::PickBorderPost(Rng& rng) const {
+  return border_posts_[border_post_weights_.Pick(rng)];
 }
 
 const std::string& PlacePool::PickFacility(FacilityKind kind, Rng& rng) const {

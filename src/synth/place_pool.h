@@ -27,6 +27,18 @@ struct Department {
 
 enum class FacilityKind { kStation = 0, kDetention = 1, kShelter = 2 };
 
+// A Border Patrol station or port of entry of data/places/border_patrol.csv, with
+// what an agency may write for it: its name, city and state, station code and sector.
+struct BorderPost {
+  std::string name;         // "Chula Vista", "San Ysidro"
+  std::string city, state;  // "Chula Vista", "CA"
+  std::string code;         // station code ("CHU"), "" when the gazetteer has none
+  std::string sector_code;  // "SDC"
+  std::string sector_name;  // "San Diego"
+  bool port = false;        // a port of entry, not a station
+  std::string FullName() const { return name + (port ? " Port of Entry" : " Station"); }
+};
+
 class PlacePool {
  public:
   // Parses the embedded place files. Returns the first error found (missing file,
@@ -42,6 +54,9 @@ class PlacePool {
   // A language of the department: Spanish or one listed as spoken there.
   const Language& PickLanguage(const Department& d, Rng& rng) const;
   const std::string& PickFacility(FacilityKind kind, Rng& rng) const;
+  // Where a group was apprehended; Rio Grande Valley, where most families crossed
+  // in 2018, more often than the other sectors.
+  const BorderPost& PickBorderPost(Rng& rng) const;
   const Language& Spanish() const { return languages_.back(); }
   const std::vector<std::string>& Facilities(FacilityKind kind) const {
     return facilities_[static_cast<int>(kind)];
@@ -52,11 +67,14 @@ class PlacePool {
   Status LoadMunicipalities();
   Status LoadLanguages();
   Status LoadVillagesAndFacilities();
+  Status LoadBorderPosts();
 
   std::vector<Department> departments_;
   std::vector<int> by_country_[kCountryCount];  // department indexes
   WeightedIndex department_weights_[kCountryCount];
   std::vector<Language> languages_;  // Spanish last
+  std::vector<BorderPost> border_posts_;
+  WeightedIndex border_post_weights_;
   std::vector<std::string> village_prefixes_, village_names_, village_maya_names_;
   std::vector<std::string> facilities_[3];
 };

@@ -125,7 +125,7 @@ class ListWriter {
         out_(out) {}
 
   void WriteHeaders() {
-    out_->children.Write(synth::kRecordColumns);
+    out_->children.Write(synth::kOrrColumns);
     out_->adults.Write(synth::kRecordColumns);
     out_->links.Write({"child_record_id", "adult_record_id", "relationship"});
     out_->entities.Write({"list", "record_id", "person_id"});
@@ -159,8 +159,9 @@ class ListWriter {
     bool ice_first = noise_rng_.Chance(0.65);
     int records = noise_rng_.Chance(rates_.duplicate) ? 2 : 1;
     for (int i = 0; i < records; ++i) {
-      std::string id = (i == 0) == ice_first ? ice_.Next() : cbp_.Next();
-      synth::RenderAdult(family_, a, id, ctx_, &fields_);
+      bool ice = (i == 0) == ice_first;
+      std::string id = ice ? ice_.Next() : cbp_.Next();
+      synth::RenderAdult(family_, a, id, ice ? synth::Agency::kIce : synth::Agency::kCbp, ctx_, &fields_);
       out_->adults.Write(fields_);
       out_->entities.Write({"adults", id, person});
       for (const std::string& child : child_ids_) {

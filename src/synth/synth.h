@@ -26,10 +26,13 @@ struct SynthSummary {
 };
 
 // Writes into out_dir (created, with parents, if missing; existing files replaced):
-//   children.csv, adults.csv  - header record_id,given_names,surnames,sex,date_of_birth,
+//   children.csv              - ORR's list, its own header (synth::kOrrColumns) and ways
+//                               (agency_style.h); ORR- ids
+//   adults.csv                - header record_id,given_names,surnames,sex,date_of_birth,
 //                               country,a_number,phones,language,apprehension_date,
 //                               apprehension_place,location,status,removal_date,
-//                               reported_relatives (ORR- ids; ICE- and CBP- ids)
+//                               reported_relatives; rows of ICE- and CBP- ids, each
+//                               system writing its own way (agency_style.h)
 //   truth_links.csv           - child_record_id,adult_record_id,relationship; one row per
 //                               child and each record of each adult apprehended with it
 //   truth_entities.csv        - list,record_id,person_id; one row per record; an adult's

@@ -26,7 +26,7 @@ expect_contains "$WORK/out" "0 new, 0 updated (0 fields), $children unchanged"
 python3 - "$WORK/lists/children.csv" "$WORK/children_v2.csv" <<'PY'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
-loc = rows[0].index('location')
+loc = rows[0].index('Facility')
 rows[1][loc] = 'Cayuga Centers, New York'
 csv.writer(open(sys.argv[2], 'w', newline='', encoding='utf-8'), lineterminator='\n').writerows(rows)
 print(rows[1][0])

@@ -22,7 +22,8 @@ for r in rows:
         pat = plain(surnames[0])
         pat = pat[:3] + pat[4:]
         q = f"{pat} {plain(surnames[1])}, {plain(given[0])}".upper()
-        print(r['record_id'], q.replace(' ', '_'), r['date_of_birth'][:4])
+        dob = r['date_of_birth']  # ICE writes MM/DD/YYYY, CBP YYYYMMDD or ISO
+        print(r['record_id'], q.replace(' ', '_'), dob[-4:] if '/' in dob else dob[:4])
         break
 PY
 )
