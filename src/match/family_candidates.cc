@@ -49,8 +49,10 @@ std::string Day(long day) { return std::to_string(day); }
 std::string ApprehensionKeys(const FamilyRecord& r, bool child) {
   std::string keys;
   if (r.apprehension_day == 0) return keys;
-  const long first = child ? r.apprehension_day - 1 : r.apprehension_day;
-  const long last = child ? r.apprehension_day + 1 : r.apprehension_day;
+  // The same window the comparison calls one event (kSameEventDays): a children's
+  // office may write the day of the referral, a detention system the day of booking.
+  const long first = child ? r.apprehension_day - kSameEventDays : r.apprehension_day;
+  const long last = child ? r.apprehension_day + kSameEventDays : r.apprehension_day;
   for (long d = first; d <= last; ++d) {
     if (!r.station.empty()) AddKey(&keys, "S" + r.station, Day(d));
     if (r.sector.empty()) {

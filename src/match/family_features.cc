@@ -221,9 +221,8 @@ bool NonParentNamed(const MentionMatch& m) {
   return m.level != kNull && m.level <= 2 && (m.kind == RelativeKind::kOtherRelative || m.kind == RelativeKind::kWard);
 }
 
-// A child's intake or an adult's book-in can be a day or more after the apprehension;
-// an adult prosecuted first is booked in weeks later.
-constexpr long kSameEventDays = 3, kWeeksApart = 30;
+// An adult prosecuted first is booked in weeks later.
+constexpr long kWeeksApart = 30;
 
 int ApprehensionLevelOf(const FamilyRecord& child, const FamilyRecord& adult) {
   if (child.apprehension_day == 0 || adult.apprehension_day == 0) return kNull;

@@ -31,6 +31,10 @@
 
 namespace reunite::match {
 
+// A child's intake or an adult's book-in can be a day or more after the apprehension:
+// dates this many days apart are one event, for the comparison and for blocking.
+inline constexpr long kSameEventDays = 3;
+
 // A name token with the formal names it may stand for (nickname table), so that
 // "Chepe" meets "José" without a lookup per pair.
 struct FamilyName {
