@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "web/assets.h"
+#include "web/body_limit.h"
 #include "web/http_util.h"
 #include "web/i18n.h"
 #include "web/pages.h"
@@ -168,11 +169,14 @@ void RegisterRoutes(httplib::Server& server, const RouteContext& ctx) {
     if (CurrentUser(req, *ctx.auth)) return res.set_redirect("/", 303);
     ShowLogin(req, res, "", "", 200, ctx.secure_cookies);
   });
-  server.Post("/login", [ctx](const Request& req, Response& res) { PostLogin(req, res, ctx); });
-  server.Post("/api/login", [ctx](const Request& req, Response& res) { PostApiLogin(req, res, ctx); });
-  server.Post("/logout", [ctx](const Request& req, Response& res) { PostLogout(req, res, ctx); });
+  // Every route that takes a body reads it within its limit (body_limit.h).
+  server.Post("/login", WithLimitedBody([ctx](const Request& req, Response& res) { PostLogin(req, res, ctx); }));
+  server.Post("/api/login",
+              WithLimitedBody([ctx](const Request& req, Response& res) { PostApiLogin(req, res, ctx); }));
+  server.Post("/logout", WithLimitedBody([ctx](const Request& req, Response& res) { PostLogout(req, res, ctx); }));
   RegisterApiRoutes(server, ctx);
   RegisterPageRoutes(server, ctx);
+  RegisterBodyFallbacks(server);  // last: only paths no route above takes
 }
 
 httplib::Server::HandlerResponse GateRequest(const Request& req, Response& res, Authenticator& auth) {
