@@ -4,6 +4,7 @@
 #include <string>
 
 #include "web/http_util.h"
+#include "web/routes.h"
 
 namespace reunite::web {
 namespace {
@@ -91,6 +92,7 @@ httplib::Server::HandlerWithContentReader WithLimitedBody(httplib::Server::Handl
     // req.path, which outlives this call.
     Request full = req;
     if (!ReadBody(req, res, reader, full)) return;
+    if (!RequestTextIsUtf8(full)) return SendLocalizedError(full, res, 400, "error.bad_text");
     handler(full, res);
   };
 }
