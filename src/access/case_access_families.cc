@@ -160,7 +160,7 @@ void Redact(JournalEntry& e, const std::vector<std::string>& columns) {
     if (snapshot.is_discarded()) return void(e.after = mark);
     for (const std::string& c : columns)
       if (snapshot.contains(c)) snapshot[c] = mark;
-    e.after = snapshot.dump();
+    e.after = snapshot.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   } else if (std::find(columns.begin(), columns.end(), e.field) != columns.end()) {
     e.before = e.after = mark;
   }

@@ -48,8 +48,9 @@ void CreateUser(const Request& req, Response& res, const RouteContext& ctx) {
     std::optional<NewUser> user;
     try {
       user = ParseNewUser(*body, res);
-    } catch (const Json::type_error& e) {
-      return SendJsonError(res, 400, "bad_request", e.what());
+    } catch (const Json::type_error&) {
+      // The library's text names its own internals; the user gets the catalog's.
+      return SendLocalizedError(req, res, 400, "error.bad_field");
     }
     if (!user) return;
     auto id = Accounts(cr.db).CreateUser(cr.access.principal(), *user);

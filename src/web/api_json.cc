@@ -9,7 +9,9 @@ namespace reunite::web::api {
 
 void SendJson(Response& res, const Json& body, int status) {
   res.status = status;
-  res.set_content(body.dump(), "application/json");
+  // Requests are checked for UTF-8 at the door (RequestTextIsUtf8); stored text that is
+  // not UTF-8 is replaced rather than turned into a 500.
+  res.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json");
 }
 
 void SendStatusError(Response& res, const Status& status) {

@@ -67,8 +67,9 @@ void WithBody(const Request& req, Response& res, Fn&& fn) {
   if (!body) return;
   try {
     fn(*body);
-  } catch (const Json::type_error& e) {
-    SendJsonError(res, 400, "bad_request", e.what());
+  } catch (const Json::type_error&) {
+    // The library's text names its own internals; the user gets the catalog's.
+    SendLocalizedError(req, res, 400, "error.bad_field");
   }
 }
 

@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "web/api_internal.h"
+#include "web/body_limit.h"
 
 namespace reunite::web {
 
@@ -29,8 +30,8 @@ void RegisterApiRoutes(httplib::Server& server, const RouteContext& ctx) {
     };
     const std::string method = route.method;
     if (method == "GET") server.Get(pattern, handler);
-    else if (method == "PUT") server.Put(pattern, handler);
-    else server.Post(pattern, handler);
+    else if (method == "PUT") server.Put(pattern, WithLimitedBody(handler));
+    else server.Post(pattern, WithLimitedBody(handler));
   }
 }
 

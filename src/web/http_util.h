@@ -32,7 +32,17 @@ std::size_t BodyLimitFor(std::string_view path);
 // Adds the security headers and, unless a handler chose one, Cache-Control: no-store.
 void ApplySecurityHeaders(httplib::Response& res);
 
-// Answers {"error": {"code": code, "message": message}} with the status.
+// Whether s is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
+bool IsValidUtf8(std::string_view s);
+
+// Whether every text of the request that a route may echo is UTF-8: the path, the query's
+// and form's names and values, a JSON or form body, and multipart fields that are not
+// files. (Uploaded lists may be Windows-1252; the importer decodes them.) A string that
+// is not UTF-8 makes nlohmann::json throw when dumped, so it is refused at the door.
+bool RequestTextIsUtf8(const httplib::Request& req);
+
+// Answers {"error": {"code": code, "message": message}} with the status. Text that is not
+// UTF-8 is replaced (U+FFFD) rather than thrown on, as a last resort.
 void SendJsonError(httplib::Response& res, int status, std::string_view code, std::string_view message);
 
 // A short machine-readable code for an HTTP error status ("not_found", "payload_too_large").

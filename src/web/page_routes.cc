@@ -4,6 +4,7 @@
 
 #include <charconv>
 
+#include "web/body_limit.h"
 #include "web/http_util.h"
 #include "web/i18n.h"
 
@@ -134,7 +135,7 @@ void GetPage(httplib::Server& server, const std::string& pattern, const RouteCon
 }
 
 void PostPage(httplib::Server& server, const std::string& pattern, const RouteContext& ctx, PageHandler h) {
-  server.Post(pattern, [ctx, h](const Request& req, Response& res) { Handle(req, res, ctx, true, h); });
+  server.Post(pattern, WithLimitedBody([ctx, h](const Request& req, Response& res) { Handle(req, res, ctx, true, h); }));
 }
 
 void RegisterPageRoutes(httplib::Server& server, const RouteContext& ctx) {

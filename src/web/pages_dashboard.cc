@@ -33,7 +33,8 @@ TemplateData Chart(const std::vector<std::pair<std::string, long>>& bars) {
   }
   TemplateData chart;
   chart.set("rows", rows);
-  chart.set("json", nlohmann::json{{"labels", labels}, {"values", values}}.dump());
+  chart.set("json", nlohmann::json{{"labels", labels}, {"values", values}}.dump(
+                        -1, ' ', false, nlohmann::json::error_handler_t::replace));
   return chart;
 }
 

@@ -96,7 +96,8 @@ std::string TopLevelChart(const StatusReport& r, const std::string& lang) {
       labels.push_back(NodeLabel(n, lang));
       values.push_back(n.count);
     }
-  return nlohmann::json{{"labels", labels}, {"values", values}}.dump();
+  return nlohmann::json{{"labels", labels}, {"values", values}}.dump(-1, ' ', false,
+                                                                   nlohmann::json::error_handler_t::replace);
 }
 
 TemplateData ExportLinks(const std::string& as_of, const std::string& lang) {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "web/assets.h"
+#include "web/body_limit.h"
 #include "web/http_util.h"
 #include "web/i18n.h"
 #include "web/pages.h"
@@ -168,11 +169,14 @@ void RegisterRoutes(httplib::Server& server, const RouteContext& ctx) {
     if (CurrentUser(req, *ctx.auth)) return res.set_redirect("/", 303);
     ShowLogin(req, res, "", "", 200, ctx.secure_cookies);
   });
-  server.Post("/login", [ctx](const Request& req, Response& res) { PostLogin(req, res, ctx); });
-  server.Post("/api/login", [ctx](const Request& req, Response& res) { PostApiLogin(req, res, ctx); });
-  server.Post("/logout", [ctx](const Request& req, Response& res) { PostLogout(req, res, ctx); });
+  // Every route that takes a body reads it within its limit (body_limit.h).
+  server.Post("/login", WithLimitedBody([ctx](const Request& req, Response& res) { PostLogin(req, res, ctx); }));
+  server.Post("/api/login",
+              WithLimitedBody([ctx](const Request& req, Response& res) { PostApiLogin(req, res, ctx); }));
+  server.Post("/logout", WithLimitedBody([ctx](const Request& req, Response& res) { PostLogout(req, res, ctx); }));
   RegisterApiRoutes(server, ctx);
   RegisterPageRoutes(server, ctx);
+  RegisterBodyFallbacks(server);  // last: only paths no route above takes
 }
 
 httplib::Server::HandlerResponse GateRequest(const Request& req, Response& res, Authenticator& auth) {
@@ -183,10 +187,40 @@ httplib::Server::HandlerResponse GateRequest(const Request& req, Response& res, 
     res.set_header("Connection", "close");
     return HR::Handled;
   }
+  // Text that is not UTF-8 cannot be echoed in JSON: refused here, once for every route.
+  // A body's text is checked when it is read (body_limit.cc).
+  if (!RequestTextIsUtf8(req)) {
+    SendLocalizedError(req, res, 400, "error.bad_text");
+    res.set_header("Connection", "close");  // any body is left unread
+    return HR::Handled;
+  }
   if (!IsApiPath(req.path) || req.path == "/api/login") return HR::Unhandled;
   if (CurrentUser(req, auth)) return HR::Unhandled;
   SendJsonError(res, 401, "unauthenticated", "sign in first");
   return HR::Handled;
+}
+
+namespace {
+
+void SendErrorPage(const Request& req, Response& res, const std::string& message) {
+  // The page's own path only when it is text: it is shown in the page.
+  PageContext ctx{RequestLanguage(req), IsValidUtf8(req.path) ? req.path : "", "error.title", std::nullopt, ""};
+  TemplateData vars;
+  vars.set("status", std::to_string(res.status));
+  vars.set("message", message);
+  auto html = RenderPage("error", ctx, vars);
+  // A broken error template must not recurse into another error page: plain text then.
+  if (html.ok()) res.set_content(*html, "text/html; charset=utf-8");
+  else res.set_content(std::to_string(res.status), "text/plain; charset=utf-8");
+}
+
+}  // namespace
+
+void SendLocalizedError(const Request& req, Response& res, int status, const std::string& key) {
+  const std::string& message = CatalogFor(RequestLanguage(req)).at(key);
+  res.status = status;
+  if (IsApiPath(req.path)) return SendJsonError(res, status, ErrorCodeFor(status), message);
+  SendErrorPage(req, res, message);
 }
 
 void FillErrorBody(const Request& req, Response& res) {
@@ -198,14 +232,7 @@ void FillErrorBody(const Request& req, Response& res) {
     SendJsonError(res, res.status, ErrorCodeFor(res.status), CatalogFor("en").at(key));
     return;
   }
-  PageContext ctx{RequestLanguage(req), req.path, "error.title", std::nullopt, ""};
-  TemplateData vars;
-  vars.set("status", std::to_string(res.status));
-  vars.set("message", t.at(key));
-  auto html = RenderPage("error", ctx, vars);
-  // A broken error template must not recurse into another error page: plain text then.
-  if (html.ok()) res.set_content(*html, "text/html; charset=utf-8");
-  else res.set_content(std::to_string(res.status), "text/plain; charset=utf-8");
+  SendErrorPage(req, res, t.at(key));
 }
 
 }  // namespace reunite::web

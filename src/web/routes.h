@@ -39,6 +39,10 @@ void RegisterPageRoutes(httplib::Server& server, const RouteContext& ctx);
 httplib::Server::HandlerResponse GateRequest(const httplib::Request& req, httplib::Response& res,
                                              Authenticator& auth);
 
+// Answers `status` with the message `key` of the catalogs in the request's language:
+// {"error": {...}} under /api/, an error page otherwise.
+void SendLocalizedError(const httplib::Request& req, httplib::Response& res, int status, const std::string& key);
+
 // Fills the body of an error response no handler wrote: JSON under /api/, a page otherwise.
 void FillErrorBody(const httplib::Request& req, httplib::Response& res);
 

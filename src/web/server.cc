@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
+#include <iostream>
 
 #include <httplib.h>
 #include <sys/socket.h>
@@ -10,6 +12,21 @@
 #include "web/routes.h"
 
 namespace reunite::web {
+namespace {
+
+void LogException(const httplib::Request& req, std::exception_ptr ep) {
+  std::string what = "unknown exception";
+  try {
+    if (ep) std::rethrow_exception(ep);
+  } catch (const std::exception& e) {
+    what = e.what();
+  } catch (...) {
+  }
+  // The method and route only: the query may hold names of people.
+  std::cerr << "reunite web: " << req.method << " " << req.path << ": " << what << "\n";
+}
+
+}  // namespace
 
 WebServer::WebServer(Database* db, Authenticator* auth, ServerOptions options, DatabasePool* pool,
                      SearchService* search, AuditWriter* audit)
@@ -50,8 +67,10 @@ void WebServer::Configure() {
   server_->set_pre_routing_handler(
       [auth](const httplib::Request& req, httplib::Response& res) { return GateRequest(req, res, *auth); });
   server_->set_error_handler(httplib::Server::Handler(FillErrorBody));
-  // Never show an exception's text to the browser: it may hold case data or paths.
-  server_->set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+  // Never show an exception's text to the browser: it may hold case data, paths or the
+  // libraries' internals. The operator finds it in the log.
+  server_->set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+    LogException(req, ep);
     res.status = 500;
     res.body.clear();
     FillErrorBody(req, res);

@@ -1,6 +1,8 @@
 // The server end to end over 127.0.0.1: headers, static files, the session gate, errors, limits.
 #include "web/server.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -193,6 +195,68 @@ TEST_F(ServerTest, OversizedRequestIsRefused) {
   ASSERT_TRUE(api);
   EXPECT_EQ(api->status, 413);
   EXPECT_NE(api->body.find(R"("code":"payload_too_large")"), std::string::npos) << api->body;
+}
+
+// Posts `total` bytes of `fill` with Transfer-Encoding: chunked (no Content-Length), as a
+// client streaming a body of unknown size does.
+httplib::Result PostChunked(httplib::Client& cli, const std::string& path, std::size_t total, char fill = 'a',
+                            const std::string& type = "application/json") {
+  return cli.Post(
+      path, {},
+      [total, fill](std::size_t offset, httplib::DataSink& sink) {
+        if (offset >= total) {
+          sink.done();
+          return true;
+        }
+        const std::string piece(std::min<std::size_t>(16u << 10, total - offset), fill);
+        return sink.write(piece.data(), piece.size());
+      },
+      type);
+}
+
+// Issue 13.10: a chunked body was read whole, whatever its size.
+TEST_F(ServerTest, ChunkedBodyOverTheLimitIsRefused) {
+  auto cli = Client();
+  auto res = PostChunked(cli, "/api/login", 4 * kMaxFormBytes);
+  ASSERT_TRUE(res) << httplib::to_string(res.error());
+  EXPECT_EQ(res->status, 413);
+  EXPECT_NE(res->body.find(R"("code":"payload_too_large")"), std::string::npos) << res->body;
+  auto page = PostChunked(cli, "/login", 4 * kMaxFormBytes, 'a', "application/x-www-form-urlencoded");
+  ASSERT_TRUE(page) << httplib::to_string(page.error());
+  EXPECT_EQ(page->status, 413);
+  // A path no route takes reads no more than its limit either.
+  auto nowhere = PostChunked(cli, "/nowhere", 4 * kMaxFormBytes);
+  ASSERT_TRUE(nowhere) << httplib::to_string(nowhere.error());
+  EXPECT_EQ(nowhere->status, 413);
+}
+
+TEST_F(SignedInServerTest, ChunkedBodyWithinTheLimitIsRead) {
+  auto cli = Client();
+  const std::string credentials = R"({"username":"ana","password":"secret"})";
+  auto res = cli.Post(
+      "/api/login", {},
+      [&credentials](std::size_t offset, httplib::DataSink& sink) {
+        // Seven bytes a chunk, so the JSON arrives in pieces.
+        if (offset < credentials.size())
+          return sink.write(credentials.data() + offset, std::min<std::size_t>(7, credentials.size() - offset));
+        sink.done();
+        return true;
+      },
+      "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(accounts_.logins, 1);
+}
+
+// Issue 13.10: POST /api/lists was held to the 64 KB form limit, not the 20 MB upload one.
+TEST_F(ServerTest, ListUploadRouteGetsTheUploadLimit) {
+  EXPECT_EQ(BodyLimitFor("/api/lists"), kMaxUploadBytes);
+  EXPECT_EQ(BodyLimitFor("/api/lists/42"), kMaxUploadBytes);
+  EXPECT_EQ(BodyLimitFor("/api/listsx"), kMaxFormBytes);
+  // Past the form limit, the upload route reaches the session gate (401), not a 413.
+  auto res = Client().Post("/api/lists", std::string(kMaxFormBytes * 2, 'a'), "text/csv");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 401) << res->body;
 }
 
 TEST_F(ServerTest, DashboardSendsStrangersToLogin) {
