@@ -123,6 +123,9 @@ Result<std::unique_ptr<match::Linkage>> RunModel(const MatchOptions& o, LinkType
   return linkage;
 }
 
+// Match outputs are data for scripts but also get opened in spreadsheets: their
+// record ids come from imported lists, so they keep the writer's formula guard, and
+// their weights and probabilities, plain numbers, pass unchanged (common/csv_writer.h).
 Status WriteRows(const std::string& path, const std::vector<std::vector<std::string>>& rows) {
   std::ofstream out(path, std::ios::binary);
   if (!out) return Status::IOError("cannot write " + path);

@@ -57,7 +57,10 @@ int Width(int minimum, long max_count) {
   return std::max(minimum, w);
 }
 
-// An output file with a large buffer, written one CSV record at a time.
+// An output file with a large buffer, written one CSV record at a time. The lists
+// are import input generated from our own tables, so cells are written verbatim:
+// an import must read back exactly what the ground truth says (phones keep their
+// '+' unquoted, as agencies write them).
 class CsvFile {
  public:
   explicit CsvFile(const std::filesystem::path& path) : buffer_(1 << 20) {
@@ -67,11 +70,7 @@ class CsvFile {
   bool ok() const { return static_cast<bool>(out_); }
   void Write(const std::vector<std::string>& fields) {
     line_.clear();
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (i) line_.push_back(',');
-      AppendCsvField(line_, fields[i]);
-    }
-    line_.push_back('\n');
+    AppendCsvRecord(line_, fields, CsvCells::kVerbatim);
     out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
   }
   bool Close() {

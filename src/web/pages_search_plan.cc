@@ -9,6 +9,7 @@
 
 #include "access/policy.h"
 #include "access/workflow_access.h"
+#include "common/csv_writer.h"
 #include "web/place_labels.h"
 #include "web/pages.h"
 
@@ -243,23 +244,6 @@ void ShowWorklist(const Request& req, Response& res, CaseRequest& cr) {
   SendPage(req, res, "worklist", page, vars);
 }
 
-// RFC 4180: every field quoted, quotes doubled. A text a spreadsheet would run as
-// a formula (= + - @) gets a leading ', as the status report's CSV does.
-void AppendQuoted(std::string& out, const std::string& field) {
-  out += '"';
-  if (!field.empty() && (field[0] == '=' || field[0] == '+' || field[0] == '-' || field[0] == '@')) out += '\'';
-  for (char c : field) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  out += '"';
-}
-
-void AppendRecord(std::string& out, const std::vector<std::string>& fields) {
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i) out += ',';
-    AppendQuoted(out, fields[i]);
-  }
-  out += "\r\n";
-}
-
 // A file name made of the team's letters and digits only.
 std::string FileNamePart(const std::string& text) {
   std::string out;
@@ -274,11 +258,11 @@ void SendWorklistCsv(const Request& req, Response& res, CaseRequest& cr) {
   auto lines = LoadWorklist(cr, team);
   if (!lines.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(lines.status()));
   std::string csv;
-  AppendRecord(csv, {"task_id", "parent_id", "parent", "country", "department", "municipality", "village",
+  AppendCsvRecord(csv, {"task_id", "parent_id", "parent", "country", "department", "municipality", "village",
                      "last_attempt", "team", "visited_on", "result", "notes"});
   for (const WorklistLine& line : *lines) {
     const SearchTask& k = line.task;
-    AppendRecord(csv, {std::to_string(k.id), std::to_string(k.adult_id), line.parent, k.country, k.department,
+    AppendCsvRecord(csv, {std::to_string(k.id), std::to_string(k.adult_id), line.parent, k.country, k.department,
                        k.municipality, k.village, k.last_attempt, k.team, "", "", ""});
   }
   res.set_header("Content-Disposition", "attachment; filename=\"worklist-" + FileNamePart(team) + ".csv\"");

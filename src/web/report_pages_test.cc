@@ -12,6 +12,7 @@
 
 #include "access/report_access.h"
 #include "access/test_cases.h"
+#include "store/case_writer.h"
 #include "access/workflow_access.h"
 #include "web/api_test_fixture.h"
 #include "web/i18n.h"
@@ -57,6 +58,15 @@ class PagesWorld {
     EXPECT_TRUE(a2.ok());
     task_a2 = a2.ok() ? *a2 : 0;
     EXPECT_TRUE(admin.AddSearchTask({0, seed.a3, "GT", "GT-QC", "Chichicastenango", "", "ICRC", "south"}, "seed").ok());
+    // Issue 13, item 12: a parent and places as a hostile list could give them, on a
+    // team of their own. No family link, so no first-contact item joins the due lists.
+    CaseWriter writer(db, "seed");
+    auto hostile = writer.CreatePerson(
+        reunite::testing::MakeCasePerson(Role::kAdult, "=HYPERLINK(\"http://x\")", "Xol", "+50255550009"), "seed");
+    EXPECT_TRUE(hostile.ok());
+    if (hostile.ok())
+      EXPECT_TRUE(admin.AddSearchTask({0, *hostile, "GT", "GT-AV", "@SUM(1)", "\tChamelco", "ICRC", "guard"}, "seed")
+                      .ok());
     auto deadline = admin.AddDeadline({0, "Status filing to the court", "court", "2018-07-26", seed.c1}, "order");
     EXPECT_TRUE(deadline.ok()) << deadline.status().ToString();
   }
@@ -70,33 +80,34 @@ std::string Between(const std::string& html, const std::string& open) {
   return html.substr(from, html.find('<', from) - from);
 }
 
-// Parses RFC 4180 text whose every field is quoted and every record ends in CRLF;
-// fails the test on anything else.
-std::vector<std::vector<std::string>> ParseQuotedCsv(const std::string& text) {
+// Parses RFC 4180 text (fields quoted or not, records ending in LF or CRLF); fails
+// the test on a stray quote.
+std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
   std::vector<std::vector<std::string>> records;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::vector<std::string> fields;
-    for (;;) {
-      EXPECT_EQ(text[i], '"') << "unquoted field at byte " << i;
-      if (text[i] != '"') return records;
-      std::string field;
-      for (++i; i < text.size(); ++i) {
-        if (text[i] != '"') field += text[i];
-        else if (i + 1 < text.size() && text[i + 1] == '"') field += text[++i];
-        else break;
-      }
-      ++i;  // the closing quote
-      fields.push_back(field);
-      if (text.compare(i, 2, "\r\n") == 0) {
-        i += 2;
-        break;
-      }
-      EXPECT_EQ(text[i], ',') << "byte " << i;
-      if (text[i++] != ',') return records;
+  std::vector<std::string> fields;
+  std::string field;
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c != '"') field += c;
+      else if (i + 1 < text.size() && text[i + 1] == '"') field += text[++i];
+      else quoted = false;
+    } else if (c == '"') {
+      EXPECT_TRUE(field.empty()) << "stray quote at byte " << i;
+      quoted = true;
+    } else if (c == ',') {
+      fields.push_back(field), field.clear();
+    } else if (c == '\n' || (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
+      if (c == '\r') ++i;
+      fields.push_back(field), field.clear();
+      records.push_back(fields), fields.clear();
+    } else {
+      field += c;
     }
-    records.push_back(fields);
   }
+  EXPECT_FALSE(quoted) << "unterminated quoted field";
+  EXPECT_TRUE(fields.empty() && field.empty()) << "last record without a line end";
   return records;
 }
 
@@ -151,13 +162,13 @@ TEST(WorklistPageTest, PrintableWithATablePerVillageAndBlankColumns) {
   EXPECT_EQ(w.GetAs("coordinator", "/search-plan/worklist")->status, 400);  // no team named
 }
 
-TEST(WorklistPageTest, CsvIsQuotedRfc4180WithAHeader) {
+TEST(WorklistPageTest, CsvIsRfc4180WithAHeader) {
   PagesWorld& w = PagesWorld::Get();
   auto res = w.GetAs("coordinator", "/search-plan/worklist.csv?team=north");
   ASSERT_EQ(res->status, 200) << res->body;
   EXPECT_EQ(res->get_header_value("Content-Type"), "text/csv; charset=utf-8");
   EXPECT_EQ(res->get_header_value("Content-Disposition"), "attachment; filename=\"worklist-north.csv\"");
-  auto records = ParseQuotedCsv(res->body);
+  auto records = ParseCsv(res->body);
   ASSERT_EQ(records.size(), 3u) << res->body;
   EXPECT_EQ(records[0], (std::vector<std::string>{"task_id", "parent_id", "parent", "country", "department",
                                                   "municipality", "village", "last_attempt", "team", "visited_on",
@@ -168,12 +179,25 @@ TEST(WorklistPageTest, CsvIsQuotedRfc4180WithAHeader) {
   EXPECT_EQ(records[1][8], "north");
 }
 
+TEST(WorklistPageTest, Issue13Item12CsvNeutralisesFormulasAndALeadingTab) {
+  PagesWorld& w = PagesWorld::Get();
+  auto res = w.GetAs("coordinator", "/search-plan/worklist.csv?team=guard");
+  ASSERT_EQ(res->status, 200) << res->body;
+  auto records = ParseCsv(res->body);
+  ASSERT_EQ(records.size(), 2u) << res->body;
+  ASSERT_EQ(records[1].size(), records[0].size()) << res->body;
+  EXPECT_EQ(records[1][2], "'=HYPERLINK(\"http://x\") Xol");
+  EXPECT_EQ(records[1][5], "'@SUM(1)");
+  EXPECT_EQ(records[1][6], "'\tChamelco");
+  EXPECT_EQ(records[1][8], "guard");
+}
+
 TEST(WorklistPageTest, CaseWorkerGetsTheVillageOfAParentAtRiskWithheld) {
   PagesWorld& w = PagesWorld::Get();
   auto csv = w.GetAs("case_worker", "/search-plan/worklist.csv?team=north");
   ASSERT_EQ(csv->status, 200) << csv->body;
   bool seen = false;
-  for (const auto& r : ParseQuotedCsv(csv->body)) {
+  for (const auto& r : ParseCsv(csv->body)) {
     if (r[0] != std::to_string(w.task_a2)) continue;
     seen = true;
     EXPECT_EQ(r[5], "[withheld]");

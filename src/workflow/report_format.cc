@@ -14,14 +14,9 @@ namespace reunite::report {
 
 namespace {
 
-// A spreadsheet runs a cell that starts with = + - @ as a formula; country and
-// department codes come from imported lists, so such text is quoted as text.
-std::string SafeText(const std::string& text) {
-  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@')) return "'" + text;
-  return text;
-}
-
-ReportCell Text(const std::string& text) { return {SafeText(text), 0, false}; }
+// Cells keep the text as it is: the CSV writer guards formulas (common/csv_writer.h)
+// and the workbook stores text as string cells, which a spreadsheet never runs.
+ReportCell Text(const std::string& text) { return {text, 0, false}; }
 ReportCell Number(long n) { return {std::to_string(n), n, true}; }
 
 ReportRow Row(const StatusReport& r, const NodeCount& n, const std::string& dimension, const std::string& key,
