@@ -16,8 +16,6 @@ std::string Pad2(int n) {
   return out;
 }
 
-std::string Upper(std::string s) { return AllCaps(DropAccents(s)); }
-
 struct CountryForms {
   const char* name;
   const char* alpha3;
@@ -57,10 +55,10 @@ std::string WriteCountry(Country country, Agency agency, bool misspell, Rng& rng
   std::string name = misspell ? rng.Choose(forms.misspellings) : std::string(forms.name);
   switch (agency) {
     case Agency::kOrr: return name;
-    case Agency::kIce: return Upper(name);
+    case Agency::kIce: return CapitalsWithoutAccents(name);
     case Agency::kCbp: break;
   }
-  if (misspell) return Upper(name);  // typed in the free-text field, not picked from the code list
+  if (misspell) return CapitalsWithoutAccents(name);  // typed in the free-text field, not picked from the code list
   return rng.Chance(0.5) ? kCountryCodes[static_cast<int>(country)] : forms.alpha3;
 }
 
@@ -76,8 +74,8 @@ std::string WriteApprehensionPlace(const BorderPost& post, Agency agency, Rng& r
       }
     case Agency::kIce:
       switch (rng.Below(3)) {
-        case 0: return post.sector_code + " - " + Upper(post.name) + (post.port ? " POE" : "");
-        case 1: return Upper(post.name + (post.port ? " POE" : " Station"));
+        case 0: return post.sector_code + " - " + CapitalsWithoutAccents(post.name) + (post.port ? " POE" : "");
+        case 1: return CapitalsWithoutAccents(post.name + (post.port ? " POE" : " Station"));
         default: return post.sector_code;
       }
     case Agency::kCbp: break;

@@ -31,6 +31,8 @@ struct NoiseRates {
 std::string DropAccents(std::string_view text);
 // ASCII and Latin-1 letters to upper case ("peña" -> "PEÑA").
 std::string AllCaps(std::string_view text);
+// How record systems that store names without accents write them: "Peña" -> "PENA".
+inline std::string CapitalsWithoutAccents(std::string_view text) { return AllCaps(DropAccents(text)); }
 // One keyboard slip: a letter inserted, deleted, substituted or two transposed.
 // The first letter is kept; words under 3 letters are returned unchanged.
 std::string Typo(std::string_view word, Rng& rng);

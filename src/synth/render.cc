@@ -130,7 +130,7 @@ void RenderCommon(const SynthFamily& f, const SynthPerson& p, const std::string&
 void ApplyRecordNoise(Agency agency, RenderContext& ctx, std::vector<std::string>* out) {
   std::vector<std::string>& v = *out;
   if (agency == Agency::kIce) {  // its case system stores names in capitals, without accents
-    for (int c : {kGiven, kSurnames}) v[c] = AllCaps(DropAccents(v[c]));
+    for (int c : {kGiven, kSurnames}) v[c] = CapitalsWithoutAccents(v[c]);
     return;
   }
   if (ctx.rng.Chance(ctx.rates.drop_accents))

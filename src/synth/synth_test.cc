@@ -90,7 +90,7 @@ Lists Generate(const std::string& name, long families, double noise, std::uint64
 }
 
 bool IsIce(const std::string& record_id) { return record_id.rfind("ICE-", 0) == 0; }
-std::string Folded(const std::string& s) { return synth::AllCaps(synth::DropAccents(s)); }
+std::string Folded(const std::string& s) { return synth::CapitalsWithoutAccents(s); }
 
 const synth::NamePool& Names() {
   static const synth::NamePool pool = *synth::NamePool::Load();
