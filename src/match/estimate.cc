@@ -191,15 +191,12 @@ Estimation EstimateM(FellegiSunterModel* model, const std::vector<SessionInput>&
                      double max_matches, double min_pairs) {
   const size_t nc = model->comparisons.size();
   Estimation out;
-  // Each session's m counts once: a large session whose mixture is off (its
-  // non-matches agreeing more than random pairs do) cannot outweigh the others.
-  std::vector<std::vector<double>> pooled(nc);
-  std::vector<int> estimates(nc, 0);
-  for (size_t c = 0; c < nc; ++c) pooled[c].assign(model->comparisons[c].m.size(), 0.0);
+  // Each session's m per comparison (empty when it did not estimate it).
+  std::vector<std::vector<std::vector<double>>> session_m;
   model->em_iterations = 0;
-  model->em_converged = true;
   for (const SessionInput& in : sessions) {
     SessionResult& r = out.sessions.emplace_back();
+    auto& mine = session_m.emplace_back(nc);
     r.rule = in.rule;
     for (const auto& p : in.patterns) r.pairs += p.count;
     const bool free_left = std::find(in.fixed.begin(), in.fixed.end(), false) != in.fixed.end();
@@ -213,16 +210,34 @@ Estimation EstimateM(FellegiSunterModel* model, const std::vector<SessionInput>&
     r.iterations = SessionEm(&session, Masked(in.patterns, in.fixed), em, &counts, &r.converged);
     r.lambda = session.lambda;
     model->em_iterations += r.iterations;
-    model->em_converged = model->em_converged && r.converged;
     r.implausible = r.lambda * r.pairs > max_matches;
-    if (r.implausible) continue;
     for (size_t c = 0; c < nc; ++c) {
       double total = 0;
       for (double n : counts[c]) total += n;
       if (in.fixed[c] || total < kMinMatchesForM) continue;
-      std::vector<double> m = counts[c];
-      Normalise(m, kPseudoCount);
-      for (size_t k = 0; k < m.size(); ++k) pooled[c][k] += m[k];
+      mine[c] = counts[c];
+      Normalise(mine[c], kPseudoCount);
+    }
+  }
+  // A session that did not settle is left out when others did: its m is wherever
+  // the iterations stopped. When none settled, all count and the health check says so.
+  bool any_converged = false;
+  for (const auto& r : out.sessions) any_converged = any_converged || (!r.skipped && !r.implausible && r.converged);
+  model->em_converged = true;
+  for (auto& r : out.sessions) {
+    if (r.skipped || r.implausible || r.converged) continue;
+    r.unconverged_left_out = any_converged;
+    model->em_converged = false;
+  }
+  std::vector<std::vector<double>> pooled(nc);
+  std::vector<int> estimates(nc, 0);
+  for (size_t c = 0; c < nc; ++c) pooled[c].assign(model->comparisons[c].m.size(), 0.0);
+  for (size_t s = 0; s < out.sessions.size(); ++s) {
+    const SessionResult& r = out.sessions[s];
+    if (r.skipped || r.implausible || r.unconverged_left_out) continue;
+    for (size_t c = 0; c < nc; ++c) {
+      if (session_m[s][c].empty()) continue;
+      for (size_t k = 0; k < pooled[c].size(); ++k) pooled[c][k] += session_m[s][c][k];
       ++estimates[c];
     }
   }
@@ -344,7 +359,12 @@ ModelHealth CheckModel(const std::string& name, const FellegiSunterModel& model,
   h.model = name;
   h.iterations = model.em_iterations;
   for (const auto& s : estimation.sessions) {
-    if (s.skipped || s.converged) continue;
+    if (s.skipped || s.converged || s.implausible) continue;
+    if (s.unconverged_left_out) {
+      h.notes.push_back("EM on the pairs of rule '" + s.rule + "' did not converge in " + std::to_string(s.iterations) +
+                        " iterations: left out, the other rules' sessions estimate the model");
+      continue;
+    }
     h.converged = false;
     h.problems.push_back("EM on the pairs of rule '" + s.rule + "' did not converge in " +
                          std::to_string(s.iterations) + " iterations");
@@ -385,7 +405,7 @@ std::string DescribeEstimation(const FellegiSunterModel& model, const Estimation
       std::snprintf(line, sizeof line, "  session %-48s %10.0f pairs  skipped\n", s.rule.c_str(), s.pairs);
     } else {
       std::snprintf(line, sizeof line, "  session %-48s %10.0f pairs  lambda %.4f  %d iterations%s%s\n", s.rule.c_str(),
-                    s.pairs, s.lambda, s.iterations, s.converged ? "" : " (not converged)",
+                    s.pairs, s.lambda, s.iterations, s.converged ? "" : s.unconverged_left_out ? " (not converged: left out)" : " (not converged)",
                     s.implausible ? " (implausible: left out)" : "");
     }
     out += line;

@@ -53,6 +53,8 @@ struct SessionResult {
   // It found more matching pairs than the lists can hold (a mixture that took a
   // group of non-matches for the matches): left out of the pooled m.
   bool implausible = false;
+  // It did not converge while other sessions did: left out of the pooled m too.
+  bool unconverged_left_out = false;
 };
 
 struct Estimation {
@@ -81,7 +83,8 @@ void RunEm(FellegiSunterModel* model, const std::vector<PatternCount>& patterns,
 // matches), made monotone.
 // A comparison no session estimated keeps the model's m (its prior). Sessions with
 // fewer than `min_pairs` pairs are skipped; a session finding more than
-// `max_matches` matching pairs is implausible and left out. Deterministic.
+// `max_matches` matching pairs is implausible and left out; so is one that did not
+// converge when another did. Deterministic.
 Estimation EstimateM(FellegiSunterModel* model, const std::vector<SessionInput>& sessions, const EmSettings& em,
                      double max_matches, double min_pairs = 50);
 

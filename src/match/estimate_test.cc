@@ -203,6 +203,38 @@ TEST(EstimateTest, HealthCheckCatchesARunawayLambdaAndNonConvergence) {
   EXPECT_FALSE(h.converged);
 }
 
+// A session that does not settle while another does is left out of the pooled m
+// with a note; the model stays healthy. When none settles, the check fails.
+TEST(EstimateTest, ASessionThatDoesNotConvergeIsLeftOutWhenAnotherDid) {
+  FellegiSunterModel model;
+  model.comparisons = {Params({0.5, 0.5}, {0.01, 0.99}), Params({0.5, 0.5}, {0.01, 0.99})};
+  const Gamma agree = WithLevel(WithLevel(0, 0, 0), 1, 0), differ = WithLevel(WithLevel(0, 0, 1), 1, 1);
+  const Gamma mixed_a = WithLevel(WithLevel(0, 0, 0), 1, 1), mixed_b = WithLevel(WithLevel(0, 0, 1), 1, 0);
+  SessionInput clean{"clean", {false, false}, {{agree, 100}, {differ, 10000}}};
+  SessionInput muddled{"muddled", {false, false}, {{agree, 40}, {mixed_a, 600}, {mixed_b, 300}, {differ, 5000}}};
+  EmSettings em;
+  em.max_iterations = 100;
+  em.convergence = 1e-9;
+  FellegiSunterModel fitted = model;
+  Estimation e = EstimateM(&fitted, {clean, muddled}, em, 1e9, 1);
+  ASSERT_EQ(e.sessions.size(), 2u);
+  ASSERT_TRUE(e.sessions[0].converged) << e.sessions[0].iterations;
+  ASSERT_FALSE(e.sessions[1].converged);
+  EXPECT_TRUE(e.sessions[1].unconverged_left_out);
+  FellegiSunterModel alone = model;
+  EstimateM(&alone, {clean}, em, 1e9, 1);
+  EXPECT_NEAR(fitted.comparisons[0].m[0], alone.comparisons[0].m[0], 1e-12);
+  ModelHealth h = CheckModel("m", fitted, e, 10000);
+  EXPECT_TRUE(h.ok()) << DescribeHealth(h);
+  ASSERT_FALSE(h.notes.empty());
+  EXPECT_NE(h.notes[0].find("'muddled' did not converge in 100 iterations: left out"), std::string::npos) << h.notes[0];
+
+  FellegiSunterModel none = model;
+  Estimation e2 = EstimateM(&none, {muddled}, em, 1e9, 1);
+  EXPECT_FALSE(e2.sessions[0].unconverged_left_out);
+  EXPECT_FALSE(CheckModel("m", none, e2, 10000).ok());
+}
+
 // A fit that cannot converge (one iteration allowed) is refused without priors, used
 // when forced, and replaced by the priors when every comparison has one.
 TEST(EstimateTest, AnUnhealthyFitIsRefusedForcedOrReplacedByPriors) {
