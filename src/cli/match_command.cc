@@ -75,8 +75,8 @@ Result<Dataset> LoadDataset(const MatchOptions& o, const std::string& path, cons
 
 void ReportBlocking(const match::BlockingReport& report, bool verbose) {
   for (const auto& r : report.rules) {
-    if (verbose) std::cerr << "  rule " << r.text << ": " << r.pairs << " pairs\n";
-    if (r.skipped_keys > 0) {
+    if (verbose) std::cerr << "  rule " << r.text << (r.added ? " (added)" : "") << ": " << r.pairs << " pairs\n";
+    if (r.skipped_keys > 0 && !r.added) {  // an added rule skips common keys by design
       std::cerr << "reunite: warning: blocking rule '" << r.text << "': skipped " << r.skipped_keys
                 << " keys over max_block_pairs (" << r.skipped_pairs << " pairs); largest '" << r.largest_skipped_key
                 << "' (" << r.largest_skipped_pairs << " pairs)\n";
@@ -116,7 +116,8 @@ Result<std::unique_ptr<match::Linkage>> RunModel(const MatchOptions& o, LinkType
     std::cerr << match::DescribeEstimation((*linkage)->model(), (*linkage)->estimation());
     std::cerr << match::DescribeModel((*linkage)->model());
   }
-  const bool poor_blocking = (*linkage)->estimation().blocking_recall < 0.9;
+  const bool poor_blocking = (*linkage)->estimation().blocking_recall < match::kWidenBelowBlockingRecall ||
+                             !(*linkage)->AddedRules().empty();
   if (o.verbose || !health.ok() || poor_blocking) {
     std::cerr << (health.ok() && !poor_blocking ? "" : "reunite: warning: ") << match::DescribeHealth(health);
   }

@@ -207,6 +207,7 @@ Result<CandidatePairs> BlockPairs(const LinkSettings& settings, const Dataset& l
     const IdLists right_keys = right ? RuleKeys(right_parts, right->size(), &space) : IdLists{};
     BlockingReport::Rule& report = out.report.rules[r];
     report.text = settings.blocking_rules[r].text;
+    report.added = settings.blocking_rules[r].added;
     rules[r] = PlanRule(left_keys, right ? &right_keys : nullptr, settings.max_block_pairs,
                         [&](std::uint32_t key) { return space.Text(key, values, '\x1f'); }, report);
   });

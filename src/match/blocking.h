@@ -24,6 +24,7 @@ inline std::uint32_t PairRight(PairKey p) { return static_cast<std::uint32_t>(p 
 struct BlockingReport {
   struct Rule {
     std::string text;
+    bool added = false;     // added by the engine (BlockingRule::added)
     long pairs = 0;         // pairs the rule produced (before removing repeats)
     long skipped_keys = 0;  // keys whose block exceeded max_block_pairs
     long skipped_pairs = 0;

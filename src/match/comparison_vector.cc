@@ -177,11 +177,13 @@ bool PairComparator::Contradicts(std::uint32_t l, std::uint32_t r) const {
       auto exact = [](const PreparedDate& d) { return d.month > 0 && d.day > 0 && !d.january_first_default; };
       if (!exact(left_.comparisons[c].dates[left_.Id(l, c)]) || !exact(right_.comparisons[c].dates[right_.Id(r, c)])) continue;
     }
-    bool lifted = !spec.veto_unless_agree.empty();
-    for (const auto& [other, levels] : spec.veto_unless_agree) {
-      const int agree = Level(other, l, r);
-      lifted = lifted && agree != kNull && (levels >> agree & 1u);
-    }
+    const bool lifted = std::any_of(spec.veto_unless_agree.begin(), spec.veto_unless_agree.end(),
+                                    [&](const ComparisonSpec::VetoLift& lift) {
+                                      return std::all_of(lift.begin(), lift.end(), [&](const auto& need) {
+                                        const int agree = Level(need.first, l, r);
+                                        return agree != kNull && (need.second >> agree & 1u);
+                                      });
+                                    });
     if (!lifted) return true;
   }
   return false;

@@ -147,5 +147,34 @@ TEST(ComparisonVectorTest, PatternsAreTheDistinctVectorsWhateverTheThreads) {
   }
 }
 
+// A veto lifted by any of its alternatives: a sex that differs is a typo when the
+// given names agree, or when the A-numbers do; otherwise two records are two people.
+TEST(ComparisonVectorTest, AVetoIsLiftedByAnyOfItsAlternatives) {
+  auto s = ParseSettings(R"({"unique_id_column": "id",
+    "comparisons": [
+      {"name": "given", "kind": "string", "column": "given", "levels": ["exact", {"jaro_winkler": 0.8}]},
+      {"name": "anum", "kind": "identifier", "column": "anum"},
+      {"name": "sex", "kind": "string", "column": "sex", "levels": ["exact"],
+       "veto_levels": ["different"], "veto_unless_agree": ["given", {"anum": "equal"}]}],
+    "blocking_rules": ["anum"]})", "t");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  ASSERT_EQ(s->comparisons[2].veto_unless_agree.size(), 2u);
+  const std::string csv =
+      "id,given,anum,sex\n"
+      "a,Ana,A111111111,F\nb,Ana,A222222222,M\n"            // given names agree
+      "c,Jesenia,A333333333,F\nd,Yessenia,A333333333,M\n"   // A-numbers agree
+      "e,Daniel,A444444444,M\nf,Daniela,A555555555,F\n"     // neither: two people
+      "g,Jesenia,A666666666,F\nh,Yessenia,A777777777,F\n";  // same sex: no veto
+  auto d = ReadCsvDataset(csv, "p.csv", {}, "id", s->LeftColumns());
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  auto prepared = PrepareDataset(*d, *s, true);
+  ASSERT_TRUE(prepared.ok());
+  const PairComparator comparator(*s, *prepared, *prepared);
+  EXPECT_FALSE(comparator.Contradicts(0, 1));
+  EXPECT_FALSE(comparator.Contradicts(2, 3));
+  EXPECT_TRUE(comparator.Contradicts(4, 5));
+  EXPECT_FALSE(comparator.Contradicts(6, 7));
+}
+
 }  // namespace
 }  // namespace reunite::match

@@ -166,7 +166,7 @@ void Linkage::ScorePairs(const PatternVectors& vectors, int threads) {
   });
 }
 
-Result<std::unique_ptr<Linkage>> Linkage::Run(const LinkSettings& settings, const Dataset& left, const Dataset* right,
+Result<std::unique_ptr<Linkage>> Linkage::RunOnce(const LinkSettings& settings, const Dataset& left, const Dataset* right,
                                               const RunOptions& options) {
   std::unique_ptr<Linkage> run(new Linkage(settings, left, right));
   Status prepared = run->Prepare(options);
@@ -197,6 +197,97 @@ Result<std::unique_ptr<Linkage>> Linkage::Run(const LinkSettings& settings, cons
   Status trained = run->Train(vectors, options);
   if (!trained.ok()) return trained;
   return run;
+}
+
+
+namespace {
+
+std::string Percent(double share) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.0f%%", 100 * share);
+  return buf;
+}
+
+// The columns of one side that a comparison reads, each once, in order.
+std::vector<std::string> ComparedColumns(const LinkSettings& settings) {
+  std::vector<std::string> out;
+  for (const ComparisonSpec& c : settings.comparisons) {
+    if (c.left_columns != c.right_columns && !c.right_columns.empty()) continue;  // named apart: no common key
+    for (const std::string& column : c.left_columns) {
+      if (std::find(out.begin(), out.end(), column) == out.end()) out.push_back(column);
+    }
+  }
+  return out;
+}
+
+// The settings with a rule on each compared column alone that no rule is already
+// (as many as kMaxBlockingRules allows); list-valued columns block on their items.
+LinkSettings WithSingleColumnRules(const LinkSettings& settings) {
+  LinkSettings wider = settings;
+  for (const std::string& column : ComparedColumns(settings)) {
+    if (wider.blocking_rules.size() >= static_cast<size_t>(kMaxBlockingRules)) break;
+    bool listed = false;
+    for (const ComparisonSpec& c : settings.comparisons) {
+      const bool reads = std::find(c.left_columns.begin(), c.left_columns.end(), column) != c.left_columns.end();
+      listed = listed || (reads && !c.list_separator.empty());
+    }
+    auto rule = ParseBlockingRule(listed ? column + ".items" : column);
+    if (!rule.ok()) continue;  // a column name the rule language cannot spell
+    const bool present = std::any_of(settings.blocking_rules.begin(), settings.blocking_rules.end(),
+                                     [&](const BlockingRule& r) {
+                                       return r.parts.size() == 1 && r.parts[0].column == column &&
+                                              r.parts[0].transform == rule->parts[0].transform;
+                                     });
+    if (present) continue;
+    rule->added = true;
+    wider.blocking_rules.push_back(std::move(*rule));
+  }
+  return wider;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Linkage>> Linkage::Run(const LinkSettings& settings, const Dataset& left, const Dataset* right,
+                                              const RunOptions& options) {
+  auto first = RunOnce(settings, left, right, options);
+  if (!first.ok() || options.model || !settings.widen_blocking) return first;
+  const double recall = (*first)->estimation_.blocking_recall;
+  if (recall >= kWidenBelowBlockingRecall) return first;
+  LinkSettings wider = WithSingleColumnRules(settings);
+  if (wider.blocking_rules.size() == settings.blocking_rules.size()) return first;
+  std::string added;
+  for (const BlockingRule& r : wider.blocking_rules) {
+    if (r.added) added += std::string(added.empty() ? "" : ", ") + "'" + r.text + "'";
+  }
+  Log(options, "widening the blocking (an estimated " + Percent(recall) +
+                   " of the matching pairs brought together): adding " + added);
+  auto widened = RunOnce(wider, left, right, options);
+  const double records = static_cast<double>(left.size() + (right ? right->size() : 0));
+  const std::string given = "the given blocking rules bring together an estimated " + Percent(recall) +
+                            " of the matching pairs";
+  if (!widened.ok()) {
+    (*first)->health_.notes.push_back(given + "; with rules on single columns (" + added +
+                                      ") the run failed and is not used: " + widened.status().message());
+    return first;
+  }
+  const double pairs = static_cast<double>((*widened)->pairs().size());
+  if (pairs > kWidenedPairsPerRecord * records) {
+    (*first)->health_.notes.push_back(given + "; rules on single columns (" + added + ") would compare " +
+                                      std::to_string(static_cast<long>(pairs)) + " pairs, too many: not added");
+    return first;
+  }
+  (*widened)->health_.notes.insert((*widened)->health_.notes.begin(),
+                                   given + ": added " + added + " (each column alone; a key whose block exceeds "
+                                   "max_block_pairs is skipped); set \"widen_blocking\": false to keep only the given rules");
+  return widened;
+}
+
+std::vector<std::string> Linkage::AddedRules() const {
+  std::vector<std::string> out;
+  for (const BlockingRule& r : settings_.blocking_rules) {
+    if (r.added) out.push_back(r.text);
+  }
+  return out;
 }
 
 LinkedPair Linkage::Score(std::uint32_t l, std::uint32_t r) const {

@@ -39,17 +39,25 @@ struct RunOptions {
   bool force = false;
 };
 
+inline constexpr double kWidenBelowBlockingRecall = 0.9;
+inline constexpr double kWidenedPairsPerRecord = 200;
+
 struct LinkedPair {
   std::uint32_t left = 0, right = 0;
   double weight = 0, probability = 0;
 };
 
 // A trained and scored model over one dataset (dedupe) or two (link). Owns its
-// prepared values; the settings and datasets given to Run must outlive it.
+// prepared values and a copy of the settings; the datasets given to Run must outlive it.
 class Linkage {
  public:
   // Runs the pipeline. `right` is null for a dedupe (then settings.link_type should be
   // kDedupe). Errors: InvalidArgument for columns the datasets lack.
+  // Widening: when the model is fitted here (no options.model), settings.widen_blocking
+  // holds and the rules bring together under 90% of the estimated matching pairs, it
+  // runs again with a rule on each column a comparison reads, alone, and keeps that run
+  // (with a health note naming the rules added) unless it fails or compares more than
+  // kWidenedPairsPerRecord pairs per record (then a note says so and the first run is kept).
   static Result<std::unique_ptr<Linkage>> Run(const LinkSettings& settings, const Dataset& left, const Dataset* right,
                                               const RunOptions& options);
 
@@ -61,6 +69,9 @@ class Linkage {
   const std::vector<PairKey>& pairs() const { return candidates_.pairs; }
   const std::vector<double>& weights() const { return weights_; }  // one per pair
   bool dedupe() const { return right_ == nullptr; }
+  // The settings the run used: the given ones, with any blocking rules it added.
+  const LinkSettings& settings() const { return settings_; }
+  std::vector<std::string> AddedRules() const;
 
   // Match weight and probability of any pair of rows, scored now (candidate or not).
   LinkedPair Score(std::uint32_t l, std::uint32_t r) const;
@@ -75,13 +86,16 @@ class Linkage {
  private:
   Linkage(const LinkSettings& settings, const Dataset& left, const Dataset* right)
       : settings_(settings), left_(left), right_(right) {}
+  static Result<std::unique_ptr<Linkage>> RunOnce(const LinkSettings& settings, const Dataset& left,
+                                                  const Dataset* right, const RunOptions& options);
   Status Prepare(const RunOptions& options);
   Status Train(const PatternVectors& vectors, const RunOptions& options);
   std::vector<SessionInput> Sessions(const PatternVectors& vectors) const;
   Status CheckHealth(const PatternVectors& vectors, const RunOptions& options);
   void ScorePairs(const PatternVectors& vectors, int threads);
 
-  const LinkSettings& settings_;
+  // A copy: a widened run adds blocking rules to it.
+  LinkSettings settings_;
   const Dataset& left_;
   const Dataset* right_;
   PreparedDataset left_prepared_, right_prepared_;

@@ -60,6 +60,7 @@ class SettingsReader {
   bool Prior(const json& c, const std::string& path, ComparisonSpec* spec);
   bool Veto(const json& c, const std::string& path, ComparisonSpec* spec);
   bool VetoUnless(const json& comps, LinkSettings* s);
+  bool VetoLift(const json& v, const std::string& path, size_t i, LinkSettings* s);
   bool Blocking(const json& rules, const std::string& path, std::vector<BlockingRule>* out);
   bool Em(const json& em, const std::string& path, EmSettings* out);
   bool Csv(const json& csv, const std::string& path, CsvOptions* out);
@@ -253,51 +254,65 @@ bool SettingsReader::Veto(const json& c, const std::string& path, ComparisonSpec
 
 // veto_unless_agree names other comparisons, each with the levels that lift the veto:
 // a label (that level or closer), a list of labels (those levels), or nothing (the
-// first level); resolved once all are read.
+// first level); or a list of such alternatives. Resolved once all are read.
 bool SettingsReader::VetoUnless(const json& comps, LinkSettings* s) {
   for (size_t i = 0; i < comps.size(); ++i) {
     if (!comps[i].contains("veto_unless_agree")) continue;
     const std::string p = "$.comparisons[" + std::to_string(i) + "].veto_unless_agree";
     const json& v = comps[i]["veto_unless_agree"];
-    std::vector<std::pair<std::string, json>> wanted;  // name, its levels (null = the first)
-    if (v.is_string()) {
-      wanted.push_back({v.get<std::string>(), nullptr});
-    } else if (v.is_object() && !v.empty()) {
-      for (auto it = v.begin(); it != v.end(); ++it) wanted.push_back({it.key(), it.value()});
-    } else {
-      return Fail(p, "expected a comparison name or an object of comparison names and levels");
-    }
-    for (const auto& [name, levels] : wanted) {
-      auto it = std::find_if(s->comparisons.begin(), s->comparisons.end(), [&](const auto& c) { return c.name == name; });
-      if (it == s->comparisons.end() || it - s->comparisons.begin() == static_cast<long>(i)) {
-        return Fail(p, "expected the name of another comparison, not '" + name + "'");
+    if (v.is_array() && !v.empty()) {
+      for (size_t a = 0; a < v.size(); ++a) {
+        if (!VetoLift(v[a], p + "[" + std::to_string(a) + "]", i, s)) return false;
       }
-      const std::vector<std::string> labels = it->LevelLabels();
-      auto index = [&](const json& label, const std::string& at, int* out) {
-        std::string text;
-        if (!String(label, at, &text)) return false;
-        auto found = std::find(labels.begin(), labels.end(), text);
-        if (found == labels.end()) return Fail(at, "no level '" + text + "'");
-        *out = static_cast<int>(found - labels.begin());
-        return true;
-      };
-      std::uint32_t mask = 1;  // the first level
-      int level = 0;
-      if (levels.is_string()) {
-        if (!index(levels, p + "." + name, &level)) return false;
-        mask = (2u << level) - 1;  // that level or closer
-      } else if (levels.is_array() && !levels.empty()) {
-        mask = 0;
-        for (size_t k = 0; k < levels.size(); ++k) {
-          if (!index(levels[k], p + "." + name + "[" + std::to_string(k) + "]", &level)) return false;
-          mask |= 1u << level;
-        }
-      } else if (!levels.is_null()) {
-        return Fail(p + "." + name, "expected a level label or a list of them");
-      }
-      s->comparisons[i].veto_unless_agree.push_back({static_cast<int>(it - s->comparisons.begin()), mask});
+    } else if (!VetoLift(v, p, i, s)) {
+      return false;
     }
   }
+  return true;
+}
+
+// One alternative of comparison i's veto_unless_agree.
+bool SettingsReader::VetoLift(const json& v, const std::string& p, size_t i, LinkSettings* s) {
+  std::vector<std::pair<std::string, json>> wanted;  // name, its levels (null = the first)
+  if (v.is_string()) {
+    wanted.push_back({v.get<std::string>(), nullptr});
+  } else if (v.is_object() && !v.empty()) {
+    for (auto it = v.begin(); it != v.end(); ++it) wanted.push_back({it.key(), it.value()});
+  } else {
+    return Fail(p, "expected a comparison name, an object of comparison names and levels, or a list of these");
+  }
+  ComparisonSpec::VetoLift lift;
+  for (const auto& [name, levels] : wanted) {
+    auto it = std::find_if(s->comparisons.begin(), s->comparisons.end(), [&](const auto& c) { return c.name == name; });
+    if (it == s->comparisons.end() || it - s->comparisons.begin() == static_cast<long>(i)) {
+      return Fail(p, "expected the name of another comparison, not '" + name + "'");
+    }
+    const std::vector<std::string> labels = it->LevelLabels();
+    auto index = [&](const json& label, const std::string& at, int* out) {
+      std::string text;
+      if (!String(label, at, &text)) return false;
+      auto found = std::find(labels.begin(), labels.end(), text);
+      if (found == labels.end()) return Fail(at, "no level '" + text + "'");
+      *out = static_cast<int>(found - labels.begin());
+      return true;
+    };
+    std::uint32_t mask = 1;  // the first level
+    int level = 0;
+    if (levels.is_string()) {
+      if (!index(levels, p + "." + name, &level)) return false;
+      mask = (2u << level) - 1;  // that level or closer
+    } else if (levels.is_array() && !levels.empty()) {
+      mask = 0;
+      for (size_t k = 0; k < levels.size(); ++k) {
+        if (!index(levels[k], p + "." + name + "[" + std::to_string(k) + "]", &level)) return false;
+        mask |= 1u << level;
+      }
+    } else if (!levels.is_null()) {
+      return Fail(p + "." + name, "expected a level label or a list of them");
+    }
+    lift.push_back({static_cast<int>(it - s->comparisons.begin()), mask});
+  }
+  s->comparisons[i].veto_unless_agree.push_back(std::move(lift));
   return true;
 }
 
@@ -369,7 +384,8 @@ bool SettingsReader::Csv(const json& csv, const std::string& path, CsvOptions* o
 bool SettingsReader::Top(const json& doc, LinkSettings* s) {
   if (!doc.is_object()) return Fail("$", "expected an object");
   if (!KnownKeys(doc, "$", {"link_type", "format", "unique_id_column", "csv", "comparisons", "blocking_rules",
-                            "threshold", "one_to_one", "max_block_pairs", "max_cluster_size", "em", "description"})) {
+                            "threshold", "one_to_one", "max_block_pairs", "max_cluster_size", "widen_blocking", "em",
+                            "description"})) {
     return false;
   }
   std::string text;
@@ -402,6 +418,9 @@ bool SettingsReader::Top(const json& doc, LinkSettings* s) {
   if (!Blocking(doc["blocking_rules"], "$.blocking_rules", &s->blocking_rules)) return false;
   if (doc.contains("threshold") && !Number(doc["threshold"], "$.threshold", 0, 1, &s->threshold)) return false;
   if (doc.contains("one_to_one") && !Bool(doc["one_to_one"], "$.one_to_one", &s->one_to_one)) return false;
+  if (doc.contains("widen_blocking") && !Bool(doc["widen_blocking"], "$.widen_blocking", &s->widen_blocking)) {
+    return false;
+  }
   if (doc.contains("max_block_pairs")) {
     double v;
     if (!Number(doc["max_block_pairs"], "$.max_block_pairs", 1, 1e12, &v)) return false;

@@ -26,6 +26,7 @@
 //     "threshold": 0.5,              // match probability at which a pair is a match
 //     "one_to_one": false,           // link only: each record in at most one predicted pair
 //     "max_block_pairs": 50000,      // a blocking key giving more pairs than this is skipped
+//     "widen_blocking": true,        // add single-column rules when the given ones miss matches
 //     "em": {"max_u_pairs": 1000000, "max_iterations": 1000, "convergence": 1e-6, "seed": 42,
 //            "tf_minimum_u": 1e-6}
 //   }
@@ -40,7 +41,8 @@
 // cluster two records at that level; "veto_unless_agree" lifts it when other
 // comparisons agree: "given_name" (at its first level), or {"surnames": "fuzzy match
 // token by token", "date_of_birth": ["exact", "year off by one"]} (each at that level
-// or closer, or at one of the levels listed);
+// or closer, or at one of the levels listed), or a list of such alternatives, any of
+// which lifts it: ["given_name", {"a_number": "equal"}];
 // "max_cluster_size" (default 50) caps a cluster.
 // A comparison reads "column" (or "columns", joined with a space) on both sides, or
 // "left_column"/"right_column" when the two sides name it differently.
@@ -68,7 +70,11 @@
 // "email") is a good start, since a key whose block would exceed max_block_pairs is
 // skipped (a common surname costs nothing); add pairs of columns for what the single
 // ones skip. The engine estimates the share of matching pairs the rules bring
-// together (capture-recapture over the rules, estimate.h) and warns under 90%.
+// together (capture-recapture over the rules, estimate.h) and warns under 90%. Under
+// 90%, unless "widen_blocking" is false, it runs again with a rule on each column a
+// comparison reads, alone, added (the keys of a block over max_block_pairs skipped),
+// and keeps that run, with a note naming the rules added, when it stays within
+// a budget of candidate pairs (linker.h).
 //
 // Blocking key language: a rule is a list of parts (or one string joining them with
 // '+'); records that agree on every part of a rule become a candidate pair. A part is
@@ -121,11 +127,13 @@ struct ComparisonSpec {
   // Levels at which two records cannot be one person (strong contrary evidence: two
   // A-numbers more than a typo apart): a dedupe never puts them in one cluster. For a
   // date comparison only when both dates are exact (not a January-1 default or a
-  // year alone). Lifted when every comparison in veto_unless_agree is at its given
-  // level or closer: a sex that differs while the given names agree is a typo; a
-  // second A-number issued in error comes with the same name and exact birth date.
+  // year alone). Lifted when, in one of the veto_unless_agree alternatives, every
+  // comparison is at one of its levels: a sex that differs while the given names or
+  // the A-numbers agree is a typo; a second A-number issued in error comes with the
+  // same name and birth date, or the same birth date, phone and given name.
   std::vector<int> veto_levels;
-  std::vector<std::pair<int, std::uint32_t>> veto_unless_agree;  // (comparison index, levels as bits)
+  using VetoLift = std::vector<std::pair<int, std::uint32_t>>;  // (comparison index, levels as bits), all hold
+  std::vector<VetoLift> veto_unless_agree;                       // alternatives: one lifts the veto
 
   // Whether blocking on `column` fixes this comparison (a column it reads, or one of
   // blocking_columns).
@@ -150,6 +158,7 @@ struct BlockingPart {
 struct BlockingRule {
   std::vector<BlockingPart> parts;
   std::string text;  // as written, for reports
+  bool added = false;  // by the engine when it widened the blocking (linker.h), not written
 };
 
 struct EmSettings {
@@ -171,6 +180,7 @@ struct LinkSettings {
   bool one_to_one = false;
   long max_block_pairs = 50'000;
   long max_cluster_size = 50;
+  bool widen_blocking = true;
   EmSettings em;
 
   // Every column the model reads (comparisons, blocking, id), left or right side.

@@ -123,6 +123,17 @@ TEST(SettingsTest, ErrorsNameTheJsonPath) {
             "s.json: $.em.seed: expected a non-negative integer");
   EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "date", "column": "d"}], "blocking_rules": ["d"], "csv": {"delimiter": ";;"}})"),
             "s.json: $.csv.delimiter: expected one character");
+  EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "date", "column": "d"},
+                        {"kind": "string", "column": "s", "levels": ["exact"], "veto_levels": ["different"],
+                         "veto_unless_agree": ["d", {"d": "exact"}, 3]}], "blocking_rules": ["d"]})"),
+            "s.json: $.comparisons[1].veto_unless_agree[2]: expected a comparison name, an object of comparison "
+            "names and levels, or a list of these");
+  EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "date", "column": "d"},
+                        {"kind": "string", "column": "s", "levels": ["exact"], "veto_levels": ["different"],
+                         "veto_unless_agree": [{"d": "close"}]}], "blocking_rules": ["d"]})"),
+            "s.json: $.comparisons[1].veto_unless_agree[0].d: no level 'close'");
+  EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "date", "column": "d"}], "blocking_rules": ["d"], "widen_blocking": 1})"),
+            "s.json: $.widen_blocking: expected true or false");
 }
 
 TEST(SettingsTest, EstimationKeys) {
