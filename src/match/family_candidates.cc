@@ -41,42 +41,68 @@ void AddKey(std::string* items, const std::string& a, const std::string& b) {
 //   named:   an adult's reported child (name + the adult's first surname) / a
 //            child's first given name + each of its surnames;
 //   anumber: A-numbers by the hundred (the child's also the next and previous);
-//   phone:   every phone number.
-const std::vector<std::string> kColumns = {"id", "apprehension", "surname", "parent", "named", "anumber", "phone"};
+//   phone:   every phone number;
+//   event_surname: each apprehension key with each surname sound.
+const std::vector<std::string> kColumns = {"id",      "apprehension", "surname", "parent",
+                                           "named",   "anumber",      "phone",   "event_surname"};
 
 std::string Day(long day) { return std::to_string(day); }
 
-std::string ApprehensionKeys(const FamilyRecord& r, bool child) {
-  std::string keys;
-  if (r.apprehension_day == 0) return keys;
+// Each key is "<kind><place>|<day>", kind S(tation), A/O (sector) or P(lace).
+std::vector<std::string> ApprehensionItems(const FamilyRecord& r, bool child) {
+  std::vector<std::string> items;
+  if (r.apprehension_day == 0) return items;
+  auto add = [&](const std::string& place, long day) { items.push_back(place + "|" + Day(day)); };
   // The same window the comparison calls one event (kSameEventDays): a children's
   // office may write the day of the referral, a detention system the day of booking.
   const long first = child ? r.apprehension_day - kSameEventDays : r.apprehension_day;
   const long last = child ? r.apprehension_day + kSameEventDays : r.apprehension_day;
   for (long d = first; d <= last; ++d) {
-    if (!r.station.empty()) AddKey(&keys, "S" + r.station, Day(d));
+    if (!r.station.empty()) add("S" + r.station, d);
     if (r.sector.empty()) {
-      if (!r.apprehension_place.empty()) AddKey(&keys, "P" + r.apprehension_place, Day(d));
+      if (!r.apprehension_place.empty()) add("P" + r.apprehension_place, d);
     } else if (child) {
-      AddKey(&keys, (r.station.empty() ? "A" : "O") + r.sector, Day(d));
+      add((r.station.empty() ? "A" : "O") + r.sector, d);
     } else {
-      AddKey(&keys, "A" + r.sector, Day(d));
-      if (r.station.empty()) AddKey(&keys, "O" + r.sector, Day(d));
+      add("A" + r.sector, d);
+      if (r.station.empty()) add("O" + r.sector, d);
     }
   }
-  return keys;
+  return items;
+}
+
+std::string Joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ";") + item;
+  return out;
+}
+
+std::vector<std::string> SurnameSounds(const FamilyRecord& r) {
+  std::vector<std::string> sounds;
+  for (const PreparedString* s : {&r.paternal, &r.maternal, &r.married}) {
+    if (!s->phonetic.empty() && std::find(sounds.begin(), sounds.end(), s->phonetic) == sounds.end()) sounds.push_back(s->phonetic);
+  }
+  return sounds;
 }
 
 std::string SurnameKeys(const FamilyRecord& r, bool child) {
   std::string keys;
   if (r.apprehension_day == 0) return keys;
   const long week = r.apprehension_day / 7;
-  std::vector<std::string> sounds;
-  for (const PreparedString* s : {&r.paternal, &r.maternal, &r.married}) {
-    if (!s->phonetic.empty() && std::find(sounds.begin(), sounds.end(), s->phonetic) == sounds.end()) sounds.push_back(s->phonetic);
-  }
-  for (const auto& sound : sounds) {
+  for (const auto& sound : SurnameSounds(r)) {
     for (long w = child ? week - 1 : week; w <= (child ? week + 3 : week); ++w) AddKey(&keys, sound, Day(w));
+  }
+  return keys;
+}
+
+// One apprehension and a surname: on a crowded sector-day the apprehension key alone
+// gives a block over max_block_pairs (skipped), and a common surname's week too; the
+// two together stay small.
+std::string EventSurnameKeys(const FamilyRecord& r, bool child) {
+  std::string keys;
+  const std::vector<std::string> sounds = SurnameSounds(r);
+  for (const auto& event : ApprehensionItems(r, child)) {
+    for (const auto& sound : sounds) AddKey(&keys, event, sound);
   }
   return keys;
 }
@@ -115,8 +141,8 @@ Dataset ChildKeys(const std::vector<FamilyRecord>& records, const std::vector<Li
       AddKey(&named, r.given.front().text.phonetic, r.paternal.phonetic);
       AddKey(&named, r.given.front().text.phonetic, r.maternal.phonetic);
     }
-    std::vector<std::string> values = {rows[i].record_id, ApprehensionKeys(r, true), SurnameKeys(r, true),
-                                       parent, named, ANumberKeys(r, true), PhoneKeys(r)};
+    std::vector<std::string> values = {rows[i].record_id, Joined(ApprehensionItems(r, true)), SurnameKeys(r, true),
+                                       parent, named, ANumberKeys(r, true), PhoneKeys(r), EventSurnameKeys(r, true)};
     d.ids.push_back(rows[i].record_id);
     for (size_t c = 0; c < values.size(); ++c) d.columns[c].push_back(std::move(values[c]));
   }
@@ -136,8 +162,8 @@ Dataset AdultKeys(const std::vector<FamilyRecord>& records, const std::vector<Li
       if (m.names.empty() || m.elsewhere || m.kind == RelativeKind::kFather || m.kind == RelativeKind::kMother) continue;
       for (const auto& k : NameKeys(m.names.front())) AddKey(&named, k, r.paternal.phonetic);
     }
-    std::vector<std::string> values = {rows[i].record_id, ApprehensionKeys(r, false), SurnameKeys(r, false),
-                                       parent, named, ANumberKeys(r, false), PhoneKeys(r)};
+    std::vector<std::string> values = {rows[i].record_id, Joined(ApprehensionItems(r, false)), SurnameKeys(r, false),
+                                       parent, named, ANumberKeys(r, false), PhoneKeys(r), EventSurnameKeys(r, false)};
     d.ids.push_back(rows[i].record_id);
     for (size_t c = 0; c < values.size(); ++c) d.columns[c].push_back(std::move(values[c]));
   }
@@ -157,6 +183,7 @@ const std::vector<FamilyBlockingRule>& FamilyBlockingRules() {
       {"named.items", {kAdultNamed, kSurnameLine}},
       {"anumber.items", {kANumberGap, kApprehension}},
       {"phone.items", {kPhone}},
+      {"event_surname.items", {kApprehension, kSurnameLine}},
   };
   return rules;
 }

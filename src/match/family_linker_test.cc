@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <bit>
 #include <map>
 #include <string>
 
+#include "match/family_candidates.h"
 #include "match/family_features.h"
 #include "match/test_families.h"
 
@@ -82,6 +85,41 @@ std::pair<std::string, std::string> Key(const std::string& child, const std::str
 std::string At(const LinkMap& links, const std::string& child, const std::string& adult) {
   auto it = links.find({child, adult});
   return it == links.end() ? "" : it->second;
+}
+
+// A crowded sector-day (its block over max_block_pairs, skipped) and a crowded
+// surname week (skipped too): the child and her mother, apprehended together, still
+// meet through their apprehension with a surname.
+TEST(FamilyLinkerTest, ACrowdedSectorDayStillPairsAChildWithHerMothersSurname) {
+  const Date day{2018, 6, 15}, next{2018, 6, 16};
+  std::vector<ListRow> children, adults;
+  auto child = [&](Person p) { children.push_back({"C" + std::to_string(children.size()), 0, "", std::move(p)}); };
+  auto adult = [&](Person p) { adults.push_back({"A" + std::to_string(adults.size()), 0, "", std::move(p)}); };
+  child(MakePerson(Role::kChild, "Lilian", "Gómez", "Herrera", Sex::kFemale, {2016, 2, 11}, day,
+                   "Rio Grande Valley Sector", ""));
+  adult(MakePerson(Role::kAdult, "Carolina", "Herrera", "Rivera", Sex::kFemale, {1990, 5, 4}, day, "Hidalgo POE", ""));
+  for (int i = 0; i < 300; ++i) {  // the sector-day crowd, other surnames
+    const std::string s = "Crowd" + std::to_string(i);
+    child(MakePerson(Role::kChild, "Niño", s + "a", s + "b", Sex::kMale, {2010, 1, 1}, day, "Rio Grande Valley Sector", ""));
+    if (i < 200) adult(MakePerson(Role::kAdult, "Adulto", s + "c", s + "d", Sex::kMale, {1980, 1, 1}, day, "Weslaco Station", ""));
+  }
+  for (int i = 0; i < 300; ++i) {  // the Herreras of that week, elsewhere
+    child(MakePerson(Role::kChild, "Niña", "Herrera", "Otro", Sex::kFemale, {2011, 1, 1}, next, "El Paso Sector", ""));
+    if (i < 200) adult(MakePerson(Role::kAdult, "Madre", "Herrera", "Otra", Sex::kFemale, {1981, 1, 1}, next, "Clint Station", ""));
+  }
+  std::vector<FamilyRecord> kids, grown;
+  for (const auto& r : children) kids.push_back(PrepareFamilyRecord(r.person));
+  for (const auto& r : adults) grown.push_back(PrepareFamilyRecord(r.person));
+  auto pairs = FamilyCandidatePairs(kids, grown, children, adults);
+  ASSERT_TRUE(pairs.ok()) << pairs.status().ToString();
+  const auto& report = pairs->report.rules;
+  ASSERT_EQ(report.size(), FamilyBlockingRules().size());
+  EXPECT_GT(report[0].skipped_keys, 0) << "the sector-day block should be over the cap";
+  EXPECT_GT(report[1].skipped_keys, 0) << "the Herrera week should be over the cap";
+  auto it = std::lower_bound(pairs->pairs.begin(), pairs->pairs.end(), MakePair(0, 0));
+  ASSERT_TRUE(it != pairs->pairs.end() && *it == MakePair(0, 0)) << "Lilian and her mother are never compared";
+  const RuleMask mask = pairs->rules[it - pairs->pairs.begin()];
+  EXPECT_EQ(std::string(FamilyBlockingRules()[std::countr_zero(mask)].text), "event_surname.items");
 }
 
 TEST(FamilyLinkerTest, FatherMotherAndUncleToldApart) {
