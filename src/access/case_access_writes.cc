@@ -112,6 +112,7 @@ Status CaseAccess::SetAtRisk(PersonId id, bool at_risk, const std::optional<std:
   const std::string notes = new_notes ? *new_notes : facts->notes;
   if (Status s = CheckText("notes", notes, kMaxProtectionNotes, false, true); !s.ok()) return s;
   if (Status s = CheckText("reason", reason, kMaxReason, true, false); !s.ok()) return s;
+  protected_.reset();  // who is protected may change with this write
   return Transact<int>(db_, principal_.username, clock_, "set protection", [&](CaseWriter& writer) -> Result<int> {
     Result<int> changed = writer.SetPersonProtection(id, at_risk, notes, reason);
     if (!changed.ok()) return changed;
