@@ -53,6 +53,9 @@ Result<CaseAccess::Facts> CaseAccess::LoadFacts(PersonId id) {
     sql << "SELECT at_risk, notes FROM person_protection WHERE person_id = :id", soci::use(key),
         soci::into(at_risk), soci::into(facts.notes);
     facts.at_risk = at_risk != 0;
+    Result<const std::set<PersonId>*> protected_people = ProtectedSet();
+    if (!protected_people.ok()) return protected_people.status();
+    facts.protected_person = facts.at_risk || (*protected_people)->count(id) > 0;
     // An adult belongs to the family of every child they are linked to, except by
     // a link found false.
     const std::string teams_sql =
@@ -77,12 +80,17 @@ Status CaseAccess::CheckScope(const Facts& facts, PersonId id) {
 }
 
 Result<PersonView> CaseAccess::View(Person person, const Facts& facts) {
-  const ProtectionFacts protection{facts.at_risk, !principal_.team.empty() && Contains(facts.teams, principal_.team)};
+  const ProtectionFacts protection{facts.protected_person,
+                                   !principal_.team.empty() && Contains(facts.teams, principal_.team)};
   const Withholding w = Withheld(principal_, person, protection);
   w.Apply(person);
   PersonView view;
   view.withheld = w.Names();
   view.at_risk = facts.at_risk;
+  view.protected_person = facts.protected_person;
+  Result<std::optional<ProtectionRemoval>> removal = LastRemoval(person.id, !w.notes);
+  if (!removal.ok()) return removal.status();
+  view.protection_removed = std::move(*removal);
   view.protection_notes = w.notes ? "" : facts.notes;
   view.teams = facts.teams;
   std::string shown;
@@ -177,10 +185,12 @@ Result<std::vector<SearchResult>> CaseAccess::ListPeople(const PersonQuery& quer
     if (TeamScoped(principal_) && (principal_.team.empty() || !Contains(facts->teams, principal_.team))) continue;
     person.location = Location{};
     person.phones.clear();
+    person.custody.removal_country.clear();
     SearchResult r;
     r.hit.id = person.id;
     r.person = std::move(person);
     r.at_risk = facts->at_risk;
+    r.protected_person = facts->protected_person;
     out.push_back(std::move(r));
   }
   return out;
@@ -234,6 +244,8 @@ Result<std::vector<SearchResult>> CaseAccess::SearchPeople(SearchService& search
   if (!people.ok()) return people.status();
   Result<std::set<PersonId>> at_risk = AtRiskAmong(ids);
   if (!at_risk.ok()) return at_risk.status();
+  Result<const std::set<PersonId>*> protected_people = ProtectedSet();
+  if (!protected_people.ok()) return protected_people.status();
   std::vector<SearchResult> out;
   for (const match::SearchHit* hit : kept) {
     auto person = std::lower_bound(people->begin(), people->end(), hit->id,
@@ -241,7 +253,8 @@ Result<std::vector<SearchResult>> CaseAccess::SearchPeople(SearchService& search
     if (person == people->end() || person->id != hit->id) continue;  // removed since the index was refreshed
     person->location = Location{};
     person->phones.clear();
-    out.push_back({*hit, std::move(*person), at_risk->count(hit->id) > 0});
+    person->custody.removal_country.clear();
+    out.push_back({*hit, std::move(*person), at_risk->count(hit->id) > 0, (*protected_people)->count(hit->id) > 0});
   }
   return out;
 }

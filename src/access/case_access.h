@@ -38,10 +38,20 @@ namespace reunite {
 class AuditWriter;
 class SearchService;
 
+// The last time someone took a person off "at risk" (the journal's entry).
+struct ProtectionRemoval {
+  std::string by, at;
+  std::string reason;  // "" when the principal may not see protection notes
+};
+
 struct PersonView {
   Person person;                      // withheld fields cleared
   std::vector<std::string> withheld;  // "location", "phones", "protection_notes": say so on the page
   bool at_risk = false;               // visible to everyone who may read the person
+  // At risk, or the same person as a record at risk (access/protected_people.h):
+  // withheld as if at risk.
+  bool protected_person = false;
+  std::optional<ProtectionRemoval> protection_removed;
   std::string protection_notes;       // "" when withheld or none
   std::vector<std::string> teams;     // field teams of the person's families
 };
@@ -108,6 +118,13 @@ struct SearchResult {
   match::SearchHit hit;
   Person person;
   bool at_risk = false;
+  bool protected_person = false;  // at risk, or the same person as a record at risk
+};
+
+// A removal of protection, for the coordinators' dashboard.
+struct ProtectionRemovalNotice {
+  PersonId person_id = 0;
+  ProtectionRemoval removal;
 };
 
 // What LinkFamily did.
@@ -158,7 +175,9 @@ class CaseAccess {
   Result<LinkOutcome> LinkFamily(const FamilyLink& link, const std::string& reason);
   // Marks the person at risk or not, with protection notes (nullopt keeps the stored
   // notes). InvalidArgument, naming the field, for notes over kMaxProtectionNotes
-  // bytes, control characters other than line breaks, or a blank reason.
+  // bytes, control characters other than line breaks, or a blank reason. Taking a
+  // person off "at risk" needs Action::kRemoveProtection (coordinators, admins):
+  // PermissionDenied, audited, for anyone else.
   Status SetAtRisk(PersonId id, bool at_risk, const std::optional<std::string>& notes, const std::string& reason);
   // Gives the child's family to a field team; "" unassigns. InvalidArgument, naming
   // the field, for a team name over kMaxTeam bytes, with control characters or
@@ -171,16 +190,35 @@ class CaseAccess {
   // The audit log, newest first: admins and auditors only.
   Result<std::vector<AuditEntry>> ListAudit(const AuditQuery& query);
 
+  // Removals of protection in the last `within_days` days, newest first, at most
+  // `limit`, by someone other than the principal: what the dashboard tells
+  // coordinators and admins (PermissionDenied for roles without kRemoveProtection).
+  Result<std::vector<ProtectionRemovalNotice>> ProtectionRemovals(int within_days, int limit);
+
+  // What the principal may not see of person `id` (policy.h's Withheld with the
+  // person's protection), and whether the person is protected. No scope check and no
+  // audit: for services that show parts of a person they read elsewhere (review
+  // explanations). NotFound when there is no such person.
+  struct PersonWithholding {
+    Withholding withheld;
+    bool protected_person = false;
+  };
+  Result<PersonWithholding> WithholdingFor(PersonId id);
+  // Every protected record (access/protected_people.h), read once per CaseAccess.
+  Result<const std::set<PersonId>*> ProtectedSet();
+
  private:
   // What decides scope and withholding for one person.
   struct Facts {
     Role role = Role::kAdult;
     bool at_risk = false;
+    bool protected_person = false;  // at risk, or the same person as a record at risk
     std::string notes;
     std::vector<std::string> teams;  // a child's assignment; an adult's children's assignments
   };
   Result<Facts> LoadFacts(PersonId id);
   Result<std::set<PersonId>> AtRiskAmong(const std::vector<PersonId>& ids);
+  Result<std::optional<ProtectionRemoval>> LastRemoval(PersonId id, bool with_reason);
   // Withholds what the principal may not see; queues the read's audit entry.
   Result<PersonView> View(Person person, const Facts& facts);
   // Writes the queued read entries; a read whose entries fail returns the error.
@@ -193,7 +231,8 @@ class CaseAccess {
   static bool IndexAnswers(const FamilyQuery& query);
   Result<FamilyPage> ListFamiliesByIndex(const FamilyQuery& query);
   // One row of the list, the child's withheld fields cleared; `links` without rejected ones.
-  FamilySummary Summarise(Person child, const std::string& team, bool at_risk, const std::vector<FamilyLink>& links);
+  FamilySummary Summarise(Person child, const std::string& team, bool protected_person,
+                          const std::vector<FamilyLink>& links);
 
   Status AuditLookup(const char* action, const std::string& detail);
 
@@ -203,6 +242,7 @@ class CaseAccess {
   AuditWriter* reads_;
   std::vector<AuditEntry> pending_reads_;
   bool audit_lookups_ = false;
+  std::optional<std::set<PersonId>> protected_;
 };
 
 }  // namespace reunite

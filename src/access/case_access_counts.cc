@@ -118,15 +118,15 @@ Result<FamilyPage> CaseAccess::ListFamiliesByIndex(const FamilyQuery& q) {
     for (const FamilyLink& l : people.GetFamily(child->id).links)
       if (l.verification != Verification::kRejected) links.push_back(l);
     page.families.push_back(Summarise(std::move(*child), facts->teams.empty() ? "" : facts->teams.front(),
-                                      facts->at_risk, links));
+                                      facts->protected_person, links));
   }
   return page;
 }
 
-FamilySummary CaseAccess::Summarise(Person child, const std::string& team, bool at_risk,
+FamilySummary CaseAccess::Summarise(Person child, const std::string& team, bool protected_person,
                                     const std::vector<FamilyLink>& links) {
   // The department is part of the location: withheld, it does not show.
-  const ProtectionFacts facts{at_risk, !team.empty() && team == principal_.team};
+  const ProtectionFacts facts{protected_person, !team.empty() && team == principal_.team};
   Withheld(principal_, child, facts).Apply(child);
   FamilySummary s;
   s.child_id = child.id;

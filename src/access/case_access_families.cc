@@ -24,10 +24,10 @@ std::optional<int> AgeOn(const BirthDate& birth, const std::string& today) {
   return age;
 }
 
-// Everything ListFamilies needs besides the children, read in three queries.
+// Everything ListFamilies needs besides the children and their protection, read in
+// two queries.
 struct FamilyTables {
   std::map<PersonId, std::string> teams;
-  std::set<PersonId> at_risk;
   std::map<PersonId, std::vector<FamilyLink>> links;  // by child, rejected links left out
 };
 
@@ -37,8 +37,6 @@ FamilyTables ReadFamilyTables(soci::session& sql) {
   std::string team, rel, ver;
   soci::statement teams = (sql.prepare << "SELECT child_id, team FROM family_assignments", soci::into(id), soci::into(team));
   for (teams.execute(); teams.fetch();) t.teams[id] = team;
-  soci::statement risk = (sql.prepare << "SELECT person_id FROM person_protection WHERE at_risk = 1", soci::into(id));
-  for (risk.execute(); risk.fetch();) t.at_risk.insert(id);
   soci::statement links = (sql.prepare << "SELECT id, child_id, adult_id, relationship, verification FROM family_links "
                                           "WHERE verification <> 'rejected' ORDER BY id",
                            soci::into(link_id), soci::into(id), soci::into(adult), soci::into(rel), soci::into(ver));
@@ -79,6 +77,8 @@ Result<FamilyPage> CaseAccess::ListFamilies(const FamilyQuery& q) {
   });
   if (!tables.ok()) return tables.status();
   const FamilyTables& t = *tables;
+  Result<const std::set<PersonId>*> protected_people = ProtectedSet();
+  if (!protected_people.ok()) return protected_people.status();
   const std::string today = clock_.TodayIso();
   std::vector<Row> rows;
   Status read = PersonRepository(db_).ForEach([&](Person&& child) -> Status {
@@ -86,7 +86,7 @@ Result<FamilyPage> CaseAccess::ListFamilies(const FamilyQuery& q) {
     const std::string team = team_it == t.teams.end() ? "" : team_it->second;
     if (!Keep(principal_, q, child, team, today)) return Status::Ok();
     // The department is part of the location: withheld, it neither shows nor matches.
-    const ProtectionFacts facts{t.at_risk.count(child.id) > 0, !team.empty() && team == principal_.team};
+    const ProtectionFacts facts{(*protected_people)->count(child.id) > 0, !team.empty() && team == principal_.team};
     Withheld(principal_, child, facts).Apply(child);
     if (!q.department.empty() && child.location.department != q.department) return Status::Ok();
     Row row;
@@ -142,7 +142,7 @@ std::vector<std::string> WithheldColumns(const std::vector<std::string>& withhel
   for (const std::string& group : withheld) {
     if (group == kWithheldLocation) {
       for (const char* c : {"location_country", "location_department", "location_municipality", "location_village",
-                            "location_text"})
+                            "location_text", "removal_country"})
         columns.push_back(c);
       // The facility is withheld only with the rest for people at risk; a view
       // that still shows it keeps it in the timeline too.

@@ -50,7 +50,7 @@ Result<int> CaseAccess::UpdatePerson(const Person& person, const std::string& re
   if (!facts.ok()) return facts.status();
   Result<Person> stored = PersonRepository(db_).Get(person.id);
   if (!stored.ok()) return stored.status();
-  const ProtectionFacts protection{facts->at_risk, !principal_.team.empty() && std::find(facts->teams.begin(), facts->teams.end(), principal_.team) != facts->teams.end()};
+  const ProtectionFacts protection{facts->protected_person, !principal_.team.empty() && std::find(facts->teams.begin(), facts->teams.end(), principal_.team) != facts->teams.end()};
   const Withholding w = Withheld(principal_, *stored, protection);
   // What the principal could not see they cannot change: keep the stored values.
   Person merged = person;
@@ -103,16 +103,16 @@ Result<LinkOutcome> CaseAccess::LinkFamily(const FamilyLink& link, const std::st
 Status CaseAccess::SetAtRisk(PersonId id, bool at_risk, const std::optional<std::string>& new_notes,
                              const std::string& reason) {
   if (Status s = CheckWrite(Action::kSetProtection, id, "change protection"); !s.ok()) return s;
-  std::string notes;
-  if (new_notes) {
-    notes = *new_notes;
-  } else {
-    Result<Facts> facts = LoadFacts(id);
-    if (!facts.ok()) return facts.status();
-    notes = facts->notes;
-  }
+  Result<Facts> facts = LoadFacts(id);
+  if (!facts.ok()) return facts.status();
+  // Lifting protection, reading and putting it back would leave no trace but the
+  // journal: only coordinators and admins may lift it.
+  if (facts->at_risk && !at_risk && !Allowed(principal_, Action::kRemoveProtection))
+    return Deny("remove protection");
+  const std::string notes = new_notes ? *new_notes : facts->notes;
   if (Status s = CheckText("notes", notes, kMaxProtectionNotes, false, true); !s.ok()) return s;
   if (Status s = CheckText("reason", reason, kMaxReason, true, false); !s.ok()) return s;
+  protected_.reset();  // who is protected may change with this write
   return Transact<int>(db_, principal_.username, clock_, "set protection", [&](CaseWriter& writer) -> Result<int> {
     Result<int> changed = writer.SetPersonProtection(id, at_risk, notes, reason);
     if (!changed.ok()) return changed;
@@ -121,6 +121,9 @@ Status CaseAccess::SetAtRisk(PersonId id, bool at_risk, const std::optional<std:
                                std::string("at_risk=") + (at_risk ? "1" : "0") + ": " + reason);
         !s.ok())
       return s;
+    if (facts->at_risk && !at_risk)
+      if (Status s = AppendAudit(db_, clock_, principal_, "remove_protection", "person", id, reason); !s.ok())
+        return s;
     return changed;
   }).status();
 }

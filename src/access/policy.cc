@@ -12,7 +12,7 @@ namespace {
 
 // Rows: Action in enum order. Columns: UserRole in enum order (admin, coordinator,
 // case_worker, field_searcher, government_liaison, auditor). The header's table.
-constexpr std::array<std::array<bool, 6>, 19> kMatrix = {{
+constexpr std::array<std::array<bool, 6>, 20> kMatrix = {{
     {true, true, true, true, true, true},       // kReadPeople
     {true, true, true, true, true, true},       // kReadFamilies
     {true, true, true, true, false, false},     // kWriteCase
@@ -32,6 +32,7 @@ constexpr std::array<std::array<bool, 6>, 19> kMatrix = {{
     {true, true, true, false, false, false},    // kManageDeadlines
     {true, true, true, true, false, false},     // kReadWorkflow
     {true, true, true, true, true, true},       // kReadReports
+    {true, true, false, false, false, false},   // kRemoveProtection
 }};
 
 }  // namespace
@@ -101,6 +102,7 @@ std::string ToString(Action action) {
     case Action::kManageDeadlines: return "manage_deadlines";
     case Action::kReadWorkflow: return "read_workflow";
     case Action::kReadReports: return "read_reports";
+    case Action::kRemoveProtection: return "remove_protection";
   }
   return "unknown";
 }
@@ -137,7 +139,11 @@ std::vector<std::string> Withholding::Names() const {
 
 void Withholding::Apply(Person& person) const {
   Location& l = person.location;
-  if (home_location) l.country = l.department = l.municipality = l.village = l.text = "";
+  // The country a person was removed to is where they are: withheld with the home country.
+  if (home_location) {
+    l.country = l.department = l.municipality = l.village = l.text = "";
+    person.custody.removal_country.clear();
+  }
   if (facility) l.facility.clear();
   if (phones) person.phones.clear();
 }

@@ -24,6 +24,7 @@
 //   kManageDeadlines    y       y           y           -            -         -
 //   kReadWorkflow       y       y           y          team          -         -
 //   kReadReports        y       y           y          team          y         y
+//   kRemoveProtection   y       y           -           -            -         -
 //
 //   kTrace: log contacts (calls, visits, messages, child-parent calls) and move a
 //   parent's tracing state. kWorkSearchTasks: open and close search tasks.
@@ -33,6 +34,10 @@
 //   liaisons and auditors read only these. A field searcher's overdue report holds
 //   only their team's families; the status report counts every family and cannot
 //   be scoped to a team, so access/ReportAccess refuses team-scoped principals.
+//   kRemoveProtection: take a person off "at risk" (kSetProtection marks them and
+//   edits the notes), or reject a duplicate candidate that links a record to a
+//   protected person; each needs a reason, is journaled and audited, and a removal
+//   is shown on the person and to the other coordinators (dashboard).
 //
 //   team: only families assigned to the user's team (a child assigned to the team,
 //         and the adults linked to such a child); others read as not found.
@@ -46,7 +51,11 @@
 //   - auditor: no protection notes (they audit access, not cases).
 //   - a person at risk: location (all of it, the facility too) and phones only for
 //     admins, coordinators and the field searchers of a team the person's family is
-//     assigned to; withheld from everyone else.
+//     assigned to; withheld from everyone else. "At risk" protects the person, not
+//     one record: every record found or accepted as the same person is protected
+//     alike (access/protected_people.h), on every route.
+//   - the country a person was removed (deported) to is part of the home location:
+//     withheld wherever location.country is.
 #pragma once
 #include <string>
 #include <vector>
@@ -76,6 +85,7 @@ enum class Action {
   kManageDeadlines,
   kReadWorkflow,
   kReadReports,
+  kRemoveProtection,
 };
 
 std::string ToString(Action action);  // "read_people", "write_case", ...
@@ -89,7 +99,7 @@ bool TeamScoped(const Principal& principal);
 
 // What access/ knows about a person's protection when deciding what to withhold.
 struct ProtectionFacts {
-  bool at_risk = false;
+  bool at_risk = false;             // a protected person (access/protected_people.h)
   bool in_principals_team = false;  // the person's family is assigned to the principal's team
 };
 
@@ -100,7 +110,7 @@ inline constexpr const char* kWithheldNotes = "protection_notes";
 
 // What to withhold from one principal for one person.
 struct Withholding {
-  bool home_location = false;  // country, department, municipality, village, text
+  bool home_location = false;  // country, department, municipality, village, text; removal country
   bool facility = false;       // the US custody facility (withheld for people at risk)
   bool phones = false;
   bool notes = false;          // protection notes

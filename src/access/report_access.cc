@@ -1,10 +1,20 @@
 #include "access/report_access.h"
 
+#include <algorithm>
+#include <set>
+
 #include "access/audit.h"
 #include "access/policy.h"
+#include "access/protected_people.h"
 #include "workflow/report_replay.h"
 
 namespace reunite {
+
+bool SeesProtectedPlaces(const Principal& principal) {
+  Person protected_adult;
+  protected_adult.role = Role::kAdult;
+  return !Withheld(principal, protected_adult, ProtectionFacts{true, false}).home_location;
+}
 
 ReportAccess::ReportAccess(Database& db, Principal principal, Clock& clock)
     : db_(db), principal_(std::move(principal)), clock_(clock) {}
@@ -19,7 +29,19 @@ Result<report::StatusReport> ReportAccess::CourtStatus(const std::string& as_of,
   }
   Result<std::string> until = as_of.empty() ? Result<std::string>(clock_.NowIso()) : report::ParseAsOf(as_of);
   if (!until.ok()) return until.status();
-  Result<report::StatusReport> built = report::BuildStatusReport(db_, *until, tree);
+  report::Disclosure disclosure;
+  std::set<PersonId> hidden;
+  if (!SeesProtectedPlaces(principal_)) {
+    Result<std::set<PersonId>> protected_people = ProtectedPeople(db_);
+    if (!protected_people.ok()) return protected_people.status();
+    hidden = std::move(*protected_people);
+    disclosure.hidden_places = &hidden;
+    disclosure.fewer_than = kFewerThan;
+    // Whole days that have ended: two reports a moment apart around a list update
+    // would otherwise tell what that update changed.
+    *until = report::EndOfLastWholeDay(std::min(*until, clock_.NowIso()));
+  }
+  Result<report::StatusReport> built = report::BuildStatusReport(db_, *until, tree, disclosure);
   if (!built.ok()) return built;
   // Audited after the read succeeds: a failed read showed nothing.
   if (Status s = AppendAudit(db_, clock_, principal_, "read_report", "report", 0,

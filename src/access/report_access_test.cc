@@ -44,6 +44,8 @@ const std::map<UserRole, bool> kMayRead = {
     {UserRole::kFieldSearcher, false}, {UserRole::kGovernmentLiaison, true}, {UserRole::kAuditor, true}};
 
 TEST_P(ReportAccessTest, ReadersGetTheReportAndEveryReadOrRefusalIsAudited) {
+  // The seed's day is over: a reader limited to whole days (issue 13, item 5) counts it too.
+  clock_.AdvanceSeconds(24 * 60 * 60);
   for (UserRole role : AllUserRoles()) {
     const long reads = testing::CountAudits(*db_, "read_report"), denials = testing::CountAudits(*db_, "denied");
     auto r = ReportAccess(*db_, Make(role), clock_).CourtStatus("2018-07-26", tree_);
@@ -68,15 +70,20 @@ TEST_P(ReportAccessTest, ABadAsOfIsRefusedAndNotAuditedAsARead) {
 }
 
 TEST_P(ReportAccessTest, NoAsOfMeansNowAndTheAuditSaysWhen) {
-  auto r = ReportAccess(*db_, Make(UserRole::kAuditor), clock_).CourtStatus("", tree_);
+  auto r = ReportAccess(*db_, Make(UserRole::kCoordinator), clock_).CourtStatus("", tree_);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->as_of.substr(0, 10), "2018-07-26");
+  // An auditor may not see protected places: now is the end of the last whole day.
+  auto whole_day = ReportAccess(*db_, Make(UserRole::kAuditor), clock_).CourtStatus("", tree_);
+  ASSERT_TRUE(whole_day.ok());
+  EXPECT_EQ(whole_day->as_of, "2018-07-25T23:59:59.999Z");
   AuditQuery q;
   q.action = "read_report";
   auto entries = QueryAudit(*db_, q);
   ASSERT_TRUE(entries.ok());
-  ASSERT_EQ(entries->size(), 1u);
-  EXPECT_NE(entries->front().detail.find("status as of " + r->as_of + ", tree default"), std::string::npos);
+  ASSERT_EQ(entries->size(), 2u);
+  EXPECT_NE(entries->back().detail.find("status as of " + r->as_of + ", tree default"), std::string::npos);
+  EXPECT_NE(entries->front().detail.find("status as of 2018-07-25T23:59:59.999Z"), std::string::npos);
 }
 
 REUNITE_ON_BOTH_BACKENDS(ReportAccessTest);

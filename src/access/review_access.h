@@ -7,10 +7,23 @@
 // the health of the models of the run that scored it (store/match_store.h), so the
 // front ends show both without reading JSON themselves.
 //
+// Explanations copy the records' values (phones, home places): every candidate
+// returned, listed or single, carries its explanation with the values the reader
+// may not see of either record withheld (access/review_explanation.h), the groups
+// withheld, and whether it touches a protected person (access/protected_people.h).
+// A read that shows a person's phones or location through an explanation is
+// audited ("read_protected", entity person), as CaseAccess audits person reads.
+//
+// Rejecting a duplicate candidate that touches a protected person takes protection
+// away from a record (it no longer is the same person), so it needs
+// Action::kRemoveProtection, as taking a person off "at risk" does.
+//
 // Not thread-safe: one ReviewAccess per request, on that request's Database.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,8 +39,15 @@
 
 namespace reunite {
 
+// What the reader may see of one candidate, beside the candidate itself.
+struct CandidateProtection {
+  std::vector<std::string> withheld;  // groups withheld from the explanation ("location", "phones")
+  bool touches_protected = false;     // a record of the pair is a protected person
+};
+
 struct ReviewItem {
-  ReviewCandidate candidate;
+  ReviewCandidate candidate;  // explanation: as withheld for the reader
+  CandidateProtection protection;
   PersonView left, right;  // as the principal may see them
   // The candidate's explanation; empty, with explanation_error saying why, when the
   // stored text does not read.
@@ -44,15 +64,20 @@ struct ReviewItem {
 };
 
 struct ReviewPage {
-  std::vector<ReviewCandidate> items;
+  std::vector<ReviewCandidate> items;  // explanations as withheld for the reader ("" in kSummary)
+  std::vector<CandidateProtection> protection;  // one per item, in the same order
   long total = 0;  // candidates matching the kind and status, before limit and offset
 };
+
+// kSummary leaves the explanations out (the queue page, finding the next
+// candidate): nothing of a person is read, so nothing is audited.
+enum class ReviewListDetail { kWithExplanations, kSummary };
 
 class ReviewAccess {
  public:
   ReviewAccess(Database& db, Principal principal, Clock& clock = DefaultClock());
 
-  Result<ReviewPage> List(const ReviewQuery& query);
+  Result<ReviewPage> List(const ReviewQuery& query, ReviewListDetail detail = ReviewListDetail::kWithExplanations);
   // The candidate, both people, its explanation and its run's model health. Errors:
   // PermissionDenied, NotFound, StorageError; an explanation or health that does not
   // read is reported in the item, not as an error.
@@ -63,6 +88,16 @@ class ReviewAccess {
  private:
   Status Check(const std::string& what);
   Status AddRunHealth(ReviewItem* item);
+  // Withholds what the reader may not see in `c`'s explanation (re-encoded into
+  // c->explanation; "" when it does not read), records in `shown` the groups of each
+  // person that still show, and says whether the pair touches a protected person.
+  // `decoded`, when given, receives the withheld explanation or the decoding error.
+  Result<CandidateProtection> Protect(CaseAccess& people, ReviewCandidate* c,
+                                      std::map<PersonId, std::set<std::string>>* shown,
+                                      ReviewItem* decoded = nullptr);
+  Result<bool> TouchesProtected(CaseAccess& people, const ReviewCandidate& c);
+  // One "read_protected" entry per person and groups, written together.
+  Status AuditShown(const std::map<PersonId, std::set<std::string>>& shown, const std::string& where);
 
   Database& db_;
   Principal principal_;

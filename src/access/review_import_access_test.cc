@@ -66,17 +66,26 @@ TEST_P(ReviewImportAccessTest, ListCountsAndFilters) {
 }
 
 TEST_P(ReviewImportAccessTest, GetWithholdsThroughCaseAccess) {
-  // a2 is at risk: a case worker may review a pair with her, but not see where she is.
+  // a2 is at risk: a case worker may review a pair with her, but not see where she
+  // is; nor where a3 is while a3 may be her (protection follows the person).
+  // A pair with no protected person shows both.
+  auto plain = ReviewAccess(*db_, testing::MakePrincipal(UserRole::kCaseWorker), clock_).Get(seed_.duplicate);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_TRUE(plain->right.withheld.empty());
+  EXPECT_EQ(plain->right.person.phones.size(), 1u);
+  EXPECT_FALSE(plain->protection.touches_protected);
   const std::int64_t id = testing::InsertCandidate(*db_, "duplicate", seed_.a2, seed_.a3, "");
   auto item = ReviewAccess(*db_, testing::MakePrincipal(UserRole::kCaseWorker), clock_).Get(id);
   ASSERT_TRUE(item.ok()) << item.status().ToString();
   EXPECT_EQ(item->left.withheld, (std::vector<std::string>{"location", "phones"}));
   EXPECT_TRUE(item->left.person.phones.empty());
-  EXPECT_TRUE(item->right.withheld.empty());
-  EXPECT_EQ(item->right.person.phones.size(), 1u);
+  EXPECT_EQ(item->right.withheld, (std::vector<std::string>{"location", "phones"}));
+  EXPECT_TRUE(item->right.person.phones.empty());
+  EXPECT_TRUE(item->protection.touches_protected);
   auto full = ReviewAccess(*db_, testing::MakePrincipal(UserRole::kCoordinator), clock_).Get(id);
   ASSERT_TRUE(full.ok());
   EXPECT_EQ(full->left.person.phones.size(), 1u);
+  EXPECT_EQ(full->right.person.phones.size(), 1u);
 }
 
 TEST_P(ReviewImportAccessTest, GetDecodesTheExplanationAndTheRunsModelHealth) {

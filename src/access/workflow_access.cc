@@ -5,6 +5,7 @@
 #include <map>
 
 #include "access/audit.h"
+#include "access/protected_people.h"
 #include "store/repositories.h"
 #include "store/storage_guard.h"
 #include "workflow/vocabulary.h"
@@ -69,27 +70,23 @@ Result<std::set<PersonId>> WorkflowAccess::TeamPeople() {
 Result<bool> WorkflowAccess::HidePlaces(PersonId adult) {
   Result<Person> person = PersonRepository(db_).Get(adult);
   if (!person.ok()) return person.status();
-  return GuardStorage("protection", [&]() -> Result<bool> {
-    long long id = adult;
-    int at_risk = 0;
-    db_.session() << "SELECT at_risk FROM person_protection WHERE person_id = :id", soci::use(id), soci::into(at_risk);
-    const std::vector<std::string> teams = TeamsOf(adult);
-    const bool in_team =
-        !principal_.team.empty() && std::find(teams.begin(), teams.end(), principal_.team) != teams.end();
-    const Withholding w = Withheld(principal_, *person, ProtectionFacts{at_risk != 0, in_team});
-    return w.home_location || w.phones;
-  });
+  Result<const std::set<PersonId>*> protected_people = ProtectedSet();
+  if (!protected_people.ok()) return protected_people.status();
+  const std::vector<std::string> teams = TeamsOf(adult);
+  const bool in_team =
+      !principal_.team.empty() && std::find(teams.begin(), teams.end(), principal_.team) != teams.end();
+  const Withholding w =
+      Withheld(principal_, *person, ProtectionFacts{(*protected_people)->count(adult) > 0, in_team});
+  return w.home_location || w.phones;
 }
 
-Result<std::set<PersonId>> WorkflowAccess::AtRiskAdults() {
-  return GuardStorage("protection", [&]() -> Result<std::set<PersonId>> {
-    std::set<PersonId> out;
-    long long id = 0;
-    soci::statement st = (db_.session().prepare << "SELECT person_id FROM person_protection WHERE at_risk <> 0",
-                          soci::into(id));
-    for (st.execute(); st.fetch();) out.insert(id);
-    return out;
-  });
+Result<const std::set<PersonId>*> WorkflowAccess::ProtectedSet() {
+  if (!protected_) {
+    Result<std::set<PersonId>> people = ProtectedPeople(db_);
+    if (!people.ok()) return people.status();
+    protected_ = std::move(*people);
+  }
+  return &*protected_;
 }
 
 Result<TracingState> WorkflowAccess::Tracing(PersonId adult) {
@@ -117,6 +114,18 @@ Result<std::vector<Contact>> WorkflowAccess::Contacts(PersonId adult) {
 }
 
 Result<std::vector<SearchTask>> WorkflowAccess::SearchTasks(const TaskQuery& query) {
+  return ReadSearchTasks(query, "search tasks");
+}
+
+namespace {
+
+constexpr const char* kWithheldMark = "[withheld]";
+
+bool ShowsPlace(const SearchTask& t) { return !t.municipality.empty() || !t.village.empty(); }
+
+}  // namespace
+
+Result<std::vector<SearchTask>> WorkflowAccess::ReadSearchTasks(const TaskQuery& query, const char* what) {
   if (!Allowed(principal_, Action::kReadWorkflow)) return Deny("read the workflow");
   Result<std::vector<SearchTask>> tasks = WorkflowReader(db_).SearchTasks(query);
   if (!tasks.ok()) return tasks;
@@ -126,39 +135,65 @@ Result<std::vector<SearchTask>> WorkflowAccess::SearchTasks(const TaskQuery& que
     if (!team.ok()) return team.status();
     scope = std::move(*team);
   }
-  // Only an adult at risk is withheld by team; the others as the role says, so the
-  // plan of every task reads the few at risk and no one else.
-  Result<std::set<PersonId>> at_risk = AtRiskAdults();
-  if (!at_risk.ok()) return at_risk.status();
+  // Only a protected adult is withheld by team; the others as the role says, so the
+  // plan of every task reads the few protected and no one else.
+  Result<const std::set<PersonId>*> protected_people = ProtectedSet();
+  if (!protected_people.ok()) return protected_people.status();
   Person anyone;
   anyone.role = Role::kAdult;
   const Withholding by_role = Withheld(principal_, anyone, ProtectionFacts{false, false});
+  // A filter on a place the reader may not see must not pick out whose it is.
+  const bool filtered_by_place = !query.country.empty() || !query.department.empty();
   std::vector<SearchTask> out;
   std::map<PersonId, bool> hidden;  // per adult: a worklist holds few adults many times
+  std::set<PersonId> shown;         // adults whose places the reader sees (audited)
   for (SearchTask& t : *tasks) {
     if (scope && !scope->count(t.adult_id)) continue;
     auto it = hidden.find(t.adult_id);
     if (it == hidden.end()) {
-      Result<bool> hide = at_risk->count(t.adult_id) ? HidePlaces(t.adult_id)
-                                                     : Result<bool>(by_role.home_location || by_role.phones);
+      Result<bool> hide = (*protected_people)->count(t.adult_id)
+                              ? HidePlaces(t.adult_id)
+                              : Result<bool>(by_role.home_location || by_role.phones);
       if (!hide.ok()) return hide.status();
       it = hidden.emplace(t.adult_id, *hide).first;
     }
-    if (it->second) t.municipality = t.village = "[withheld]";
+    if (it->second) {
+      if (filtered_by_place) continue;
+      t.country = t.department = t.municipality = t.village = kWithheldMark;
+    } else if (ShowsPlace(t)) {
+      shown.insert(t.adult_id);
+    }
     out.push_back(std::move(t));
   }
+  if (Status s = AuditPlacesShown(shown, what); !s.ok()) return s;
   return out;
+}
+
+// One "read_protected" entry per adult whose search places a read showed, as
+// CaseAccess audits a person's location; written together.
+Status WorkflowAccess::AuditPlacesShown(const std::set<PersonId>& adults, const char* what) {
+  if (adults.empty()) return Status::Ok();
+  return GuardStorage("audit", [&]() -> Status {
+    soci::transaction tx(db_.session());
+    for (PersonId adult : adults)
+      if (Status s = AppendAudit(db_, clock_, principal_, "read_protected", "person", adult,
+                                 std::string("location (") + what + ")");
+          !s.ok())
+        return s;
+    tx.commit();
+    return Status::Ok();
+  });
 }
 
 Result<std::vector<SearchPlanRow>> WorkflowAccess::SearchPlan(const std::string& team) {
   if (!Allowed(principal_, Action::kReadWorkflow)) return Deny("read the workflow");
   // A field searcher plans their own team's work.
   if (TeamScoped(principal_) && team != principal_.team) return Deny("read another team's search plan");
-  // Grouped from this service's task list, so a village withheld there (an adult
-  // at risk) is withheld here too, and a field searcher counts only their families.
+  // Grouped from this service's task list, so a place withheld there (a protected
+  // adult) is withheld here too, and a field searcher counts only their families.
   TaskQuery q;
   q.team = team;
-  Result<std::vector<SearchTask>> tasks = SearchTasks(q);
+  Result<std::vector<SearchTask>> tasks = ReadSearchTasks(q, "search plan");
   if (!tasks.ok()) return tasks.status();
   return GroupSearchPlan(*tasks);
 }

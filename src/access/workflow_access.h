@@ -13,8 +13,11 @@
 //
 // Reads withhold from a principal what CaseAccess would withhold of the adult:
 // the number used for a call (phones) and the place of a visit, message or search
-// task (location) of an adult at risk, for roles that may not see them; a read of
-// contacts that shows a number or a place is audited ("read_protected").
+// task (location: country, department, municipality and village) of a protected
+// adult (access/protected_people.h), for roles that may not see them; a read of
+// contacts that shows a number or a place, and a read of search tasks or the
+// search plan that shows an adult's municipality or village, is audited
+// ("read_protected", one entry per adult).
 //
 // Not thread-safe: one WorkflowAccess per request, on that request's Database.
 #pragma once
@@ -67,7 +70,9 @@ class WorkflowAccess {
   // Reads (kReadWorkflow; field searchers: their team's families only).
   Result<workflow::TracingState> Tracing(PersonId adult);
   Result<std::vector<workflow::Contact>> Contacts(PersonId adult);
-  // A field searcher's list holds the tasks of their team's families only.
+  // A field searcher's list holds the tasks of their team's families only. A task
+  // whose places are withheld is left out of a list filtered by country or
+  // department (the filter would say where the adult is).
   Result<std::vector<workflow::SearchTask>> SearchTasks(const workflow::TaskQuery& query);
   // The plan of `team`'s open tasks ("" every team's; a field searcher: their own
   // team only), grouped from SearchTasks, so withheld places stay withheld.
@@ -92,18 +97,24 @@ class WorkflowAccess {
   // OK when the principal may take `action` on person `id` (role, then team
   // scope); NotFound when the person does not exist.
   Status Check(Action action, PersonId id, const std::string& what);
+  // Check on a search task's adult; NotFound names the task, not the adult.
+  Status CheckTask(Action action, const workflow::SearchTask& task, const std::string& what);
   // The adults and children of the principal's team (for filtering lists).
   Result<std::set<PersonId>> TeamPeople();
-  // Clears what the principal may not see of an at-risk adult's contacts and tasks.
+  // Whether the principal may not see the adult's places and numbers (contacts, tasks).
   Result<bool> HidePlaces(PersonId adult);
-  // The people marked at risk.
-  Result<std::set<PersonId>> AtRiskAdults();
+  // The protected people (access/protected_people.h), read once per WorkflowAccess.
+  Result<const std::set<PersonId>*> ProtectedSet();
+  // SearchTasks, audited as a read of `what` ("search tasks", "search plan").
+  Result<std::vector<workflow::SearchTask>> ReadSearchTasks(const workflow::TaskQuery& query, const char* what);
+  Status AuditPlacesShown(const std::set<PersonId>& adults, const char* what);
   template <typename T, typename Work>
   Result<T> Write(const char* what, const std::string& action, const std::string& entity, Work&& work);
 
   Database& db_;
   Principal principal_;
   Clock& clock_;
+  std::optional<std::set<PersonId>> protected_;
 };
 
 }  // namespace reunite

@@ -36,6 +36,14 @@ Result<bool> AsResult(const Status& s) {
 
 }  // namespace
 
+// Check on the task's adult, but a refusal names the task only: whose it is is not
+// for a reader outside the adult's team.
+Status WorkflowAccess::CheckTask(Action action, const SearchTask& task, const std::string& what) {
+  Status s = Check(action, task.adult_id, what);
+  if (s.code() == StatusCode::kNotFound) return Status::NotFound("no search task " + std::to_string(task.id));
+  return s;
+}
+
 Result<TracingState> WorkflowAccess::SetTracingState(PersonId adult, TracingState to, TracingEventRef event,
                                                      const std::string& reason) {
   if (Status s = Check(Action::kTrace, adult, "move a parent's tracing state"); !s.ok()) return s;
@@ -74,7 +82,7 @@ Result<int> WorkflowAccess::AssignSearchTask(std::int64_t task_id, const std::st
   Result<std::optional<SearchTask>> task = WorkflowReader(db_).GetSearchTask(task_id);
   if (!task.ok()) return task.status();
   if (!*task) return Status::NotFound("no search task " + std::to_string(task_id));
-  if (Status s = Check(Action::kAssignSearchTasks, (*task)->adult_id, "assign search tasks"); !s.ok()) return s;
+  if (Status s = CheckTask(Action::kAssignSearchTasks, **task, "assign search tasks"); !s.ok()) return s;
   return Write<int>("assign search task", "assign_search_task", "search_task",
                     [&](WorkflowWriter& w, std::int64_t& id, std::string& detail) {
     id = task_id;
@@ -89,7 +97,7 @@ Status WorkflowAccess::CloseSearchTask(std::int64_t task_id, const std::string& 
   Result<std::optional<SearchTask>> task = WorkflowReader(db_).GetSearchTask(task_id);
   if (!task.ok()) return task.status();
   if (!*task) return Status::NotFound("no search task " + std::to_string(task_id));
-  if (Status s = Check(Action::kWorkSearchTasks, (*task)->adult_id, "close search tasks"); !s.ok()) return s;
+  if (Status s = CheckTask(Action::kWorkSearchTasks, **task, "close search tasks"); !s.ok()) return s;
   return Write<bool>("close search task", "close_search_task", "search_task",
                      [&](WorkflowWriter& w, std::int64_t& id, std::string& detail) {
     id = task_id;

@@ -99,7 +99,7 @@ void AccessAuthenticator::Logout(std::string_view session_token) {
 bool AccessAuthenticator::Allowed(const Principal& principal, std::string_view action) {
   for (Action a : {Action::kReadPeople, Action::kReadFamilies, Action::kWriteCase, Action::kReviewMatches,
                    Action::kImportLists, Action::kAssignFamilies, Action::kSetProtection, Action::kManageUsers,
-                   Action::kReadAudit, Action::kReadReports}) {
+                   Action::kReadAudit, Action::kReadReports, Action::kRemoveProtection}) {
     if (ToString(a) == action) return reunite::Allowed(principal.who, a);
   }
   return false;

@@ -117,7 +117,7 @@ void SearchPeople(const Request& req, Response& res, const RouteContext& ctx) {
     Json all = Json::array();
     for (const SearchResult& r : *hits) {
       // Search results never carry location or phones (CaseAccess clears them).
-      Json p = PersonJson(r.person, {kWithheldLocation, kWithheldPhones}, r.at_risk);
+      Json p = PersonJson(r.person, {kWithheldLocation, kWithheldPhones}, r.at_risk, r.protected_person);
       p["score"] = r.hit.score;
       p["why"] = r.hit.why;
       all.push_back(std::move(p));

@@ -80,11 +80,14 @@ void WithUser(const Request& req, Response& res, const RouteContext& ctx,
               const std::function<void(CaseRequest&)>& handle);
 
 // Encoders.
-Json PersonJson(const Person& person, const std::vector<std::string>& withheld, bool at_risk);
+// "protected": at risk, or the same person as a record at risk (withheld alike).
+Json PersonJson(const Person& person, const std::vector<std::string>& withheld, bool at_risk, bool protected_person);
 Json PersonViewJson(const PersonView& view);
 // A candidate with its explanation decoded (match/explanation_json.h): null, with
-// "explanation_error", when the stored text does not read.
-Json CandidateJson(const ReviewCandidate& candidate);
+// "explanation_error", when the stored text does not read; "withheld" lists the
+// field groups whose values the explanation withholds ("[withheld]"), and
+// "touches_protected" says that a record of the pair is a protected person.
+Json CandidateJson(const ReviewCandidate& candidate, const CandidateProtection& protection);
 // One candidate as GET /api/review/{id} answers: the candidate, both people, and the
 // run that scored it with its models' health ("run" null when none was recorded).
 Json ReviewItemJson(const ReviewItem& item);

@@ -100,7 +100,7 @@ void WithUser(const Request& req, Response& res, const RouteContext& ctx,
   if (!ran) SendJsonError(res, 401, "unauthenticated", "sign in first");
 }
 
-Json PersonJson(const Person& p, const std::vector<std::string>& withheld, bool at_risk) {
+Json PersonJson(const Person& p, const std::vector<std::string>& withheld, bool at_risk, bool protected_person) {
   const Location& l = p.location;
   Json custody = {{"status", ToString(p.custody.status)}};
   if (!p.custody.removal_date.empty()) custody["removal_date"] = p.custody.removal_date.ToIso();
@@ -129,18 +129,26 @@ Json PersonJson(const Person& p, const std::vector<std::string>& withheld, bool 
           {"apprehension", {{"date", p.apprehension_date.ToIso()}, {"place", p.apprehension_place}}},
           {"reported_relatives", p.reported_relatives},
           {"at_risk", at_risk},
+          {"protected", protected_person},
           {"withheld", withheld}};
 }
 
 Json PersonViewJson(const PersonView& view) {
-  Json j = PersonJson(view.person, view.withheld, view.at_risk);
+  Json j = PersonJson(view.person, view.withheld, view.at_risk, view.protected_person);
   j["protection_notes"] = view.protection_notes;
   j["teams"] = view.teams;
+  if (view.protection_removed) {
+    const ProtectionRemoval& r = *view.protection_removed;
+    j["protection_removed"] = {{"by", r.by}, {"at", r.at}, {"reason", r.reason}};
+  } else {
+    j["protection_removed"] = nullptr;
+  }
   return j;
 }
 
-Json CandidateJson(const ReviewCandidate& c) {
-  // Stored as text; decoded and written again, so every stored version reads alike.
+Json CandidateJson(const ReviewCandidate& c, const CandidateProtection& protection) {
+  // Stored as text (ReviewAccess has withheld what the caller may not see in it);
+  // decoded and written again, so every stored version reads alike.
   auto explanation = match::ExplanationFromJson(c.explanation);
   Json j = {{"id", c.id},
             {"kind", ToString(c.kind)},
@@ -156,13 +164,16 @@ Json CandidateJson(const ReviewCandidate& c) {
             {"reason", c.reason},
             {"created_at", c.created_at},
             {"updated_at", c.updated_at},
-            {"run_id", c.run_id ? Json(c.run_id) : Json()}};
+            {"run_id", c.run_id ? Json(c.run_id) : Json()},
+            {"withheld", protection.withheld},
+            {"touches_protected", protection.touches_protected}};
   if (!explanation.ok()) j["explanation_error"] = explanation.status().message();
   return j;
 }
 
 Json ReviewItemJson(const ReviewItem& item) {
-  Json j = CandidateJson(item.candidate);
+  Json j = CandidateJson(item.candidate, item.protection);
+  if (!item.explanation_error.empty()) j["explanation_error"] = item.explanation_error;
   j["left"] = PersonViewJson(item.left);
   j["right"] = PersonViewJson(item.right);
   j["health_warning"] = item.health_warning;

@@ -32,7 +32,8 @@ void ListReview(const Request& req, Response& res, const RouteContext& ctx) {
     auto page = ReviewAccess(cr.db, cr.access.principal()).List(*query);
     if (!page.ok()) return SendStatusError(res, page.status());
     Json items = Json::array();
-    for (const ReviewCandidate& c : page->items) items.push_back(CandidateJson(c));
+    for (std::size_t i = 0; i < page->items.size(); ++i)
+      items.push_back(CandidateJson(page->items[i], page->protection[i]));
     SendJson(res, PageJson(std::move(items), page->total, {query->limit, query->offset}));
   });
 }

@@ -1,5 +1,6 @@
-// The dashboard: children by custody status and by country, what is overdue or
-// due soon (pages_due.cc), and what waits for review.
+// The dashboard: removals of protection by other coordinators, children by
+// custody status and by country, what is overdue or due soon (pages_due.cc), and
+// what waits for review.
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -67,6 +68,29 @@ void AddReviewCounts(CaseRequest& cr, TemplateData& vars) {
   vars.set("review", review);
 }
 
+// How far back the dashboard tells coordinators of removals of protection.
+constexpr int kRemovalDays = 30;
+
+// Removals of protection by others, for the coordinators and admins who may make
+// them (the access layer refuses everyone else).
+void AddProtectionRemovals(CaseRequest& cr, TemplateData& vars) {
+  if (!Allowed(cr.user.who, Action::kRemoveProtection)) return;
+  auto removals = cr.access.ProtectionRemovals(kRemovalDays, 50);
+  if (!removals.ok() || removals->empty()) return;
+  TemplateData rows(TemplateData::type::list);
+  for (const ProtectionRemovalNotice& n : *removals) {
+    TemplateData row;
+    row.set("person_id", std::to_string(n.person_id));
+    row.set("by", n.removal.by);
+    row.set("at", n.removal.at);
+    row.set("reason", n.removal.reason);
+    rows.push_back(row);
+  }
+  TemplateData section;
+  section.set("rows", rows);
+  vars.set("removals", section);
+}
+
 void ShowDashboard(const Request& req, Response& res, CaseRequest& cr) {
   PageContext page = PageFor(req, cr.user, "dashboard.title");
   const Messages& t = CatalogFor(page.lang);
@@ -77,6 +101,7 @@ void ShowDashboard(const Request& req, Response& res, CaseRequest& cr) {
     vars.set("by_status", charts->first);
     vars.set("by_country", charts->second);
   }
+  AddProtectionRemovals(cr, vars);
   AddReviewCounts(cr, vars);
   AddDuePanel(cr, vars);
   SendPage(req, res, "dashboard", page, vars);

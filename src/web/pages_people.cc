@@ -93,10 +93,21 @@ void RenderPerson(const Request& req, Response& res, CaseRequest& cr, PersonId i
   vars.set("name", DisplayName(view->person));
   vars.set("is_child", view->person.role == Role::kChild);
   vars.set("at_risk", view->at_risk);
+  vars.set("protected_only", view->protected_person && !view->at_risk);
+  if (view->protection_removed) {
+    const ProtectionRemoval& r = *view->protection_removed;
+    TemplateData removed;
+    removed.set("by", r.by);
+    removed.set("at", r.at);
+    if (!r.reason.empty()) removed.set("reason", r.reason);
+    vars.set("protection_removed", removed);
+  }
   vars.set("fields", FieldRows(*view, t));
   if (!view->withheld.empty()) vars.set("withheld", WithheldNotice(view->withheld, t));
   vars.set("provenance", ProvenanceRows(cr.db, view->person.id));
   vars.set("can_protect", Allowed(cr.user.who, Action::kSetProtection));
+  // Who may not lift protection keeps it on: the box is not theirs to clear.
+  vars.set("locked_at_risk", view->at_risk && !Allowed(cr.user.who, Action::kRemoveProtection));
   // Notes the reader may not see are not offered for editing (the post then keeps them).
   const auto& w = view->withheld;
   vars.set("notes_editable", std::find(w.begin(), w.end(), kWithheldNotes) == w.end());

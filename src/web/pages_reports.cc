@@ -28,14 +28,21 @@ Result<StatusReport> BuildReport(const Request& req, CaseRequest& cr) {
 
 const std::string& NodeLabel(const NodeCount& n, const std::string& lang) { return lang == "es" ? n.label_es : n.label_en; }
 
-std::string Count(const std::vector<std::pair<std::string, long>>& counts, const std::string& key) {
+// A count as the report may show it to the reader: the number, or "fewer than 5".
+std::string CountText(const StatusReport& r, long n, const Messages& t) {
+  return r.Suppressed(n) ? t.at("report.fewer_than") : std::to_string(n);
+}
+
+std::string Count(const StatusReport& r, const std::vector<std::pair<std::string, long>>& counts,
+                  const std::string& key, const Messages& t) {
   for (const auto& [k, n] : counts)
-    if (k == key) return std::to_string(n);
-  return "0";
+    if (k == key) return CountText(r, n, t);
+  return CountText(r, 0, t);
 }
 
 std::string KeyLabel(const Messages& t, const std::string& key, bool country) {
   if (key == report::kUnknownKey) return t.at("common.unknown");
+  if (key == report::kUndisclosedKey) return t.at("report.undisclosed");
   return country ? CountryLabel(t, key) : DepartmentLabel(t, key);
 }
 
@@ -47,7 +54,7 @@ TemplateData TreeRows(const StatusReport& r, const Messages& t, const std::strin
     row.set("label", NodeLabel(n, lang));
     row.set("depth", std::to_string(std::min(n.depth, 5)));
     row.set("unit", t.at("report.unit." + report::ToString(n.unit)));
-    row.set("count", std::to_string(n.count));
+    row.set("count", CountText(r, n.count, t));
     rows.push_back(row);
   }
   return rows;
@@ -59,7 +66,8 @@ TemplateData CountryTable(const StatusReport& r, const Messages& t, const std::s
   for (const std::string& key : r.countries) columns.push_back(TemplateData("name", KeyLabel(t, key, true)));
   for (const NodeCount& n : r.nodes) {
     TemplateData cells(TemplateData::type::list);
-    for (const std::string& key : r.countries) cells.push_back(TemplateData("count", Count(n.by_country, key)));
+    for (const std::string& key : r.countries)
+      cells.push_back(TemplateData("count", Count(r, n.by_country, key, t)));
     TemplateData row;
     row.set("label", NodeLabel(n, lang));
     row.set("depth", std::to_string(std::min(n.depth, 5)));
@@ -81,20 +89,20 @@ TemplateData DepartmentRows(const StatusReport& r, const Messages& t, const std:
       TemplateData row;
       if (i == 0) row.set("label", NodeLabel(n, lang));
       row.set("department", KeyLabel(t, n.by_department[i].first, false));
-      row.set("count", std::to_string(n.by_department[i].second));
+      row.set("count", CountText(r, n.by_department[i].second, t));
       rows.push_back(row);
     }
   return rows;
 }
 
 // The top-level categories as a bar chart (app.js draws it; the tree table holds
-// the same numbers).
+// the same numbers). A count not shown exactly is drawn as 0.
 std::string TopLevelChart(const StatusReport& r, const std::string& lang) {
   nlohmann::json labels = nlohmann::json::array(), values = nlohmann::json::array();
   for (const NodeCount& n : r.nodes)
     if (n.depth <= 1) {
       labels.push_back(NodeLabel(n, lang));
-      values.push_back(n.count);
+      values.push_back(r.Suppressed(n.count) ? 0 : n.count);
     }
   return nlohmann::json{{"labels", labels}, {"values", values}}.dump(-1, ' ', false,
                                                                    nlohmann::json::error_handler_t::replace);
@@ -137,6 +145,7 @@ void ShowStatusReport(const Request& req, Response& res, CaseRequest& cr) {
   }
   TemplateData result;
   result.set("as_of_used", built->as_of);
+  result.set("limited", built->fewer_than > 0);
   result.set("journal_entries", std::to_string(built->journal_entries));
   result.set("tree", TreeRows(*built, t, page.lang));
   result.set("by_country", CountryTable(*built, t, page.lang));

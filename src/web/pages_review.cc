@@ -24,8 +24,10 @@ std::string Fixed(double v, const char* format = "%.2f") {
 
 std::string DisplayName(const Person& p) { return p.name.Display().empty() ? p.name.as_recorded : p.name.Display(); }
 
-TemplateData CandidateRow(const ReviewCandidate& c, const Messages& t) {
+TemplateData CandidateRow(const ReviewCandidate& c, const CandidateProtection& protection, const Messages& t) {
   TemplateData r;
+  // A pair with a protected person: its decisions move protection (reviewers see why).
+  r.set("touches_protected", protection.touches_protected);
   r.set("id", std::to_string(c.id));
   r.set("kind", Label(t, "review.kind_" + ToString(c.kind), ToString(c.kind)));
   r.set("left_id", std::to_string(c.left_id));
@@ -46,10 +48,10 @@ void ShowQueue(const Request& req, Response& res, CaseRequest& cr) {
   q.limit = kReviewPageSize;
   long page_no = std::max(1L, IntParam(req, "page").value_or(1));
   q.offset = static_cast<int>((page_no - 1) * kReviewPageSize);
-  auto list = ReviewAccess(cr.db, cr.user.who).List(q);
+  auto list = ReviewAccess(cr.db, cr.user.who).List(q, ReviewListDetail::kSummary);
   if (!list.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(list.status()));
   TemplateData rows(TemplateData::type::list);
-  for (const auto& c : list->items) rows.push_back(CandidateRow(c, t));
+  for (std::size_t i = 0; i < list->items.size(); ++i) rows.push_back(CandidateRow(list->items[i], list->protection[i], t));
   TemplateData vars;
   vars.set("candidates", rows);
   vars.set("none", list->items.empty());
@@ -79,9 +81,14 @@ TemplateData RecordData(const PersonView& view, const Messages& t) {
   return r;
 }
 
+// A value as the explanation gives it, "[withheld]" in the reader's words.
+std::string StepValue(const std::string& value, const Messages& t) {
+  return value == "[withheld]" ? Label(t, "plan.withheld", value) : value;
+}
+
 // The explanation's waterfall: the prior, each comparison (both values, level, m, u
 // and weight), a sibling's support, the total and the role reason.
-TemplateData ExplanationData(const ReviewItem& item) {
+TemplateData ExplanationData(const ReviewItem& item, const Messages& t) {
   TemplateData out;
   if (!item.explanation) {
     out.set("unreadable", item.explanation_error);
@@ -92,8 +99,8 @@ TemplateData ExplanationData(const ReviewItem& item) {
   for (const auto& s : e.steps) {
     TemplateData row;
     row.set("comparison", s.comparison);
-    row.set("left", s.left_value);
-    row.set("right", s.right_value);
+    row.set("left", StepValue(s.left_value, t));
+    row.set("right", StepValue(s.right_value, t));
     row.set("level", s.level_label);
     row.set("tf", s.tf_adjusted);
     if (s.level_label != "null") {
@@ -105,6 +112,7 @@ TemplateData ExplanationData(const ReviewItem& item) {
     steps.push_back(row);
   }
   out.set("steps", steps);
+  out.set("values_withheld", !item.protection.withheld.empty());
   out.set("prior", Fixed(e.prior_weight, "%+.2f"));
   if (e.sibling_support.weight != 0) {
     out.set("sibling_id", e.sibling_support.sibling_id);
@@ -154,7 +162,7 @@ void NeighbourLinks(ReviewAccess& review, const ReviewCandidate& c, TemplateData
   q.kind = c.kind;
   q.status = ReviewStatus::kPending;
   q.limit = 1000;
-  auto list = review.List(q);
+  auto list = review.List(q, ReviewListDetail::kSummary);
   if (!list.ok()) return;
   const auto& items = list->items;
   for (size_t i = 0; i < items.size(); ++i) {
@@ -186,10 +194,10 @@ void ShowCandidate(const Request& req, Response& res, CaseRequest& cr) {
   auto item = review.Get(std::stoll(req.matches[1].str()));
   if (!item.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(item.status()));
   const ReviewCandidate& c = item->candidate;
-  TemplateData vars = CandidateRow(c, t);
+  TemplateData vars = CandidateRow(c, item->protection, t);
   vars.set("left", RecordData(item->left, t));
   vars.set("right", RecordData(item->right, t));
-  vars.set("explanation", ExplanationData(*item));
+  vars.set("explanation", ExplanationData(*item, t));
   vars.set("health", HealthData(*item));
   vars.set("family_link", c.kind == CandidateKind::kFamilyLink);
   vars.set("relationships", RelationshipOptions(c.relationship, t));
@@ -205,7 +213,7 @@ void GoToNext(Response& res, ReviewAccess& review, CandidateKind kind) {
   q.kind = kind;
   q.status = ReviewStatus::kPending;
   q.limit = 1;
-  auto next = review.List(q);
+  auto next = review.List(q, ReviewListDetail::kSummary);
   if (next.ok() && !next->items.empty()) return res.set_redirect("/review/" + std::to_string(next->items[0].id), 303);
   res.set_redirect("/review", 303);
 }

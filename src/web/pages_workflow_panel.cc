@@ -115,7 +115,7 @@ TemplateData TaskRows(const Request& req, const std::vector<SearchTask>& tasks, 
     const std::string id = std::to_string(task.id);
     TemplateData r;
     r.set("task", id);
-    std::string place = task.country;
+    std::string place = Shown(t, task.country);
     for (const std::string* v : {&task.department, &task.municipality, &task.village})
       if (!v->empty() && place.find(Shown(t, *v)) == std::string::npos) place += " · " + Shown(t, *v);
     r.set("place", place);

@@ -28,10 +28,14 @@ struct Tally {
   std::unordered_map<std::uint32_t, long> by_country, by_department;
 };
 
+// The breakdown key of a person whose places are not disclosed (not an Interner id).
+constexpr std::uint32_t kUndisclosedId = Interner::kMissing - 1;
+
 class Counter {
  public:
-  Counter(const ReportFacts& facts, const CategoryTree& tree)
-      : facts_(facts), tree_(tree), tallies_(tree.nodes.size()), us_(facts.text.Find("US")) {}
+  Counter(const ReportFacts& facts, const CategoryTree& tree, const Disclosure& disclosure)
+      : facts_(facts), tree_(tree), disclosure_(disclosure), tallies_(tree.nodes.size()),
+        us_(facts.text.Find("US")) {}
 
   StatusReport Run(const std::string& as_of);
 
@@ -47,10 +51,14 @@ class Counter {
   void Mark(const Values& v, std::vector<char>& in) const;
   void Add(Unit unit, const std::vector<char>& in, std::uint32_t country, std::uint32_t department);
   std::uint32_t ParentCountry(const PersonFacts& p) const;
+  bool Hidden(PersonId person) const {
+    return disclosure_.hidden_places && disclosure_.hidden_places->count(person) > 0;
+  }
   std::vector<std::pair<std::string, long>> Sorted(const std::unordered_map<std::uint32_t, long>& keys) const;
 
   const ReportFacts& facts_;
   const CategoryTree& tree_;
+  const Disclosure& disclosure_;
   std::vector<Tally> tallies_;
   const std::uint32_t us_;
   std::vector<CaseLink> by_child_, by_adult_;  // valid links sorted by (child|adult, link id)
@@ -123,8 +131,9 @@ void Counter::SetParentValues(Values& v, PersonId adult, const PersonFacts& p) c
   auto flags = flags_.find(adult);
   v[kParentFlag] = flags == flags_.end() ? 0 : flags->second.open;
   v[kParentIneligibleReason] = flags == flags_.end() ? 0 : flags->second.ineligible;
-  v[kParentCountry] = ParentCountry(p);
-  v[kParentDepartment] = p.location_department;
+  // A place the reader may not see must not decide a category either.
+  v[kParentCountry] = Hidden(adult) ? p.nationality : ParentCountry(p);
+  v[kParentDepartment] = Hidden(adult) ? 0 : p.location_department;
 }
 
 void Counter::SetFamilyValues(Values& v, PersonId child) const {
@@ -207,6 +216,9 @@ void Counter::CountChildren() {
       for (size_t i = range->second.first; i < range->second.second; ++i) {
         const LinkFacts* link = by_child_[i].link;
         Mark(CaseValues(id, link), in);
+        // A child's department is a parent's: hidden when any parent's is, so that a
+        // hidden parent's department showing up or changing moves nothing.
+        if (Hidden(link->adult)) department = kUndisclosedId;
         if (!department) department = facts_.people.at(link->adult).location_department;
       }
     }
@@ -222,30 +234,38 @@ void Counter::CountParents() {
     for (j = i; j < by_adult_.size() && by_adult_[j].link->adult == adult; ++j)
       Mark(CaseValues(by_adult_[j].link->child, by_adult_[j].link), in);
     const PersonFacts& p = facts_.people.at(adult);
-    Add(Unit::kParents, in, ParentCountry(p), p.location_department);
+    if (Hidden(adult)) Add(Unit::kParents, in, kUndisclosedId, kUndisclosedId);
+    else Add(Unit::kParents, in, ParentCountry(p), p.location_department);
   }
 }
 
 std::vector<std::pair<std::string, long>> Counter::Sorted(const std::unordered_map<std::uint32_t, long>& keys) const {
   std::vector<std::pair<std::string, long>> out;
-  long unknown = 0;
+  long unknown = 0, undisclosed = 0;
   for (const auto& [id, n] : keys) {
     if (id == 0) unknown = n;
+    else if (id == kUndisclosedId) undisclosed = n;
     else out.emplace_back(facts_.text.Name(id), n);
   }
   std::sort(out.begin(), out.end());
+  // A few undisclosed people are folded into "unknown": their own bucket would be
+  // a small count that changes with them alone.
+  if (undisclosed >= kUndisclosedMinimum) out.emplace_back(kUndisclosedKey, undisclosed);
+  else unknown += undisclosed;
   if (unknown) out.emplace_back(kUnknownKey, unknown);
   return out;
 }
 
-// Keys sorted by name with "unknown" last, as Sorted orders each node's.
+// Keys sorted by name with "undisclosed" and "unknown" last, as Sorted orders each node's.
 std::vector<std::string> KeyUnion(const std::vector<NodeCount>& nodes, bool country) {
   std::map<std::string, bool> keys;
   for (const auto& n : nodes)
-    for (const auto& [key, count] : country ? n.by_country : n.by_department) keys[key] = key == kUnknownKey;
-  std::vector<std::string> out, last;
-  for (const auto& [key, unknown] : keys) (unknown ? last : out).push_back(key);
-  out.insert(out.end(), last.begin(), last.end());
+    for (const auto& [key, count] : country ? n.by_country : n.by_department) keys[key] = true;
+  std::vector<std::string> out;
+  for (const auto& [key, unused] : keys)
+    if (key != kUnknownKey && key != kUndisclosedKey) out.push_back(key);
+  for (const char* last : {kUndisclosedKey, kUnknownKey})
+    if (keys.count(last)) out.push_back(last);
   return out;
 }
 
@@ -266,13 +286,15 @@ StatusReport Counter::Run(const std::string& as_of) {
   }
   report.countries = KeyUnion(report.nodes, true);
   report.departments = KeyUnion(report.nodes, false);
+  report.fewer_than = disclosure_.fewer_than;
   return report;
 }
 
 }  // namespace
 
-StatusReport CountStatus(const ReportFacts& facts, const CategoryTree& tree, const std::string& as_of) {
-  return Counter(facts, tree).Run(as_of);
+StatusReport CountStatus(const ReportFacts& facts, const CategoryTree& tree, const std::string& as_of,
+                         const Disclosure& disclosure) {
+  return Counter(facts, tree, disclosure).Run(as_of);
 }
 
 }  // namespace reunite::report

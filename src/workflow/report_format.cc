@@ -19,10 +19,22 @@ namespace {
 ReportCell Text(const std::string& text) { return {text, 0, false}; }
 ReportCell Number(long n) { return {std::to_string(n), n, true}; }
 
+const std::string& Word(const std::string& lang, const std::string& key);
+
+// A count as the report may show it: the number, or "fewer than N" in words.
+std::string CountText(const StatusReport& r, long count, const std::string& lang) {
+  if (!r.Suppressed(count)) return std::to_string(count);
+  return Word(lang, "fewer_than") + " " + std::to_string(r.fewer_than);
+}
+
+ReportCell CountCell(const StatusReport& r, long count, const std::string& lang) {
+  return r.Suppressed(count) ? Text(CountText(r, count, lang)) : Number(count);
+}
+
 ReportRow Row(const StatusReport& r, const NodeCount& n, const std::string& dimension, const std::string& key,
-              long count) {
+              long count, const std::string& lang) {
   return {Text(r.as_of),    Text(n.id),        Text(n.parent),   Number(n.depth), Text(ToString(n.unit)),
-          Text(n.label_en), Text(n.label_es), Text(dimension), Text(key),       Number(count)};
+          Text(n.label_en), Text(n.label_es), Text(dimension), Text(key),       CountCell(r, count, lang)};
 }
 
 // The report's own words in each language, from the embedded catalog
@@ -105,22 +117,22 @@ ReportRow ReportHeader() {
   return row;
 }
 
-std::vector<ReportRow> TotalRows(const StatusReport& report) {
+std::vector<ReportRow> TotalRows(const StatusReport& report, const std::string& lang) {
   std::vector<ReportRow> rows;
-  for (const auto& n : report.nodes) rows.push_back(Row(report, n, "total", "", n.count));
+  for (const auto& n : report.nodes) rows.push_back(Row(report, n, "total", "", n.count, lang));
   return rows;
 }
 
-std::vector<ReportRow> BreakdownRows(const StatusReport& report) {
+std::vector<ReportRow> BreakdownRows(const StatusReport& report, const std::string& lang) {
   std::vector<ReportRow> rows;
   for (const auto& n : report.nodes) {
-    for (const auto& [key, count] : n.by_country) rows.push_back(Row(report, n, "country", key, count));
-    for (const auto& [key, count] : n.by_department) rows.push_back(Row(report, n, "department", key, count));
+    for (const auto& [key, count] : n.by_country) rows.push_back(Row(report, n, "country", key, count, lang));
+    for (const auto& [key, count] : n.by_department) rows.push_back(Row(report, n, "department", key, count, lang));
   }
   return rows;
 }
 
-std::string RenderCsv(const StatusReport& report) {
+std::string RenderCsv(const StatusReport& report, const std::string& lang) {
   std::ostringstream out;
   auto write = [&](const ReportRow& row) {
     std::vector<std::string> fields;
@@ -128,8 +140,8 @@ std::string RenderCsv(const StatusReport& report) {
     WriteCsvRecord(out, fields);
   };
   write(ReportHeader());
-  for (const auto& row : TotalRows(report)) write(row);
-  for (const auto& row : BreakdownRows(report)) write(row);
+  for (const auto& row : TotalRows(report, lang)) write(row);
+  for (const auto& row : BreakdownRows(report, lang)) write(row);
   return out.str();
 }
 
@@ -138,6 +150,12 @@ std::string RenderJson(const StatusReport& report) {
   doc["as_of"] = report.as_of;
   doc["tree"] = report.tree_source;
   doc["journal_entries"] = report.journal_entries;
+  // A count too small to show reads {"fewer_than": N}.
+  auto count_json = [&](long count) -> nlohmann::ordered_json {
+    if (report.Suppressed(count)) return {{"fewer_than", report.fewer_than}};
+    return count;
+  };
+  if (report.fewer_than > 0) doc["fewer_than"] = report.fewer_than;
   doc["nodes"] = nlohmann::ordered_json::array();
   for (const auto& n : report.nodes) {
     nlohmann::ordered_json node = {{"id", n.id},
@@ -145,11 +163,11 @@ std::string RenderJson(const StatusReport& report) {
                                    {"depth", n.depth},
                                    {"unit", ToString(n.unit)},
                                    {"label", {{"en", n.label_en}, {"es", n.label_es}}},
-                                   {"count", n.count}};
+                                   {"count", count_json(n.count)}};
     node["by_country"] = nlohmann::ordered_json::object();
-    for (const auto& [key, count] : n.by_country) node["by_country"][key] = count;
+    for (const auto& [key, count] : n.by_country) node["by_country"][key] = count_json(count);
     node["by_department"] = nlohmann::ordered_json::object();
-    for (const auto& [key, count] : n.by_department) node["by_department"][key] = count;
+    for (const auto& [key, count] : n.by_department) node["by_department"][key] = count_json(count);
     doc["nodes"].push_back(std::move(node));
   }
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
@@ -167,8 +185,8 @@ std::string RenderMarkdown(const StatusReport& r, const std::string& lang) {
   out << "\n";
   for (const auto& n : r.nodes) {
     out << "| " << Indent(n.depth) << MdEscape(Label(n, lang)) << " | " << Word(lang, ToString(n.unit)) << " | "
-        << n.count << " |";
-    for (const auto& c : r.countries) out << " " << CountOf(n.by_country, c) << " |";
+        << CountText(r, n.count, lang) << " |";
+    for (const auto& c : r.countries) out << " " << CountText(r, CountOf(n.by_country, c), lang) << " |";
     out << "\n";
   }
   out << "\n## " << Word(lang, "by_department") << "\n\n";
@@ -177,7 +195,8 @@ std::string RenderMarkdown(const StatusReport& r, const std::string& lang) {
       << " |\n|---|---|---:|\n";
   for (const auto& n : r.nodes)
     for (const auto& [key, count] : n.by_department)
-      out << "| " << Indent(n.depth) << MdEscape(Label(n, lang)) << " | " << MdEscape(key) << " | " << count << " |\n";
+      out << "| " << Indent(n.depth) << MdEscape(Label(n, lang)) << " | " << MdEscape(key) << " | "
+          << CountText(r, count, lang) << " |\n";
   return out.str();
 }
 
@@ -196,8 +215,9 @@ std::string RenderHtml(const StatusReport& r, const std::string& lang) {
   for (const auto& n : r.nodes) {
     out << "<tr id=\"" << HtmlEscape(n.id) << "\"><td style=\"padding-left:" << 0.6 + 1.5 * n.depth << "em\">"
         << HtmlEscape(Label(n, lang)) << "</td><td>" << Word(lang, ToString(n.unit)) << "</td><td class=\"n\">"
-        << n.count << "</td>";
-    for (const auto& c : r.countries) out << "<td class=\"n\">" << CountOf(n.by_country, c) << "</td>";
+        << CountText(r, n.count, lang) << "</td>";
+    for (const auto& c : r.countries)
+      out << "<td class=\"n\">" << CountText(r, CountOf(n.by_country, c), lang) << "</td>";
     out << "</tr>\n";
   }
   out << "</table>\n<h2>" << Word(lang, "by_department") << "</h2>\n";
@@ -207,19 +227,19 @@ std::string RenderHtml(const StatusReport& r, const std::string& lang) {
   for (const auto& n : r.nodes)
     for (const auto& [key, count] : n.by_department)
       out << "<tr><td style=\"padding-left:" << 0.6 + 1.5 * n.depth << "em\">" << HtmlEscape(Label(n, lang))
-          << "</td><td>" << HtmlEscape(key) << "</td><td class=\"n\">" << count << "</td></tr>\n";
+          << "</td><td>" << HtmlEscape(key) << "</td><td class=\"n\">" << CountText(r, count, lang) << "</td></tr>\n";
   out << "</table>\n</body>\n</html>\n";
   return out.str();
 }
 
 Result<ReportFile> RenderReport(const StatusReport& r, ReportFormat format, const std::string& lang) {
   switch (format) {
-    case ReportFormat::kCsv: return ReportFile{RenderCsv(r), "text/csv; charset=utf-8", "csv"};
+    case ReportFormat::kCsv: return ReportFile{RenderCsv(r, lang), "text/csv; charset=utf-8", "csv"};
     case ReportFormat::kJson: return ReportFile{RenderJson(r), "application/json", "json"};
     case ReportFormat::kHtml: return ReportFile{RenderHtml(r, lang), "text/html; charset=utf-8", "html"};
     case ReportFormat::kMarkdown: return ReportFile{RenderMarkdown(r, lang), "text/markdown; charset=utf-8", "md"};
     case ReportFormat::kXlsx: {
-      Result<std::string> bytes = XlsxBytes(r);
+      Result<std::string> bytes = XlsxBytes(r, lang);
       if (!bytes.ok()) return bytes.status();
       return ReportFile{std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"};
     }

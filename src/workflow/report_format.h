@@ -32,22 +32,25 @@ using ReportRow = std::vector<ReportCell>;
 // The header row: as_of, node, parent, depth, unit, label_en, label_es,
 // dimension (total, country, department), key, count.
 ReportRow ReportHeader();
-// One "total" row per category, in tree order.
-std::vector<ReportRow> TotalRows(const StatusReport& report);
+// One "total" row per category, in tree order. A count the report does not show
+// exactly (StatusReport::Suppressed) is the text "fewer than N" in `lang`.
+std::vector<ReportRow> TotalRows(const StatusReport& report, const std::string& lang = "en");
 // The country rows then the department rows of each category, in tree order.
-std::vector<ReportRow> BreakdownRows(const StatusReport& report);
+std::vector<ReportRow> BreakdownRows(const StatusReport& report, const std::string& lang = "en");
 
-std::string RenderCsv(const StatusReport& report);
+// `lang` ("en", "es") only words a count that is not shown exactly; JSON writes
+// such a count as {"fewer_than": N}.
+std::string RenderCsv(const StatusReport& report, const std::string& lang = "en");
 std::string RenderJson(const StatusReport& report);
 std::string RenderMarkdown(const StatusReport& report, const std::string& lang);
 std::string RenderHtml(const StatusReport& report, const std::string& lang);
 
 // Writes an XLSX workbook (sheets "Tree" and "Breakdown") to `path`; IOError
 // naming the file when it cannot be written.
-Status WriteXlsx(const StatusReport& report, const std::string& path);
+Status WriteXlsx(const StatusReport& report, const std::string& path, const std::string& lang = "en");
 // The workbook as bytes, through a temporary file of its own (libxlsxwriter writes
 // files only), removed afterwards.
-Result<std::string> XlsxBytes(const StatusReport& report);
+Result<std::string> XlsxBytes(const StatusReport& report, const std::string& lang = "en");
 
 // The report as a file to send: its bytes, media type and file-name extension
 // ("csv", "xlsx", ...). md and html are in `lang`.

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "common/clock.h"
 #include "store/storage_guard.h"
 #include "workflow/vocabulary.h"
 
@@ -45,10 +46,18 @@ Status ReplayJournal(Database& db, const std::string& as_of, ReportFacts& facts)
   });
 }
 
-Result<StatusReport> BuildStatusReport(Database& db, const std::string& as_of, const CategoryTree& tree) {
+Result<StatusReport> BuildStatusReport(Database& db, const std::string& as_of, const CategoryTree& tree,
+                                       const Disclosure& disclosure) {
   ReportFacts facts;
   if (Status s = ReplayJournal(db, as_of, facts); !s.ok()) return s;
-  return CountStatus(facts, tree, as_of);
+  return CountStatus(facts, tree, as_of, disclosure);
+}
+
+std::string EndOfLastWholeDay(const std::string& as_of) {
+  constexpr long long kDay = 24LL * 60 * 60 * 1000;
+  const long long at = IsoToMillis(as_of);
+  const long long day_start = at - ((at % kDay) + kDay) % kDay;
+  return at == day_start + kDay - 1 ? as_of : MillisToIso(day_start - 1);
 }
 
 }  // namespace reunite::report

@@ -30,7 +30,13 @@ Result<std::string> ParseAsOf(const std::string& text);
 // InvalidArgument naming the entry when an entry cannot be read.
 Status ReplayJournal(Database& db, const std::string& as_of, ReportFacts& facts);
 
-// ReplayJournal into fresh facts, then CountStatus.
-Result<StatusReport> BuildStatusReport(Database& db, const std::string& as_of, const CategoryTree& tree);
+// ReplayJournal into fresh facts, then CountStatus with `disclosure`.
+Result<StatusReport> BuildStatusReport(Database& db, const std::string& as_of, const CategoryTree& tree,
+                                       const Disclosure& disclosure = {});
+
+// The end of the last whole UTC day at or before `as_of` (normalised, as ParseAsOf
+// returns): `as_of` itself when it is a day's last millisecond, else the end of
+// the day before ("2018-07-26T14:03:00.000Z" -> "2018-07-25T23:59:59.999Z").
+std::string EndOfLastWholeDay(const std::string& as_of);
 
 }  // namespace reunite::report

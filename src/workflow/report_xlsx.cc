@@ -43,7 +43,7 @@ bool WriteSheet(lxw_workbook* book, const char* name, const ReportRow& header, c
 
 }  // namespace
 
-Status WriteXlsx(const StatusReport& report, const std::string& path) {
+Status WriteXlsx(const StatusReport& report, const std::string& path, const std::string& lang) {
   // libxlsxwriter finds an unwritable path only when it closes the workbook, and
   // prints its own message then; try the path first for a clean error.
   if (!std::ofstream(path, std::ios::binary | std::ios::app)) return Status::IOError("cannot create " + path);
@@ -51,8 +51,8 @@ Status WriteXlsx(const StatusReport& report, const std::string& path) {
   if (!book) return Status::IOError("cannot create " + path);
   lxw_format* bold = workbook_add_format(book);
   format_set_bold(bold);
-  const bool written = WriteSheet(book, "Tree", ReportHeader(), TotalRows(report), bold) &&
-                       WriteSheet(book, "Breakdown", ReportHeader(), BreakdownRows(report), bold);
+  const bool written = WriteSheet(book, "Tree", ReportHeader(), TotalRows(report, lang), bold) &&
+                       WriteSheet(book, "Breakdown", ReportHeader(), BreakdownRows(report, lang), bold);
   // workbook_close writes the file and frees the workbook, also after a failure.
   lxw_error closed = workbook_close(book);
   if (!written) return Status::IOError("cannot write the report's cells to " + path + " (a text too long?)");
@@ -60,7 +60,7 @@ Status WriteXlsx(const StatusReport& report, const std::string& path) {
   return Status::Ok();
 }
 
-Result<std::string> XlsxBytes(const StatusReport& r) {
+Result<std::string> XlsxBytes(const StatusReport& r, const std::string& lang) {
   std::string path = (std::filesystem::temp_directory_path() / "reunite-status-XXXXXX.xlsx").string();
   const int fd = mkstemps(path.data(), 5);
   if (fd < 0) return Status::IOError("cannot create a temporary file for the workbook");
@@ -69,7 +69,7 @@ Result<std::string> XlsxBytes(const StatusReport& r) {
     std::string path;
     ~Remove() { std::remove(path.c_str()); }
   } remove{path};
-  if (Status s = WriteXlsx(r, path); !s.ok()) return s;
+  if (Status s = WriteXlsx(r, path, lang); !s.ok()) return s;
   std::ifstream in(path, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (!in.good() && !in.eof()) return Status::IOError("cannot read back the workbook " + path);
