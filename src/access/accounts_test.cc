@@ -86,8 +86,8 @@ TEST_P(AccountsTest, OnlyAdminsManageUsers) {
   ASSERT_TRUE(users.ok());
   ASSERT_EQ(users->size(), 1u);
   EXPECT_EQ((*users)[0].username, "ana");
-  // A user may change their own password; it ends their sessions.
-  EXPECT_TRUE(accounts_->SetPassword(ana->principal, "ana", "another long password").ok());
+  // A user may change their own password; it ends their other sessions.
+  EXPECT_TRUE(accounts_->ChangeOwnPassword("ana", "correct horse battery", "another long password", "").ok());
   EXPECT_EQ(accounts_->Authenticate(ana->token, "").status().code(), StatusCode::kUnauthenticated);
   EXPECT_TRUE(accounts_->Login("ana", "another long password", "").ok());
 }

@@ -108,6 +108,7 @@ std::string ToString(Action action) {
 }
 
 bool Allowed(const Principal& principal, Action action) {
+  if (principal.must_change_password) return false;  // only their own password change, until then
   return kMatrix[static_cast<size_t>(action)][static_cast<size_t>(principal.role)];
 }
 

@@ -91,7 +91,8 @@ enum class Action {
 std::string ToString(Action action);  // "read_people", "write_case", ...
 
 // Whether the role may take the action at all (for field searchers: on the
-// families of their team; scope is checked by the services).
+// families of their team; scope is checked by the services). Nothing is allowed
+// to a principal who must change their password first (an admin reset it).
 bool Allowed(const Principal& principal, Action action);
 
 // True when the role's reads and writes are limited to its team's families.

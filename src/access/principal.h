@@ -26,6 +26,9 @@ struct Principal {
   std::string language = "en";
   std::string remote;        // where the request came from (IP address, "cli"), for the audit log
   std::string csrf_token;    // the session's CSRF token; "" for API tokens (no cookies, no CSRF)
+  // An admin reset the password: until the user sets their own, policy.h allows
+  // them nothing (Accounts::ChangeOwnPassword needs no permission).
+  bool must_change_password = false;
 
   // The command line: whoever can open the database file or connect to the server
   // already holds every record, so the CLI acts as an admin named `actor`. Its

@@ -10,6 +10,7 @@
 #include "access/search_service.h"
 #include "store/database_pool.h"
 #include "web/access_authenticator.h"
+#include "web/client_address.h"
 #include "web/server.h"
 
 namespace reunite::cli {
@@ -21,6 +22,7 @@ struct ServeOptions {
   std::string cert;
   std::string key;
   bool secure_cookies = false;
+  std::string trusted_proxy;
 };
 
 // Waits on the calling thread for SIGINT or SIGTERM (blocked in every thread, so none is
@@ -35,6 +37,10 @@ void WaitForShutdown(const sigset_t& signals, const web::WebServer& server) {
 int Serve(const GlobalOptions& global, const ServeOptions& opts) {
   if (opts.cert.empty() != opts.key.empty()) {
     std::cerr << "reunite: --cert and --key go together\n";
+    return kExitUsage;
+  }
+  if (!opts.trusted_proxy.empty() && web::CanonicalAddress(opts.trusted_proxy).empty()) {
+    std::cerr << "reunite: --trusted-proxy '" << opts.trusted_proxy << "': give the proxy's IP address\n";
     return kExitUsage;
   }
   const std::string url = global.db.empty() ? Database::DefaultUrl() : global.db;
@@ -62,7 +68,7 @@ int Serve(const GlobalOptions& global, const ServeOptions& opts) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   web::AccessAuthenticator accounts(**pool);
-  web::WebServer server(db->get(), &accounts, {opts.cert, opts.key, 0, opts.secure_cookies},
+  web::WebServer server(db->get(), &accounts, {opts.cert, opts.key, 0, opts.secure_cookies, opts.trusted_proxy},
                         pool->get(), &search, &audit);
   auto port = server.Start(opts.bind, opts.port);
   if (!port.ok()) return Fail(port.status());
@@ -86,6 +92,9 @@ void AddServeCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
   cmd->add_option("--key", opts->key, "TLS private key (PEM)")->check(CLI::ExistingFile);
   cmd->add_flag("--secure-cookies", opts->secure_cookies,
                 "Mark cookies Secure (behind an HTTPS reverse proxy; automatic with --cert)");
+  cmd->add_option("--trusted-proxy", opts->trusted_proxy,
+                  "The reverse proxy's IP address: from it alone, the client's address is read from "
+                  "X-Forwarded-For (for the audit log and the login throttle)");
   cmd->footer("Example: reunite --db cases.db serve --port 8080\n"
               "Prints \"listening on http://HOST:PORT\" once it accepts connections.");
   cmd->callback([&global, opts, exit_code] { *exit_code = Serve(global, *opts); });

@@ -22,6 +22,7 @@ enum class StatusCode {
   kUnauthenticated,   // no valid credentials: bad password, unknown or expired session or token
   kPermissionDenied,  // authenticated, but the role may not do this
   kTooManyAttempts,   // login refused for now: too many recent failures (throttling)
+  kUnavailable,       // too busy right now (every password hashing slot taken); try again shortly
 };
 
 // Where an input problem is: file, 1-based line and column, and the field name.
@@ -46,6 +47,7 @@ class Status {
   static Status Unauthenticated(std::string msg) { return {StatusCode::kUnauthenticated, std::move(msg)}; }
   static Status PermissionDenied(std::string msg) { return {StatusCode::kPermissionDenied, std::move(msg)}; }
   static Status TooManyAttempts(std::string msg) { return {StatusCode::kTooManyAttempts, std::move(msg)}; }
+  static Status Unavailable(std::string msg) { return {StatusCode::kUnavailable, std::move(msg)}; }
 
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }

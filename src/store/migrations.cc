@@ -403,11 +403,28 @@ Migration MatchRunsSchema() {
   }};
 }
 
+// Version 7: protection that follows the person (access/accounts.h). A reset
+// password must be changed at the next sign-in; API tokens expire ('' never: the
+// tokens made before keep working until revoked); login_failures counts each
+// attempt before its password is checked (`attempt` names the row while it is
+// checked; `account_cleared` marks failures a right password forgave for the
+// username, which still count for the address).
+Migration AccountLifecycleSchema() {
+  return {7, "password change on next sign-in, token expiry, login throttle per address", {
+      "ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0",
+      "ALTER TABLE api_tokens ADD COLUMN expires_at TEXT NOT NULL DEFAULT ''",
+      "ALTER TABLE login_failures ADD COLUMN attempt TEXT NOT NULL DEFAULT ''",
+      "ALTER TABLE login_failures ADD COLUMN account_cleared INTEGER NOT NULL DEFAULT 0",
+      "CREATE INDEX login_failures_remote ON login_failures (remote, at)",
+  }};
+}
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> all = {InitialSchema(), ReviewQueueSchema(), AccessSchema(),
-                                             WorkflowSchema(), FamilyCountsIndex(), MatchRunsSchema()};
+                                             WorkflowSchema(), FamilyCountsIndex(), MatchRunsSchema(),
+                                             AccountLifecycleSchema()};
   return all;
 }
 

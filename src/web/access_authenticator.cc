@@ -30,6 +30,7 @@ LoginResult AccessAuthenticator::Login(std::string_view username, std::string_vi
   switch (session.status().code()) {
     case StatusCode::kUnauthenticated: result.outcome = LoginResult::Outcome::kInvalidCredentials; break;
     case StatusCode::kTooManyAttempts: result.outcome = LoginResult::Outcome::kLockedOut; break;
+    case StatusCode::kUnavailable: result.outcome = LoginResult::Outcome::kBusy; break;
     default: result.outcome = LoginResult::Outcome::kUnavailable; break;
   }
   return result;
@@ -48,15 +49,16 @@ std::optional<Principal> AccessAuthenticator::Remembered(const std::string& key,
   return p;
 }
 
-std::uint64_t AccessAuthenticator::Logouts() {
+std::uint64_t AccessAuthenticator::Forgets() {
   std::lock_guard lock(verified_mutex_);
-  return logouts_;
+  return forgets_;
 }
 
-void AccessAuthenticator::Remember(const std::string& key, const Principal& principal, std::uint64_t logouts) {
+void AccessAuthenticator::Remember(const std::string& key, const Principal& principal, std::uint64_t forgets) {
   std::lock_guard lock(verified_mutex_);
-  // A logout since the check began may have ended this very session: not remembered.
-  if (logouts != logouts_) return;
+  // A logout or an account change since the check began may have ended this very
+  // credential: not remembered.
+  if (forgets != forgets_) return;
   // Bounded: past a few thousand live credentials, drop them all and verify afresh.
   if (verified_.size() >= 4096) verified_.clear();
   verified_[key] = {principal, Steady::now() + kVerifiedFor};
@@ -65,24 +67,24 @@ void AccessAuthenticator::Remember(const std::string& key, const Principal& prin
 std::optional<Principal> AccessAuthenticator::CheckSession(std::string_view session_token, const RemoteInfo& remote) {
   const std::string key = "s" + std::string(session_token);
   if (auto p = Remembered(key, remote)) return p;
-  const std::uint64_t logouts = Logouts();
+  const std::uint64_t forgets = Forgets();
   auto db = pool_.Acquire();
   auto who = Accounts(*db, clock_).Authenticate(std::string(session_token), remote.address);
   if (!who.ok()) return std::nullopt;
   Principal p = FromAccess(std::move(*who));
-  Remember(key, p, logouts);
+  Remember(key, p, forgets);
   return p;
 }
 
 std::optional<Principal> AccessAuthenticator::CheckToken(std::string_view token, const RemoteInfo& remote) {
   const std::string key = "t" + std::string(token);
   if (auto p = Remembered(key, remote)) return p;
-  const std::uint64_t logouts = Logouts();
+  const std::uint64_t forgets = Forgets();
   auto db = pool_.Acquire();
   auto who = Accounts(*db, clock_).AuthenticateToken(std::string(token), remote.address);
   if (!who.ok()) return std::nullopt;
   Principal p = FromAccess(std::move(*who));
-  Remember(key, p, logouts);
+  Remember(key, p, forgets);
   return p;
 }
 
@@ -93,7 +95,13 @@ void AccessAuthenticator::Logout(std::string_view session_token) {
   }
   std::lock_guard lock(verified_mutex_);
   verified_.erase("s" + std::string(session_token));
-  ++logouts_;
+  ++forgets_;
+}
+
+void AccessAuthenticator::AccountsChanged() {
+  std::lock_guard lock(verified_mutex_);
+  verified_.clear();
+  ++forgets_;
 }
 
 bool AccessAuthenticator::Allowed(const Principal& principal, std::string_view action) {

@@ -5,7 +5,8 @@
 // checked twice (the /api/ gate, then the route) and a busy client sends hundreds
 // a second, and each check costs a hash and two queries on a pooled connection.
 // So a token revoked, a session expired or an account deactivated by another
-// process is refused within kVerifiedFor; a logout through this server at once.
+// process is refused within kVerifiedFor; a logout or an account change through
+// this server (AccountsChanged) at once.
 #pragma once
 #include <chrono>
 #include <cstdint>
@@ -30,6 +31,7 @@ class AccessAuthenticator final : public Authenticator {
   // An API token ("Authorization: Bearer rnt_..."), for integrations.
   std::optional<Principal> CheckToken(std::string_view token, const RemoteInfo& remote) override;
   void Logout(std::string_view session_token) override;
+  void AccountsChanged() override;
   // Actions are access/policy.h's names: "read_people", "review_matches", ...
   bool Allowed(const Principal& principal, std::string_view action) override;
 
@@ -41,14 +43,14 @@ class AccessAuthenticator final : public Authenticator {
   };
   // `key` is "s" or "t" (session or token) and the credential itself.
   std::optional<Principal> Remembered(const std::string& key, const RemoteInfo& remote);
-  void Remember(const std::string& key, const Principal& principal, std::uint64_t logouts);
-  std::uint64_t Logouts();
+  void Remember(const std::string& key, const Principal& principal, std::uint64_t forgets);
+  std::uint64_t Forgets();
 
   DatabasePool& pool_;
   Clock& clock_;
   std::mutex verified_mutex_;
   std::unordered_map<std::string, Verified> verified_;
-  std::uint64_t logouts_ = 0;  // logouts so far
+  std::uint64_t forgets_ = 0;  // logouts and account changes so far
 };
 
 }  // namespace reunite::web

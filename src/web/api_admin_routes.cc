@@ -1,5 +1,6 @@
-// The JSON API's administration: users (admins, through Accounts, which checks
-// the role) and the audit log (admins and auditors, through CaseAccess::ListAudit).
+// The JSON API's administration: users, their role, team, activation and password
+// reset (admins, through Accounts, which checks the role and audits) and the audit
+// log (admins and auditors, through CaseAccess::ListAudit).
 #include "access/accounts.h"
 #include "web/api_internal.h"
 #include "web/http_util.h"
@@ -8,8 +9,81 @@ namespace reunite::web::api {
 namespace {
 
 Json UserJson(const UserInfo& u) {
-  return {{"id", u.id},     {"username", u.username}, {"org", u.org},       {"role", ToString(u.role)},
-          {"team", u.team}, {"language", u.language}, {"active", u.active}, {"created_at", u.created_at}};
+  return {{"id", u.id},
+          {"username", u.username},
+          {"org", u.org},
+          {"role", ToString(u.role)},
+          {"team", u.team},
+          {"language", u.language},
+          {"active", u.active},
+          {"must_change_password", u.must_change_password},
+          {"created_at", u.created_at}};
+}
+
+// Runs `change(accounts, user)` on the user of the path ({id}) as the signed-in
+// admin (Accounts checks the role), answers the user as changed, and has the
+// server forget credentials it remembered, so the change holds from the next request.
+void ChangeUser(const Request& req, Response& res, const RouteContext& ctx,
+                const std::function<Status(Accounts&, const reunite::Principal&, const UserInfo&)>& change) {
+  WithUser(req, res, ctx, [&](CaseRequest& cr) {
+    Accounts accounts(cr.db);
+    const reunite::Principal& by = cr.access.principal();
+    auto user = accounts.FindUser(by, PathId(req));
+    if (!user.ok()) return SendStatusError(res, user.status());
+    if (Status s = change(accounts, by, *user); !s.ok()) return SendStatusError(res, s);
+    ctx.auth->AccountsChanged();
+    auto changed = accounts.FindUser(by, user->id);
+    if (!changed.ok()) return SendStatusError(res, changed.status());
+    SendJson(res, UserJson(*changed));
+  });
+}
+
+void GetUser(const Request& req, Response& res, const RouteContext& ctx) {
+  WithUser(req, res, ctx, [&](CaseRequest& cr) {
+    auto user = Accounts(cr.db).FindUser(cr.access.principal(), PathId(req));
+    if (!user.ok()) return SendStatusError(res, user.status());
+    SendJson(res, UserJson(*user));
+  });
+}
+
+// PUT /api/users/{id} {"role"?, "team"?}: what is left out stays; the user's sessions end.
+void PutUser(const Request& req, Response& res, const RouteContext& ctx) {
+  auto body = BodyObject(req, res);
+  std::optional<std::string> role_name, team;
+  if (!body || !StringMember(*body, res, "role", role_name) || !StringMember(*body, res, "team", team)) return;
+  UserChange change;
+  change.team = team;
+  if (role_name) {
+    change.role = UserRoleFromString(*role_name);
+    if (!change.role) return SendJsonError(res, 400, "bad_request", "role: unknown role '" + *role_name + "'");
+  }
+  ChangeUser(req, res, ctx, [&](Accounts& accounts, const reunite::Principal& by, const UserInfo& user) {
+    return accounts.UpdateUser(by, user.username, change);
+  });
+}
+
+void Deactivate(const Request& req, Response& res, const RouteContext& ctx) {
+  ChangeUser(req, res, ctx, [](Accounts& accounts, const reunite::Principal& by, const UserInfo& user) {
+    return accounts.SetActive(by, user.username, false);
+  });
+}
+
+void Reactivate(const Request& req, Response& res, const RouteContext& ctx) {
+  ChangeUser(req, res, ctx, [](Accounts& accounts, const reunite::Principal& by, const UserInfo& user) {
+    return accounts.SetActive(by, user.username, true);
+  });
+}
+
+// POST /api/users/{id}/reset-password {"password"}: a temporary password the user
+// must replace at their next sign-in.
+void ResetPassword(const Request& req, Response& res, const RouteContext& ctx) {
+  auto body = BodyObject(req, res);
+  std::optional<std::string> password;
+  if (!body || !StringMember(*body, res, "password", password)) return;
+  if (!password) return SendJsonError(res, 400, "bad_request", "password is required");
+  ChangeUser(req, res, ctx, [&](Accounts& accounts, const reunite::Principal& by, const UserInfo& user) {
+    return accounts.ResetPassword(by, user.username, *password);
+  });
 }
 
 void ListUsers(const Request& req, Response& res, const RouteContext& ctx) {
@@ -93,6 +167,11 @@ std::vector<ApiRoute> AdminRoutes() {
   return {
       {"GET", "/api/users", ListUsers},
       {"POST", "/api/users", CreateUser},
+      {"GET", "/api/users/{id}", GetUser},
+      {"PUT", "/api/users/{id}", PutUser},
+      {"POST", "/api/users/{id}/deactivate", Deactivate},
+      {"POST", "/api/users/{id}/reactivate", Reactivate},
+      {"POST", "/api/users/{id}/reset-password", ResetPassword},
       {"GET", "/api/audit", ListAudit},
   };
 }

@@ -134,16 +134,6 @@ void GetPerson(const Request& req, Response& res, const RouteContext& ctx) {
   });
 }
 
-// A string member of a request body: nullopt when absent; 400 (and false) when it
-// is there but not a string.
-bool StringMember(const Json& body, Response& res, const char* name, std::optional<std::string>& out) {
-  if (!body.contains(name)) return true;
-  if (!body[name].is_string())
-    return SendJsonError(res, 400, "bad_request", std::string(name) + " must be a string"), false;
-  out = body[name].get<std::string>();
-  return true;
-}
-
 // PUT /api/families/{id}/team {"team": "north" (or "" to unassign), "reason": "..."}.
 void PutFamilyTeam(const Request& req, Response& res, const RouteContext& ctx) {
   WithUser(req, res, ctx, [&](CaseRequest& cr) {
@@ -178,7 +168,8 @@ void GetMe(const Request& req, Response& res, const RouteContext& ctx) {
     const reunite::Principal& who = cr.user.who;
     Json me = {{"username", cr.user.username}, {"display_name", cr.user.display_name},
                {"role", ToString(who.role)},    {"org", who.org},
-               {"team", who.team},              {"language", who.language}};
+               {"team", who.team},              {"language", who.language},
+               {"must_change_password", who.must_change_password}};
     // Sessions need the token for their POSTs; API tokens have none.
     if (!who.csrf_token.empty()) me["csrf_token"] = who.csrf_token;
     SendJson(res, me);

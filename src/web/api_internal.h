@@ -36,6 +36,7 @@ struct ApiRoute {
 std::vector<ApiRoute> CaseRoutes();    // api_case_routes.cc: families, people, me, openapi
 std::vector<ApiRoute> ReviewRoutes();  // api_review_routes.cc: review queue, list import
 std::vector<ApiRoute> AdminRoutes();   // api_admin_routes.cc: users, audit
+std::vector<ApiRoute> AccountRoutes();  // api_account_routes.cc: API tokens, one's own password
 // The tracing and reunification workflow (access/workflow_access.h):
 std::vector<ApiRoute> WorkflowRoutes();        // api_workflow_routes.cc: one adult's tracing, contacts, tasks, flags
 std::vector<ApiRoute> FamilyWorkflowRoutes();  // api_workflow_family.cc: decisions, logistics, closure
@@ -72,6 +73,10 @@ std::int64_t PathId(const Request& req);
 // The request body as a JSON object; sends 400 and returns nullopt otherwise
 // (an empty body reads as {}).
 std::optional<Json> BodyObject(const Request& req, Response& res);
+
+// A string member of a request body: nullopt when absent; 400 (and false) when it
+// is there but not a string.
+bool StringMember(const Json& body, Response& res, const char* name, std::optional<std::string>& out);
 
 // Runs `handle` for the signed-in user; POSTs and PUTs from a browser session must carry
 // the session's CSRF token in X-CSRF-Token (403 otherwise). API-token callers

@@ -85,6 +85,14 @@ std::optional<Json> BodyObject(const Request& req, Response& res) {
   return std::nullopt;
 }
 
+bool StringMember(const Json& body, Response& res, const char* name, std::optional<std::string>& out) {
+  if (!body.contains(name)) return true;
+  if (!body[name].is_string())
+    return SendJsonError(res, 400, "bad_request", std::string(name) + " must be a string"), false;
+  out = body[name].get<std::string>();
+  return true;
+}
+
 void WithUser(const Request& req, Response& res, const RouteContext& ctx,
               const std::function<void(CaseRequest&)>& handle) {
   // A server started without case data (tests of the HTTP layer alone) has no pool.

@@ -15,7 +15,8 @@ namespace api {
 
 std::vector<ApiRoute> AllApiRoutes() {
   std::vector<ApiRoute> all = CaseRoutes();
-  for (auto part : {ReviewRoutes(), AdminRoutes(), WorkflowRoutes(), FamilyWorkflowRoutes(), ReportRoutes()})
+  for (auto part : {ReviewRoutes(), AdminRoutes(), AccountRoutes(), WorkflowRoutes(), FamilyWorkflowRoutes(),
+                    ReportRoutes()})
     all.insert(all.end(), part.begin(), part.end());
   return all;
 }

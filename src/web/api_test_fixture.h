@@ -48,10 +48,12 @@ class ApiWorld {
   // The world called `name`, started on first use: tests that leave the seed
   // changed in ways others would notice (the workflow panel moves parents through
   // tracing) use one of their own, with its own database and server.
-  static ApiWorld& Get(const std::string& name = "shared") {
+  // `options` serve the world when it starts (a trusted proxy, say), with
+  // `connections` pooled database connections (as many requests at once).
+  static ApiWorld& Get(const std::string& name = "shared", const ServerOptions& options = {}, int connections = 4) {
     static std::map<std::string, std::unique_ptr<ApiWorld>> worlds;
     std::unique_ptr<ApiWorld>& world = worlds[name];
-    if (!world) world.reset(new ApiWorld());
+    if (!world) world.reset(new ApiWorld(options, connections));
     return *world;
   }
   ~ApiWorld() {
@@ -74,12 +76,12 @@ class ApiWorld {
   }
 
  private:
-  ApiWorld() {
+  ApiWorld(const ServerOptions& options, int connections) {
     char tmpl[] = "/tmp/reunite_api_XXXXXX";
     dir_ = mkdtemp(tmpl);
     const std::string url = (dir_ / "api.db").string();
     db_url = url;
-    auto pool = DatabasePool::Open(url, 4);
+    auto pool = DatabasePool::Open(url, connections);
     auto search_db = Database::Open(url);
     EXPECT_TRUE(pool.ok() && search_db.ok());
     pool_ = std::move(*pool);
@@ -93,8 +95,7 @@ class ApiWorld {
     seed = reunite::testing::SeedCases(*db, DefaultClock());
     CreateUsers(*db);
     auth_ = std::make_unique<AccessAuthenticator>(*pool_);
-    server_ = std::make_unique<WebServer>(nullptr, auth_.get(), ServerOptions{}, pool_.get(), search_.get(),
-                                          audit_.get());
+    server_ = std::make_unique<WebServer>(nullptr, auth_.get(), options, pool_.get(), search_.get(), audit_.get());
     port = *server_->Start("127.0.0.1", 0);
   }
   void CreateUsers(Database& db) {

@@ -14,7 +14,7 @@ namespace reunite::web {
 
 // Who is asking, as far as the HTTP layer can tell; for rate limits and the audit trail.
 struct RemoteInfo {
-  std::string address;     // peer IP (the reverse proxy's, when behind one)
+  std::string address;     // the client's IP (behind a trusted proxy, from X-Forwarded-For)
   std::string user_agent;  // as sent; may be empty
 };
 
@@ -31,6 +31,7 @@ struct LoginResult {
     kOk,                  // session_token is set
     kInvalidCredentials,  // wrong name or password; never says which
     kLockedOut,           // too many attempts; try later
+    kBusy,                // too many passwords being checked at once; try again in a moment
     kUnavailable,         // no account store configured, or it failed
   };
   Outcome outcome = Outcome::kUnavailable;
@@ -57,6 +58,11 @@ class Authenticator {
 
   // Ends a session; unknown tokens are ignored.
   virtual void Logout(std::string_view session_token) = 0;
+
+  // Accounts changed (a user deactivated, a role changed, a password changed, a
+  // token revoked): forget any credential remembered as verified, so the change
+  // holds from the next request.
+  virtual void AccountsChanged() {}
 
   // Whether the principal may perform an action (e.g. "families.read"); routes ask
   // before doing anything on the user's behalf.

@@ -7,10 +7,9 @@ namespace reunite::web {
 bool WithCaseRequest(const httplib::Request& req, const RouteContext& ctx,
                      const std::function<void(CaseRequest&)>& handle) {
   if (!ctx.pool || !ctx.auth) return false;
-  auto user = CurrentUser(req, *ctx.auth);
+  auto user = CurrentUser(req, ctx);
   if (!user) return false;
-  reunite::Principal who = user->who;
-  who.remote = req.remote_addr;
+  reunite::Principal who = user->who;  // its remote is the client's address (client_address.h)
   auto db = ctx.pool->Acquire();
   CaseAccess access(*db, who, DefaultClock(), ctx.audit);
   CaseRequest request{*user, *db, access};
@@ -28,6 +27,7 @@ int HttpStatusOf(const Status& status) {
     case StatusCode::kAlreadyExists:
     case StatusCode::kConflict: return 409;
     case StatusCode::kTooManyAttempts: return 429;
+    case StatusCode::kUnavailable: return 503;
     default: return 500;
   }
 }

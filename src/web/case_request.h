@@ -19,12 +19,14 @@ struct CaseRequest {
 };
 
 // Runs `handle` for a signed-in user; false (nothing run) when there is none. The
-// principal's remote is the request's peer address, for the audit log.
+// principal's remote is the client's address (behind a trusted proxy, from
+// X-Forwarded-For), for the audit log.
 bool WithCaseRequest(const httplib::Request& req, const RouteContext& ctx,
                      const std::function<void(CaseRequest&)>& handle);
 
 // The HTTP status for a library error: 400 InvalidArgument, 401 Unauthenticated,
-// 403 PermissionDenied, 404 NotFound, 409 Conflict and AlreadyExists, 429 TooManyAttempts, else 500.
+// 403 PermissionDenied, 404 NotFound, 409 Conflict and AlreadyExists, 429 TooManyAttempts,
+// 503 Unavailable, else 500.
 int HttpStatusOf(const Status& status);
 
 }  // namespace reunite::web

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "web/client_address.h"
 #include "web/i18n.h"
 
 namespace reunite::web {
@@ -124,8 +125,8 @@ std::string GetCookie(const httplib::Request& req, std::string_view name) {
   return "";
 }
 
-RemoteInfo RemoteOf(const httplib::Request& req) {
-  return RemoteInfo{req.remote_addr, req.get_header_value("User-Agent")};
+RemoteInfo RemoteOf(const httplib::Request& req, std::string_view trusted_proxy) {
+  return RemoteInfo{ClientAddress(req, trusted_proxy), req.get_header_value("User-Agent")};
 }
 
 std::string RequestLanguage(const httplib::Request& req) {

@@ -51,8 +51,9 @@ std::string ErrorCodeFor(int status);
 // The value of a cookie in the request, or "" if it is absent.
 std::string GetCookie(const httplib::Request& req, std::string_view name);
 
-// Who sent the request, for the authenticator.
-RemoteInfo RemoteOf(const httplib::Request& req);
+// Who sent the request, for the authenticator: the client's address as
+// ClientAddress (client_address.h) finds it behind `trusted_proxy`.
+RemoteInfo RemoteOf(const httplib::Request& req, std::string_view trusted_proxy);
 
 // The language to answer this request in (?lang=, the lang cookie, Accept-Language).
 std::string RequestLanguage(const httplib::Request& req);

@@ -51,7 +51,7 @@ bool IsSupportedLanguage(std::string_view lang) {
 }
 
 const std::vector<std::string>& CatalogSections() {
-  static const std::vector<std::string> sections = {"", "workflow", "plan", "report"};
+  static const std::vector<std::string> sections = {"", "workflow", "plan", "report", "accounts"};
   return sections;
 }
 

@@ -18,7 +18,8 @@ const std::vector<std::string>& SupportedLanguages();
 // Whether lang has a catalog.
 bool IsSupportedLanguage(std::string_view lang);
 
-// The catalog sections: "" (the main file <lang>.json), then "workflow", "plan", "report".
+// The catalog sections: "" (the main file <lang>.json), then "workflow", "plan", "report",
+// "accounts".
 const std::vector<std::string>& CatalogSections();
 // The embedded name of a section's file: "i18n/es.json", "i18n/es.workflow.json".
 std::string CatalogFile(std::string_view lang, std::string_view section);

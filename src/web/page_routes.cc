@@ -117,10 +117,15 @@ void Handle(const Request& req, Response& res, const RouteContext& ctx, bool pos
   // Signed in, but the server has no case data to offer (no pool): say so rather than
   // sending the user back to the login page.
   if (!ctx.pool && ctx.auth) {
-    if (auto user = CurrentUser(req, *ctx.auth)) return SendErrorPage(req, res, *user, 503);
+    if (auto user = CurrentUser(req, ctx)) return SendErrorPage(req, res, *user, 503);
   }
   bool signed_in = WithCaseRequest(req, ctx, [&](CaseRequest& cr) {
     if (post && !CsrfOk(req, cr.user)) return SendErrorPage(req, res, cr.user, 403);
+    // After an admin reset the password, the user's own password comes first.
+    if (cr.user.who.must_change_password && req.path != kOwnPasswordPath) {
+      if (post) return SendErrorPage(req, res, cr.user, 403);
+      return res.set_redirect(std::string(kOwnPasswordPath), 303);
+    }
     h(req, res, cr);
   });
   if (signed_in) return;
@@ -145,6 +150,7 @@ void RegisterPageRoutes(httplib::Server& server, const RouteContext& ctx) {
   RegisterReviewPages(server, ctx);
   RegisterImportPages(server, ctx);
   RegisterAdminPages(server, ctx);
+  RegisterAccountPages(server, ctx);
   RegisterSearchPlanPages(server, ctx);
   RegisterReportPages(server, ctx);
   RegisterDuePages(server, ctx);

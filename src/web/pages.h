@@ -76,6 +76,10 @@ void RenderFamilyPage(const httplib::Request& req, httplib::Response& res, CaseR
 std::string WorkflowPanel(const httplib::Request& req, CaseRequest& cr, const FamilyView& family,
                           const std::string& lang, const WorkflowRefusal* refusal);
 
+// Where a user changes their own password (pages_accounts.cc); after an admin
+// reset it, every other page sends them here.
+inline constexpr std::string_view kOwnPasswordPath = "/account/password";
+
 using PageHandler = std::function<void(const httplib::Request&, httplib::Response&, CaseRequest&)>;
 
 // Registers a page route that needs a signed-in user: without one, GETs go to /login
@@ -91,6 +95,8 @@ void RegisterPeoplePages(httplib::Server& server, const RouteContext& ctx);
 void RegisterReviewPages(httplib::Server& server, const RouteContext& ctx);
 void RegisterImportPages(httplib::Server& server, const RouteContext& ctx);
 void RegisterAdminPages(httplib::Server& server, const RouteContext& ctx);
+// A user's page (role, team, activation, password reset, tokens) and one's own password.
+void RegisterAccountPages(httplib::Server& server, const RouteContext& ctx);
 void RegisterWorkflowPages(httplib::Server& server, const RouteContext& ctx);
 void RegisterSearchPlanPages(httplib::Server& server, const RouteContext& ctx);
 void RegisterReportPages(httplib::Server& server, const RouteContext& ctx);

@@ -17,7 +17,9 @@ void ShowUsers(const Request& req, Response& res, CaseRequest& cr) {
   TemplateData rows(TemplateData::type::list);
   for (const auto& u : *users) {
     TemplateData r;
+    r.set("id", std::to_string(u.id));
     r.set("username", u.username);
+    r.set("must_change", u.must_change_password);
     r.set("org", u.org);
     r.set("role", Label(t, "user_role." + ToString(u.role), ToString(u.role)));
     r.set("team", u.team);

@@ -17,12 +17,12 @@ using httplib::Response;
 
 }  // namespace
 
-std::optional<Principal> CurrentUser(const Request& req, Authenticator& auth) {
+std::optional<Principal> CurrentUser(const Request& req, const RouteContext& ctx) {
   const std::string bearer = req.get_header_value("Authorization");
-  if (bearer.rfind("Bearer ", 0) == 0) return auth.CheckToken(bearer.substr(7), RemoteOf(req));
+  if (bearer.rfind("Bearer ", 0) == 0) return ctx.auth->CheckToken(bearer.substr(7), RemoteOf(req, ctx.trusted_proxy));
   std::string token = GetCookie(req, kSessionCookie);
   if (token.empty()) return std::nullopt;
-  return auth.CheckSession(token, RemoteOf(req));
+  return ctx.auth->CheckSession(token, RemoteOf(req, ctx.trusted_proxy));
 }
 
 namespace {
@@ -58,6 +58,7 @@ std::string LoginErrorKey(LoginResult::Outcome outcome) {
   switch (outcome) {
     case LoginResult::Outcome::kInvalidCredentials: return "login.error.invalid";
     case LoginResult::Outcome::kLockedOut: return "login.error.locked";
+    case LoginResult::Outcome::kBusy: return "login.error.busy";
     default: return "login.error.unavailable";
   }
 }
@@ -113,7 +114,8 @@ void PostLogin(const Request& req, Response& res, const RouteContext& ctx) {
   // Checked before the password, so a forged post costs no login attempt.
   if (!SameToken(LoginCsrf(req), req.get_param_value("csrf")))
     return ShowLogin(req, res, username, "login.error.csrf", 403, ctx.secure_cookies);
-  LoginResult result = ctx.auth->Login(username, req.get_param_value("password"), RemoteOf(req));
+  LoginResult result =
+      ctx.auth->Login(username, req.get_param_value("password"), RemoteOf(req, ctx.trusted_proxy));
   if (result.outcome != LoginResult::Outcome::kOk) {
     ShowLogin(req, res, username, LoginErrorKey(result.outcome), LoginErrorStatus(result.outcome),
               ctx.secure_cookies);
@@ -137,7 +139,7 @@ void PostApiLogin(const Request& req, Response& res, const RouteContext& ctx) {
     return;
   }
   LoginResult result = ctx.auth->Login(body["username"].get<std::string>(),
-                                       body["password"].get<std::string>(), RemoteOf(req));
+                                       body["password"].get<std::string>(), RemoteOf(req, ctx.trusted_proxy));
   if (result.outcome != LoginResult::Outcome::kOk) {
     const Messages& t = CatalogFor("en");
     auto key = LoginErrorKey(result.outcome);
@@ -151,7 +153,7 @@ void PostApiLogin(const Request& req, Response& res, const RouteContext& ctx) {
 void PostLogout(const Request& req, Response& res, const RouteContext& ctx) {
   std::string token = GetCookie(req, kSessionCookie);
   // A live session ends only with its own CSRF token, so another site cannot sign the user out.
-  auto user = token.empty() ? std::nullopt : ctx.auth->CheckSession(token, RemoteOf(req));
+  auto user = token.empty() ? std::nullopt : ctx.auth->CheckSession(token, RemoteOf(req, ctx.trusted_proxy));
   if (user && !CsrfOk(req, *user)) return SendErrorPage(req, res, *user, 403);
   if (user) ctx.auth->Logout(token);
   res.set_header("Set-Cookie", SessionCookie("", std::chrono::seconds(0), ctx.secure_cookies) + "; Max-Age=0");
@@ -166,7 +168,7 @@ void RegisterRoutes(httplib::Server& server, const RouteContext& ctx) {
   });
   server.Get(R"(/static/([A-Za-z0-9._-]+))", ServeStatic);
   server.Get("/login", [ctx](const Request& req, Response& res) {
-    if (CurrentUser(req, *ctx.auth)) return res.set_redirect("/", 303);
+    if (CurrentUser(req, ctx)) return res.set_redirect("/", 303);
     ShowLogin(req, res, "", "", 200, ctx.secure_cookies);
   });
   // Every route that takes a body reads it within its limit (body_limit.h).
@@ -179,7 +181,16 @@ void RegisterRoutes(httplib::Server& server, const RouteContext& ctx) {
   RegisterBodyFallbacks(server);  // last: only paths no route above takes
 }
 
-httplib::Server::HandlerResponse GateRequest(const Request& req, Response& res, Authenticator& auth) {
+namespace {
+
+// What a user who must change their password may still ask of the API.
+bool OpenBeforePasswordChange(const std::string& path) {
+  return path == "/api/me" || path == "/api/me/password" || path == "/api/logout";
+}
+
+}  // namespace
+
+httplib::Server::HandlerResponse GateRequest(const Request& req, Response& res, const RouteContext& ctx) {
   using HR = httplib::Server::HandlerResponse;
   // Refuse before reading the body: httplib reads it only after this handler.
   if (req.get_header_value<uint64_t>("Content-Length") > BodyLimitFor(req.path)) {
@@ -195,9 +206,17 @@ httplib::Server::HandlerResponse GateRequest(const Request& req, Response& res, 
     return HR::Handled;
   }
   if (!IsApiPath(req.path) || req.path == "/api/login") return HR::Unhandled;
-  if (CurrentUser(req, auth)) return HR::Unhandled;
-  SendJsonError(res, 401, "unauthenticated", "sign in first");
-  return HR::Handled;
+  auto user = CurrentUser(req, ctx);
+  if (!user) {
+    SendJsonError(res, 401, "unauthenticated", "sign in first");
+    return HR::Handled;
+  }
+  if (user->who.must_change_password && !OpenBeforePasswordChange(req.path)) {
+    SendJsonError(res, 403, "password_change_required",
+                  "an admin reset your password: set your own first (POST /api/me/password)");
+    return HR::Handled;
+  }
+  return HR::Unhandled;
 }
 
 namespace {

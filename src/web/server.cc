@@ -63,9 +63,9 @@ void WebServer::Configure() {
   });
   server_->set_read_timeout(10);
   server_->set_write_timeout(10);
-  Authenticator* auth = auth_;
+  const RouteContext ctx{db_, auth_, options_.secure_cookies, pool_, search_, audit_, options_.trusted_proxy};
   server_->set_pre_routing_handler(
-      [auth](const httplib::Request& req, httplib::Response& res) { return GateRequest(req, res, *auth); });
+      [ctx](const httplib::Request& req, httplib::Response& res) { return GateRequest(req, res, ctx); });
   server_->set_error_handler(httplib::Server::Handler(FillErrorBody));
   // Never show an exception's text to the browser: it may hold case data, paths or the
   // libraries' internals. The operator finds it in the log.
@@ -78,7 +78,7 @@ void WebServer::Configure() {
   server_->set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
     ApplySecurityHeaders(res);
   });
-  RegisterRoutes(*server_, RouteContext{db_, auth_, options_.secure_cookies, pool_, search_, audit_});
+  RegisterRoutes(*server_, ctx);
 }
 
 Result<int> WebServer::Start(const std::string& bind, int port) {

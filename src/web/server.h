@@ -30,6 +30,7 @@ struct ServerOptions {
   std::string key_path;
   std::size_t threads = 0;      // worker threads; 0: kDefaultWorkers
   bool secure_cookies = false;  // mark cookies Secure (always on with TLS; set it behind an HTTPS proxy)
+  std::string trusted_proxy;    // the reverse proxy's address: its X-Forwarded-For is believed ("" none)
 };
 
 class WebServer {

@@ -55,7 +55,8 @@ TemplateData LanguageLinks(const PageContext& ctx, const Messages& t) {
 
 std::vector<std::string> TemplateNames() { return {"layout", "login", "dashboard", "error", "families", "family", "person",
           "search", "review_list", "review", "import", "users", "audit", "family_workflow",
-          "family_workflow_parent", "search_plan", "worklist", "due_list", "due_panel", "status_report"}; }
+          "family_workflow_parent", "search_plan", "worklist", "due_list", "due_panel", "status_report", "user",
+          "own_password"}; }
 
 TemplateData CatalogData(const Messages& messages) {
   TemplateData t;
