@@ -1,10 +1,12 @@
 // Issue 13, item 14, over HTTP: the refusals the web layer makes itself (a write
 // without the session's CSRF token, on the API, a form, sign-out and sign-in; a
-// page the role may not open) leave an audit entry as the library's refusals do.
-// A world of its own: it counts entries.
+// page the role may not open) leave an audit entry as the library's refusals do,
+// and the audit page shows the chains' current anchor, which downloads as the line
+// `reunite audit verify --anchor` reads. A world of its own: it counts entries.
 #include <gtest/gtest.h>
 
 #include "access/audit.h"
+#include "store/chain_verify.h"
 #include "web/api_test_fixture.h"
 
 namespace reunite::web {
@@ -82,6 +84,37 @@ TEST(Issue13Item14CsrfAudit, ImportPageRefusalIsAudited) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 403);
   ExpectOneDenial("field_searcher", before, "GET /import: may not import lists", "field_searcher");
+}
+
+TEST(Issue13Item14Anchor, AuditPageShowsAndExportsTheCurrentAnchor) {
+  ApiWorld& w = World();
+  auto page = Client().Get("/audit", w.As("auditor", /*csrf=*/false));
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  auto file = Client().Get("/audit/anchor.txt", w.As("auditor", /*csrf=*/false));
+  ASSERT_TRUE(file);
+  ASSERT_EQ(file->status, 200);
+  EXPECT_EQ(file->get_header_value("Content-Type"), "text/plain; charset=utf-8");
+  EXPECT_EQ(file->get_header_value("Content-Disposition").rfind("attachment; filename=\"reunite-anchor-", 0), 0u);
+  Result<Anchor> anchor = ParseAnchor(file->body);
+  ASSERT_TRUE(anchor.ok()) << anchor.status().ToString() << ": " << file->body;
+  auto db = Database::Open(w.db_url);
+  ASSERT_TRUE(db.ok());
+  Result<Anchor> now = CurrentAnchor(**db, anchor->made_at);
+  ASSERT_TRUE(now.ok());
+  ASSERT_EQ(anchor->points.size(), 2u);
+  // The journal has not moved since.
+  EXPECT_EQ(anchor->points[0].hash, now->points[0].hash);
+  EXPECT_NE(page->body.find("reunite-anchor/1 made="), std::string::npos);
+  EXPECT_NE(page->body.find(anchor->points[0].hash), std::string::npos);
+  // The anchor holds, and every entry the server wrote is chained.
+  Result<VerifyReport> report = VerifyChains(**db, {*anchor});
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_FALSE(report->broken) << report->broken->why;
+  // Not for those who may not read the audit log.
+  auto refused = Client().Get("/audit/anchor.txt", w.As("case_worker", /*csrf=*/false));
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403);
 }
 
 }  // namespace
