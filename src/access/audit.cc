@@ -1,21 +1,48 @@
 #include "access/audit.h"
 
 #include <algorithm>
+#include <optional>
 
+#include "store/chain.h"
 #include "store/storage_guard.h"
 
 namespace reunite {
 
-Status AppendAuditEntry(Database& db, Clock& clock, AuditEntry e) {
+Status InsertAuditEntries(Database& db, const std::vector<const AuditEntry*>& entries) {
+  if (entries.empty()) return Status::Ok();
   return GuardStorage("audit log", [&]() -> Status {
-    e.at = clock.NowIso();
-    const long long id = e.entity_id;
-    db.session() << "INSERT INTO audit_log (at, actor, role, action, entity, entity_id, detail, remote) "
-                    "VALUES (:at, :actor, :role, :action, :entity, :eid, :detail, :remote)",
-        soci::use(e.at), soci::use(e.actor), soci::use(e.role), soci::use(e.action), soci::use(e.entity),
-        soci::use(id), soci::use(e.detail), soci::use(e.remote);
+    soci::session& sql = db.session();
+    AuditEntry e;
+    long long id = 0, seq = 0, entity_id = 0;
+    std::string hash;
+    std::optional<soci::transaction> own;  // the chain stays locked until the entries are in
+    if (!InTransaction(db)) own.emplace(sql);
+    soci::statement insert =
+        (sql.prepare << "INSERT INTO audit_log (id, seq, hash, at, actor, role, action, entity, entity_id, "
+                        "detail, remote) VALUES (:id, :seq, :hash, :at, :actor, :role, :action, :entity, :eid, "
+                        ":detail, :remote)",
+         soci::use(id), soci::use(seq), soci::use(hash), soci::use(e.at), soci::use(e.actor), soci::use(e.role),
+         soci::use(e.action), soci::use(e.entity), soci::use(entity_id), soci::use(e.detail), soci::use(e.remote));
+    ChainAppender& chain = ChainAppender::For(db, AuditChain());
+    chain.Reserve(entries.size());
+    for (size_t i = 0; i < entries.size(); ++i) {
+      e = *entries[i];
+      entity_id = e.entity_id;
+      id = chain.id(i);
+      seq = chain.seq(i);
+      const std::string eid = std::to_string(entity_id);
+      // AuditChain()'s fields, in its order.
+      hash = chain.Link({e.at, e.actor, e.role, e.action, e.entity, eid, e.detail, e.remote});
+      insert.execute(true);
+    }
+    if (own) own->commit();
     return Status::Ok();
   });
+}
+
+Status AppendAuditEntry(Database& db, Clock& clock, AuditEntry e) {
+  e.at = clock.NowIso();
+  return InsertAuditEntries(db, {&e});
 }
 
 Status AppendAudit(Database& db, Clock& clock, const Principal& principal, const std::string& action,

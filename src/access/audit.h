@@ -1,7 +1,9 @@
-// The audit log: who did what, when, from where. Every write and every read of a
-// person's protected fields appends one entry; the schema refuses UPDATE and
-// DELETE on it (migration 3), so no role can edit it. Reading it is for admins
-// and auditors (CaseAccess::ListAudit, which checks the role).
+// The audit log: who did what, when, from where. Every write, every refusal and
+// every read of a person's protected fields appends one entry; the schema refuses
+// UPDATE and DELETE on it (migration 3), so no role can edit it, and each entry is
+// chained by hash to the one before (store/chain.h), so an edit made around the
+// schema is found by `reunite audit verify`. Reading it is for admins and auditors
+// (CaseAccess::ListAudit, which checks the role).
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -39,6 +41,11 @@ struct AuditQuery {
 
 // Appends `entry` (its id and `at` are set here: the database's id, the clock's now).
 Status AppendAuditEntry(Database& db, Clock& clock, AuditEntry entry);
+
+// Writes `entries` as given (their `at` too) at the end of the audit log's chain,
+// with their ids, places and hashes, in the caller's transaction (or in one of
+// their own when there is none). For AppendAuditEntry and AuditWriter.
+Status InsertAuditEntries(Database& db, const std::vector<const AuditEntry*>& entries);
 
 // Appends an entry as `principal` (actor, role, remote), at the clock's now.
 // Runs in the caller's open transaction, if any, so a write and its audit entry

@@ -6,25 +6,14 @@ namespace reunite {
 
 namespace {
 
-// One transaction for every waiting entry, the INSERT prepared once.
+// One transaction for every waiting entry, chained together.
 Status WriteBatch(Database& db, const std::vector<std::vector<AuditEntry>*>& batch) {
+  std::vector<const AuditEntry*> all;
+  for (const std::vector<AuditEntry>* entries : batch)
+    for (const AuditEntry& entry : *entries) all.push_back(&entry);
   return GuardStorage("audit log", [&]() -> Status {
-    soci::session& sql = db.session();
-    AuditEntry e;
-    long long entity_id = 0;
-    soci::transaction tx(sql);
-    soci::statement insert =
-        (sql.prepare << "INSERT INTO audit_log (at, actor, role, action, entity, entity_id, detail, remote) "
-                        "VALUES (:at, :actor, :role, :action, :entity, :eid, :detail, :remote)",
-         soci::use(e.at), soci::use(e.actor), soci::use(e.role), soci::use(e.action), soci::use(e.entity),
-         soci::use(entity_id), soci::use(e.detail), soci::use(e.remote));
-    for (const std::vector<AuditEntry>* entries : batch) {
-      for (const AuditEntry& entry : *entries) {
-        e = entry;
-        entity_id = entry.entity_id;
-        insert.execute(true);
-      }
-    }
+    soci::transaction tx(db.session());
+    if (Status s = InsertAuditEntries(db, all); !s.ok()) return s;
     tx.commit();
     return Status::Ok();
   });

@@ -240,9 +240,11 @@ void AddAccountCommands(CLI::App& app, GlobalOptions& global, int* exit_code) {
   audit->add_option("--limit", a->audit.limit, "At most this many")->capture_default_str();
   audit->add_option("--offset", a->audit.offset, "Skip this many");
   audit->footer("Example: reunite audit --action read_protected --limit 20");
-  audit->callback([a, &global, exit_code] {
+  audit->callback([a, audit, &global, exit_code] {
+    if (!audit->get_subcommands().empty()) return;  // audit verify or anchor ran instead
     Run(global, exit_code, [&](Database& db, Accounts&, const Principal& by) { return ShowAudit(db, by, a->audit); });
   });
+  AddAuditChainCommands(audit, global, exit_code);
 }
 
 }  // namespace reunite::cli

@@ -20,6 +20,7 @@ enum ExitCode : int {
   kExitStorage = 4,      // the database failed or refused
   kExitIO = 5,           // a file could not be read or written
   kExitDenied = 6,       // not allowed: not logged in, role may not, or throttled
+  kExitBroken = 7,       // audit verify: a hash chain or an anchor does not hold
 };
 
 struct GlobalOptions {
@@ -53,6 +54,8 @@ void AddMatchRunCommand(CLI::App* match, GlobalOptions& global, int* exit_code);
 void AddReviewCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 // org add, user add|list, token create, audit (access/).
 void AddAccountCommands(CLI::App& app, GlobalOptions& global, int* exit_code);
+// audit verify, audit anchor: the hash chains (audit_chain_command.cc), under `audit`.
+void AddAuditChainCommands(CLI::App* audit, GlobalOptions& global, int* exit_code);
 
 // report status: the court status report (report_command.cc), under ReportCommand().
 void AddReportStatusCommand(CLI::App& app, GlobalOptions& global, int* exit_code);

@@ -2,10 +2,13 @@
 #include <csignal>
 #include <ctime>
 #include <algorithm>
+#include <chrono>
+#include <functional>
 #include <iostream>
 #include <thread>
 
 #include "cli/cli.h"
+#include "access/audit_chain.h"
 #include "access/audit_writer.h"
 #include "access/search_service.h"
 #include "store/database_pool.h"
@@ -23,16 +26,42 @@ struct ServeOptions {
   std::string key;
   bool secure_cookies = false;
   std::string trusted_proxy;
+  int anchor_minutes = 60;
 };
 
 // Waits on the calling thread for SIGINT or SIGTERM (blocked in every thread, so none is
-// interrupted mid-request), or for the server to stop on its own.
-void WaitForShutdown(const sigset_t& signals, const web::WebServer& server) {
+// interrupted mid-request), or for the server to stop on its own; calls `each_second`
+// in between.
+void WaitForShutdown(const sigset_t& signals, const web::WebServer& server, const std::function<void()>& each_second) {
   timespec tick{1, 0};
   while (server.running()) {
     if (sigtimedwait(&signals, nullptr, &tick) > 0) return;
+    each_second();
   }
 }
+
+// Records an anchor of the hash chains every `minutes` when they have moved
+// (docs/audit_chain.md) and prints its line, so a log collector off this machine
+// keeps a copy.
+class PeriodicAnchor {
+ public:
+  PeriodicAnchor(DatabasePool& pool, const std::string& actor, int minutes)
+      : pool_(pool), by_(Principal::LocalOperator(actor)), every_(std::chrono::minutes(minutes)) {}
+  void operator()() {
+    if (every_.count() <= 0 || std::chrono::steady_clock::now() < next_) return;
+    next_ = std::chrono::steady_clock::now() + every_;
+    auto db = pool_.Acquire();
+    Result<std::optional<Anchor>> anchor = RecordAnchorIfMoved(*db, DefaultClock(), by_);
+    if (!anchor.ok()) std::cerr << "reunite: anchor: " << anchor.status().ToString() << std::endl;
+    else if (*anchor) std::cout << "anchor " << FormatAnchor(**anchor) << std::endl;
+  }
+
+ private:
+  DatabasePool& pool_;
+  const Principal by_;
+  const std::chrono::minutes every_;
+  std::chrono::steady_clock::time_point next_ = std::chrono::steady_clock::now();
+};
 
 int Serve(const GlobalOptions& global, const ServeOptions& opts) {
   if (opts.cert.empty() != opts.key.empty()) {
@@ -75,7 +104,8 @@ int Serve(const GlobalOptions& global, const ServeOptions& opts) {
   std::string host = opts.bind.find(':') != std::string::npos ? "[" + opts.bind + "]" : opts.bind;
   std::cout << "listening on " << (server.tls() ? "https" : "http") << "://" << host << ":" << *port
             << std::endl;
-  WaitForShutdown(signals, server);
+  PeriodicAnchor anchor(**pool, global.actor, opts.anchor_minutes);
+  WaitForShutdown(signals, server, std::ref(anchor));
   std::cout << "shutting down" << std::endl;
   server.Stop();
   return kExitOk;
@@ -95,6 +125,10 @@ void AddServeCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
   cmd->add_option("--trusted-proxy", opts->trusted_proxy,
                   "The reverse proxy's IP address: from it alone, the client's address is read from "
                   "X-Forwarded-For (for the audit log and the login throttle)");
+  cmd->add_option("--anchor-every", opts->anchor_minutes,
+                  "Record an anchor of the audit log's and journal's hash chains every this many minutes when they\n"
+                  "moved, and print it (default 60; 0: never)")
+      ->check(CLI::Range(0, 1000000));
   cmd->footer("Example: reunite --db cases.db serve --port 8080\n"
               "Prints \"listening on http://HOST:PORT\" once it accepts connections.");
   cmd->callback([&global, opts, exit_code] { *exit_code = Serve(global, *opts); });

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "store/case_writer_impl.h"
+#include "store/chain.h"
 #include "store/person_fields.h"
 #include "store/row_readers.h"
 #include "store/storage_guard.h"
@@ -77,11 +78,24 @@ soci::statement& CaseWriter::Impl::UpdatePersonStmt() {
 
 void CaseWriter::Impl::Journal(const std::string& entity, long long id, const std::string& field,
                                std::string before, std::string after, const std::string& reason) {
+  pending_journal.push_back({0, actor, clock.NowIso(), entity, id, field, std::move(before), std::move(after), reason});
+  if (!batching_journal) WriteJournal();
+}
+
+// An entry needs its predecessor's hash, so the chain is locked before the first
+// is hashed; outside a transaction one is opened for the entries.
+void CaseWriter::Impl::WriteJournal() {
+  std::vector<JournalEntry> entries;
+  entries.swap(pending_journal);  // taken even if writing them fails: they belong to the failed call
+  if (entries.empty()) return;
   if (!insert_journal)
     insert_journal = Prepare(session,
-        "INSERT INTO journal (actor, at, entity, entity_id, field, before_value, after_value, reason) "
-        "VALUES (:actor, :at, :entity, :entity_id, :field, :before, :after, :reason)",
+        "INSERT INTO journal (id, seq, hash, actor, at, entity, entity_id, field, before_value, after_value, reason) "
+        "VALUES (:id, :seq, :hash, :actor, :at, :entity, :entity_id, :field, :before, :after, :reason)",
         [&](soci::statement& st) {
+          st.exchange(soci::use(entry_id));
+          st.exchange(soci::use(entry_seq));
+          st.exchange(soci::use(entry_hash));
           st.exchange(soci::use(entry.actor));
           st.exchange(soci::use(entry.at));
           st.exchange(soci::use(entry.entity));
@@ -91,15 +105,19 @@ void CaseWriter::Impl::Journal(const std::string& entity, long long id, const st
           st.exchange(soci::use(entry.after));
           st.exchange(soci::use(entry.reason));
         });
-  entry.actor = actor;
-  entry.at = clock.NowIso();
-  entry.entity = entity;
-  entry_entity_id = id;
-  entry.field = field;
-  entry.before = std::move(before);
-  entry.after = std::move(after);
-  entry.reason = reason;
-  insert_journal->execute(true);
+  std::optional<soci::transaction> own;
+  if (!InTransaction(db)) own.emplace(session);
+  ChainAppender& chain = ChainAppender::For(db, JournalChain());
+  chain.Reserve(entries.size());
+  for (size_t i = 0; i < entries.size(); ++i) {
+    entry = std::move(entries[i]);
+    entry_entity_id = entry.entity_id;
+    entry_id = chain.id(i);
+    entry_seq = chain.seq(i);
+    entry_hash = chain.Link(JournalFields(entry, std::to_string(entry.entity_id)));
+    insert_journal->execute(true);
+  }
+  if (own) own->commit();
 }
 
 soci::statement& CaseWriter::Impl::InsertRowStmt() {
@@ -173,11 +191,13 @@ Result<int> CaseWriter::Impl::UpdatePerson(const Person& p, const std::string& r
   SetPerson(p, after);
   person_id = id;
   UpdatePersonStmt().execute(true);
+  JournalBatch batch(*this);
   for (size_t i : changed) {
     const std::string& column = before[i].first;
     Journal("person", id, column, JournalValue(column, before[i].second), JournalValue(column, after[i].second),
             reason);
   }
+  batch.Write();
   return static_cast<int>(changed.size());
 }
 
@@ -230,7 +250,9 @@ Result<int> CaseWriter::Impl::UpdateFamilyLink(const FamilyLink& link, const std
   std::string rel = ToString(link.relationship), ver = ToString(link.verification);
   session << "UPDATE family_links SET relationship = :r, verification = :v WHERE id = :id", soci::use(rel),
       soci::use(ver), soci::use(id);
+  JournalBatch batch(*this);
   for (auto& [field, values] : changes) Journal("family_link", id, field, values.first, values.second, reason);
+  batch.Write();
   return static_cast<int>(changes.size());
 }
 

@@ -8,6 +8,7 @@
 
 #include "store/case_writer.h"
 #include "store/case_writer_impl.h"
+#include "store/chain.h"
 #include "store/postgres_bulk.h"
 #include "store/storage_guard.h"
 
@@ -44,11 +45,13 @@ Result<std::vector<PersonId>> CaseWriter::Impl::CreatePeople(const std::vector<P
   if (postgres) return BulkCreatePeople(people, reasons);
   std::vector<PersonId> ids;
   ids.reserve(people.size());
+  JournalBatch batch(*this);  // the batch's entries chained together
   for (size_t i = 0; i < people.size(); ++i) {
     Result<PersonId> id = InsertPerson(people[i], reasons[i]);
     if (!id.ok()) return id.status();
     ids.push_back(*id);
   }
+  batch.Write();
   return ids;
 }
 
@@ -86,15 +89,22 @@ std::vector<long long> CaseWriter::Impl::ReserveIds(const std::string& table, si
 
 // People stream in as they are formatted, so the server inserts them while the
 // client builds the rest; the journal rows, built from the same fields in the
-// same pass, wait for their turn.
+// same pass and chained as they are built (their places and ids reserved first:
+// no statement can run while a COPY streams), wait for their turn.
 std::vector<PersonId> CaseWriter::Impl::BulkCreatePeople(const std::vector<Person>& people,
                                                          const std::vector<std::string>& reasons) {
+  std::optional<soci::transaction> own;  // the chain's lock lasts until the entries are written
+  if (!InTransaction(db)) own.emplace(session);
   const std::vector<long long> ids = ReserveIds("people", people.size());
+  ChainAppender& chain = ChainAppender::For(db, JournalChain());
+  chain.Reserve(people.size());
   PostgresCopy insert(session, "people", PeopleColumns());
   PostgresCopy journal(session, "journal",
-                       {"actor", "at", "entity", "entity_id", "field", "before_value", "after_value", "reason"});
+                       {"id", "seq", "hash", "actor", "at", "entity", "entity_id", "field", "before_value",
+                        "after_value", "reason"});
   journal.Reserve(people.size() * 1024);  // a snapshot is most of an entry, typically under 1 KB
   insert.Start();
+  JournalEntry e{0, actor, "", "person", 0, "*", "", "", ""};  // a creation's entry; at, id, after, reason below
   for (size_t i = 0; i < people.size(); ++i) {
     const FieldList fields = ToFields(people[i]);
     insert.Add(ids[i]);
@@ -102,18 +112,26 @@ std::vector<PersonId> CaseWriter::Impl::BulkCreatePeople(const std::vector<Perso
     insert.Add(PersonSearchKey(people[i]));
     insert.EndRow();
     // What Journal() writes for a creation, the clock read in the same order.
-    journal.Add(actor);
-    journal.Add(clock.NowIso());
-    journal.Add("person");
+    e.at = clock.NowIso();
+    e.entity_id = ids[i];
+    e.after = PersonSnapshotJson(ids[i], fields);
+    e.reason = reasons[i];
+    journal.Add(chain.id(i));
+    journal.Add(chain.seq(i));
+    journal.Add(chain.Link(JournalFields(e, std::to_string(e.entity_id))));
+    journal.Add(e.actor);
+    journal.Add(e.at);
+    journal.Add(e.entity);
     journal.Add(ids[i]);
-    journal.Add("*");
-    journal.Add("");
-    journal.Add(PersonSnapshotJson(ids[i], fields));
-    journal.Add(reasons[i]);
+    journal.Add(e.field);
+    journal.Add(e.before);
+    journal.Add(e.after);
+    journal.Add(e.reason);
     journal.EndRow();
   }
   insert.Finish();
   journal.Finish();
+  if (own) own->commit();
   return std::vector<PersonId>(ids.begin(), ids.end());
 }
 

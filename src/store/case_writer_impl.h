@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/case_writer.h"
@@ -16,12 +17,14 @@ namespace reunite {
 // fills the member buffers they are bound to and executes.
 struct CaseWriter::Impl {
   Impl(Database& db, std::string actor, Clock& clock)
-      : session(db.session()),
+      : db(db),
+        session(db.session()),
         postgres(db.backend() == Backend::kPostgres),
         actor(std::move(actor)),
         clock(clock),
         person(PersonColumns().size() + 1) {}
 
+  Database& db;
   soci::session& session;
   const bool postgres;
   const std::string actor;
@@ -33,9 +36,15 @@ struct CaseWriter::Impl {
   long long person_id = 0;
   std::optional<soci::statement> insert_person, update_person;
 
+  // Journal entries are chained (store/chain.h) when written: one at a time, or
+  // those of a whole call at once while a JournalBatch is open, so the chain is
+  // locked and its last entry read once for them all.
   JournalEntry entry;
-  long long entry_entity_id = 0;
+  long long entry_entity_id = 0, entry_id = 0, entry_seq = 0;
+  std::string entry_hash;
   std::optional<soci::statement> insert_journal;
+  std::vector<JournalEntry> pending_journal;
+  bool batching_journal = false;
 
   SourceRow row;
   std::string row_hash;
@@ -71,6 +80,7 @@ struct CaseWriter::Impl {
   soci::statement& UpsertRecordStmt();
   void Journal(const std::string& entity, long long id, const std::string& field, std::string before,
                std::string after, const std::string& reason);
+  void WriteJournal();  // chains and inserts pending_journal
 
   Result<PersonId> CreatePerson(const Person& p, const std::string& reason);
   Result<PersonId> InsertPerson(const Person& p, const std::string& reason);  // p already checked
@@ -88,7 +98,36 @@ struct CaseWriter::Impl {
   void BulkUpsertRecords(const std::vector<SourceRow>& rows, const std::vector<long long>& ids,
                          const std::vector<std::string>& hashes);
   std::vector<long long> ReserveIds(const std::string& table, size_t n);
+
+  // Holds back the journal entries of one call until Write, which chains and inserts
+  // them together; entries not written (an error part-way) are dropped.
+  class JournalBatch {
+   public:
+    explicit JournalBatch(Impl& impl) : impl_(impl) {
+      impl_.pending_journal.clear();
+      impl_.batching_journal = true;
+    }
+    ~JournalBatch() {
+      impl_.batching_journal = false;
+      impl_.pending_journal.clear();
+    }
+    JournalBatch(const JournalBatch&) = delete;
+    JournalBatch& operator=(const JournalBatch&) = delete;
+    void Write() {
+      impl_.batching_journal = false;
+      impl_.WriteJournal();
+    }
+
+   private:
+    Impl& impl_;
+  };
 };
+
+// The fields of a journal entry that its hash covers, in JournalChain()'s order;
+// `entity_id` is the entity id's decimal text.
+inline std::vector<std::string_view> JournalFields(const JournalEntry& e, const std::string& entity_id) {
+  return {e.actor, e.at, e.entity, entity_id, e.field, e.before, e.after, e.reason};
+}
 
 // The SQL of the source_records upsert's conflict clause: the record key follows
 // the newest row of the record (portable to SQLite >= 3.24 and PostgreSQL >= 9.5).

@@ -1,6 +1,7 @@
 #include "store/migrations.h"
 
 #include "common/clock.h"
+#include "store/chain_migration.h"
 #include "store/storage_guard.h"
 
 namespace reunite {
@@ -417,6 +418,46 @@ Migration AccountLifecycleSchema() {
       "ALTER TABLE login_failures ADD COLUMN account_cleared INTEGER NOT NULL DEFAULT 0",
       "CREATE INDEX login_failures_remote ON login_failures (remote, at)",
   }};
+// Version 8: hash chains over the journal and the audit log (store/chain.h,
+// docs/audit_chain.md). Each entry gets its place in its chain (seq) and its hash;
+// chain_locks has a row per chain that the chain's writers lock to take turns
+// (on PostgreSQL through reunite_chain_reserve, which locks, reads the last entry
+// and draws ids in one round trip); chain_anchors keeps the anchors recorded
+// (`reunite audit anchor`), each the line that was printed. Entries already written
+// are chained in id order from the genesis hash, so an old database verifies.
+// (Version 7 is another change's.)
+Migration HashChainsSchema() {
+  return {8, "hash chains over the journal and the audit log, anchors", {
+      "ALTER TABLE journal ADD COLUMN seq BIGINT NOT NULL DEFAULT 0",
+      "ALTER TABLE journal ADD COLUMN hash TEXT NOT NULL DEFAULT ''",
+      "ALTER TABLE audit_log ADD COLUMN seq BIGINT NOT NULL DEFAULT 0",
+      "ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT ''",
+      "CREATE TABLE chain_locks (chain TEXT PRIMARY KEY)",
+      R"(CREATE TABLE chain_anchors (
+        id ${ID},
+        made_at TEXT NOT NULL,
+        made_by TEXT NOT NULL,
+        line TEXT NOT NULL)
+      )",
+    }, {}, {
+      // The statements after the lock each see what was committed before it was
+      // granted (READ COMMITTED: a snapshot per statement), so the last entry read
+      // is the previous holder's last.
+      R"(CREATE FUNCTION reunite_chain_reserve(chain_name TEXT, n BIGINT)
+        RETURNS TABLE (last_seq BIGINT, last_hash TEXT, new_id BIGINT) LANGUAGE plpgsql AS $$
+        DECLARE s BIGINT; h TEXT;
+        BEGIN
+          PERFORM 1 FROM chain_locks WHERE chain = chain_name FOR UPDATE;
+          IF NOT FOUND THEN RAISE EXCEPTION 'chain % has no row in chain_locks', chain_name; END IF;
+          IF chain_name = 'journal' THEN
+            SELECT j.seq, j.hash INTO s, h FROM journal j ORDER BY j.id DESC LIMIT 1;
+          ELSE
+            SELECT a.seq, a.hash INTO s, h FROM audit_log a ORDER BY a.id DESC LIMIT 1;
+          END IF;
+          RETURN QUERY SELECT COALESCE(s, 0), COALESCE(h, ''), nextval(pg_get_serial_sequence(chain_name, 'id'))
+                       FROM generate_series(1, n);
+        END $$)",
+    }, ChainExistingEntries};
 }
 
 }  // namespace
@@ -424,7 +465,7 @@ Migration AccountLifecycleSchema() {
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> all = {InitialSchema(), ReviewQueueSchema(), AccessSchema(),
                                              WorkflowSchema(), FamilyCountsIndex(), MatchRunsSchema(),
-                                             AccountLifecycleSchema()};
+                                             AccountLifecycleSchema(), HashChainsSchema()};
   return all;
 }
 
@@ -455,6 +496,7 @@ Status Apply(soci::session& session, Backend backend, const Migration& m) {
     for (const auto& step : m.steps) session << MigrationSql(step, backend);
     for (const auto& step : backend == Backend::kSqlite ? m.sqlite_steps : m.postgres_steps)
       session << MigrationSql(step, backend);
+    if (m.code) m.code(session, backend);
     std::string now = DefaultClock().NowIso();
     session << "INSERT INTO schema_migrations (version, applied_at) VALUES (:v, :at)",
         soci::use(m.version), soci::use(now);

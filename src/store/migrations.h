@@ -2,6 +2,7 @@
 // migration, once released, is never edited: a schema change is a new step at the
 // end of the list.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -13,13 +14,16 @@
 namespace reunite {
 
 struct Migration {
-  int version;                     // 1, 2, 3... in list order, no gaps
+  int version;                     // 1, 2, 3... in list order, rising
   std::string description;
   std::vector<std::string> steps;  // SQL statements, run in order in one transaction
   // Statements for one back end only, run after `steps` in the same transaction
   // (triggers, whose syntax the two do not share).
   std::vector<std::string> sqlite_steps = {};
   std::vector<std::string> postgres_steps = {};
+  // Work SQL alone cannot do (computing hashes), run last in the same transaction;
+  // throws soci::soci_error to fail the migration.
+  std::function<void(soci::session&, Backend)> code = nullptr;
 };
 
 // Every migration, oldest first. Statements may contain ${ID}, the id column's

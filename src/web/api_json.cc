@@ -4,6 +4,7 @@
 #include "match/explanation_json.h"
 #include "web/api_internal.h"
 #include "web/http_util.h"
+#include "web/refusal_audit.h"
 
 namespace reunite::web::api {
 
@@ -100,6 +101,7 @@ void WithUser(const Request& req, Response& res, const RouteContext& ctx,
   const bool ran = WithCaseRequest(req, ctx, [&](CaseRequest& cr) {
     const bool bearer = req.get_header_value("Authorization").rfind("Bearer ", 0) == 0;
     if (req.method != "GET" && !bearer && !CsrfMatches(cr.user.who, req.get_header_value("X-CSRF-Token"))) {
+      AuditRefusal(cr.db, req, cr.user.who, kCsrfRefusal);
       SendJsonError(res, 403, "csrf", "missing or wrong X-CSRF-Token");
       return;
     }

@@ -7,6 +7,7 @@
 #include "web/body_limit.h"
 #include "web/http_util.h"
 #include "web/i18n.h"
+#include "web/refusal_audit.h"
 
 namespace reunite::web {
 
@@ -120,7 +121,10 @@ void Handle(const Request& req, Response& res, const RouteContext& ctx, bool pos
     if (auto user = CurrentUser(req, ctx)) return SendErrorPage(req, res, *user, 503);
   }
   bool signed_in = WithCaseRequest(req, ctx, [&](CaseRequest& cr) {
-    if (post && !CsrfOk(req, cr.user)) return SendErrorPage(req, res, cr.user, 403);
+    if (post && !CsrfOk(req, cr.user)) {
+      AuditRefusal(cr.db, req, cr.user.who, kCsrfRefusal);
+      return SendErrorPage(req, res, cr.user, 403);
+    }
     // After an admin reset the password, the user's own password comes first.
     if (cr.user.who.must_change_password && req.path != kOwnPasswordPath) {
       if (post) return SendErrorPage(req, res, cr.user, 403);

@@ -1,5 +1,6 @@
 // Administration pages: the users (admins) and the audit log (admins and auditors).
 #include "access/accounts.h"
+#include "access/audit_chain.h"
 #include "access/policy.h"
 #include "web/pages.h"
 
@@ -56,6 +57,39 @@ std::string AuditFilterString(const AuditQuery& q) {
   return qs;
 }
 
+// The chains' latest points, to be copied outside (docs/audit_chain.md): a table
+// and the one line `audit verify --anchor` reads, with its download.
+void AddAnchor(TemplateData& vars, CaseRequest& cr, const Messages& t) {
+  Result<Anchor> anchor = TakeAnchor(cr.db, DefaultClock(), cr.user.who);
+  if (!anchor.ok()) return;
+  TemplateData points(TemplateData::type::list);
+  for (const ChainPoint& p : anchor->points) {
+    TemplateData row;
+    row.set("chain", Label(t, "audit.chain_name." + p.table, p.table));
+    row.set("seq", std::to_string(p.seq));
+    row.set("id", std::to_string(p.id));
+    row.set("at", p.at);
+    row.set("hash", p.hash);
+    points.push_back(row);
+  }
+  vars.set("anchor_points", points);
+  vars.set("anchor_line", FormatAnchor(*anchor));
+  Result<std::optional<Anchor>> recorded = LatestRecordedAnchor(cr.db);
+  if (recorded.ok() && *recorded) vars.set("anchor_recorded_at", (*recorded)->made_at);
+}
+
+// The current anchor as a text file, for whoever keeps the copies outside.
+void DownloadAnchor(const Request&, Response& res, CaseRequest& cr) {
+  Result<Anchor> anchor = TakeAnchor(cr.db, DefaultClock(), cr.user.who);  // admins and auditors
+  if (!anchor.ok()) {
+    res.status = HttpStatusOf(anchor.status());
+    return;
+  }
+  res.set_header("Content-Disposition",
+                 "attachment; filename=\"reunite-anchor-" + anchor->made_at.substr(0, 10) + ".txt\"");
+  res.set_content(FormatAnchor(*anchor) + "\n", "text/plain; charset=utf-8");
+}
+
 void ShowAudit(const Request& req, Response& res, CaseRequest& cr) {
   PageContext page = PageFor(req, cr.user, "audit.title");
   AuditQuery q = AuditQueryFrom(req);
@@ -68,7 +102,8 @@ void ShowAudit(const Request& req, Response& res, CaseRequest& cr) {
     r.set("actor", e.actor);
     r.set("role", e.role);
     r.set("action", e.action);
-    r.set("entity", e.entity.empty() ? "" : e.entity + " " + std::to_string(e.entity_id));
+    // "request", not "request 0".
+    r.set("entity", e.entity_id ? e.entity + " " + std::to_string(e.entity_id) : e.entity);
     r.set("detail", Shorten(e.detail, 200));
     r.set("remote", e.remote);
     rows.push_back(r);
@@ -79,6 +114,7 @@ void ShowAudit(const Request& req, Response& res, CaseRequest& cr) {
     vars.set(name, value);
   vars.set("entries", rows);
   vars.set("none", entries->empty());
+  AddAnchor(vars, cr, CatalogFor(page.lang));
   long page_no = q.offset / kAuditPageSize + 1;
   if (page_no > 1) vars.set("prev_href", "/audit?" + AuditFilterString(q) + "page=" + std::to_string(page_no - 1));
   if (static_cast<int>(entries->size()) == kAuditPageSize)
@@ -91,6 +127,7 @@ void ShowAudit(const Request& req, Response& res, CaseRequest& cr) {
 void RegisterAdminPages(httplib::Server& server, const RouteContext& ctx) {
   GetPage(server, "/users", ctx, ShowUsers);
   GetPage(server, "/audit", ctx, ShowAudit);
+  GetPage(server, "/audit/anchor.txt", ctx, DownloadAnchor);
 }
 
 }  // namespace reunite::web

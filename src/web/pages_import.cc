@@ -5,6 +5,7 @@
 #include "ingest/dates.h"
 #include "access/import_access.h"
 #include "web/pages.h"
+#include "web/refusal_audit.h"
 
 namespace reunite::web {
 namespace {
@@ -83,7 +84,10 @@ TemplateData FormValues(const Upload& u) {
 }
 
 void ShowImportForm(const Request& req, Response& res, CaseRequest& cr) {
-  if (!Allowed(cr.user.who, Action::kImportLists)) return SendErrorPage(req, res, cr.user, 403);
+  if (!Allowed(cr.user.who, Action::kImportLists)) {
+    AuditRefusal(cr.db, req, cr.user.who, "may not import lists");
+    return SendErrorPage(req, res, cr.user, 403);
+  }
   PageContext page = PageFor(req, cr.user, "import.title");
   TemplateData vars;
   vars.set("form", FormValues(Upload{}));

@@ -7,6 +7,7 @@
 #include "web/http_util.h"
 #include "web/i18n.h"
 #include "web/pages.h"
+#include "web/refusal_audit.h"
 #include "web/templates.h"
 
 namespace reunite::web {
@@ -112,8 +113,10 @@ void ShowLogin(const Request& req, Response& res, const std::string& username, c
 void PostLogin(const Request& req, Response& res, const RouteContext& ctx) {
   std::string username = req.get_param_value("username");
   // Checked before the password, so a forged post costs no login attempt.
-  if (!SameToken(LoginCsrf(req), req.get_param_value("csrf")))
+  if (!SameToken(LoginCsrf(req), req.get_param_value("csrf"))) {
+    AuditAnonymousRefusal(ctx, req, username, std::string("sign-in form: ") + kCsrfRefusal);
     return ShowLogin(req, res, username, "login.error.csrf", 403, ctx.secure_cookies);
+  }
   LoginResult result =
       ctx.auth->Login(username, req.get_param_value("password"), RemoteOf(req, ctx.trusted_proxy));
   if (result.outcome != LoginResult::Outcome::kOk) {
@@ -154,7 +157,10 @@ void PostLogout(const Request& req, Response& res, const RouteContext& ctx) {
   std::string token = GetCookie(req, kSessionCookie);
   // A live session ends only with its own CSRF token, so another site cannot sign the user out.
   auto user = token.empty() ? std::nullopt : ctx.auth->CheckSession(token, RemoteOf(req, ctx.trusted_proxy));
-  if (user && !CsrfOk(req, *user)) return SendErrorPage(req, res, *user, 403);
+  if (user && !CsrfOk(req, *user)) {
+    AuditRefusal(ctx, req, user->who, kCsrfRefusal);
+    return SendErrorPage(req, res, *user, 403);
+  }
   if (user) ctx.auth->Logout(token);
   res.set_header("Set-Cookie", SessionCookie("", std::chrono::seconds(0), ctx.secure_cookies) + "; Max-Age=0");
   res.set_redirect("/login", 303);

@@ -198,7 +198,11 @@ async function checkImport(page, base, lists, work) {
 async function checkAuditAndSpanish(page, base) {
   await logIn(page, base, "audra");
   await page.goto(`${base}/audit?action=review_accept`);
-  assert.match(await page.locator("table tbody").textContent(), /coord/, "the accept is in the audit log");
+  const entries = page.getByRole("table", { name: "Audit entries, newest first" });
+  assert.match(await entries.locator("tbody").textContent(), /coord/, "the accept is in the audit log");
+  // Issue 13, item 14: the hash chains' anchor, to copy outside.
+  assert.match(await page.locator("#anchor-line").textContent(), /^reunite-anchor\/1 made=\S+ journal=seq:\d+/,
+               "the audit page shows the current anchor");
   await shot(page, "audit");
   await page.getByRole("link", { name: "Español" }).click();
   await page.waitForLoadState();
