@@ -1,6 +1,7 @@
 #include "web/refusal_audit.h"
 
 #include "access/audit.h"
+#include "web/client_address.h"
 #include "store/database_pool.h"
 
 namespace reunite::web {
@@ -25,7 +26,8 @@ std::string Claimed(const std::string& typed) {
 
 void AuditRefusal(Database& db, const httplib::Request& req, const reunite::Principal& who, const std::string& why) {
   reunite::Principal p = who;
-  p.remote = req.remote_addr;
+  // The authenticator set the client's address (behind --trusted-proxy too).
+  if (p.remote.empty()) p.remote = req.remote_addr;
   // A refusal stands whether or not its entry could be written; a failure to write
   // it is the storage's, which the next write will meet too.
   (void)AppendAudit(db, DefaultClock(), p, "denied", "request", 0, Detail(req, why));
@@ -47,7 +49,7 @@ void AuditAnonymousRefusal(const RouteContext& ctx, const httplib::Request& req,
   e.action = "denied";
   e.entity = "request";
   e.detail = Detail(req, why);
-  e.remote = req.remote_addr;
+  e.remote = ClientAddress(req, ctx.trusted_proxy);
   (void)AppendAuditEntry(*db, DefaultClock(), std::move(e));
 }
 
