@@ -1,6 +1,8 @@
 // The command-line front end: thin wrappers that parse arguments, call the library
 // and turn its Status values into messages on stderr and exit codes.
 #pragma once
+#include <cstddef>
+#include <limits>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -34,8 +36,12 @@ int Fail(const Status& status);
 // Opens the database named by --db, $REUNITE_DB or the default, migrating it.
 Result<std::unique_ptr<Database>> OpenDatabase(const GlobalOptions& global);
 
-// Reads a whole file; IOError naming the file on failure.
-Result<std::string> ReadFile(const std::string& path);
+// Reads a whole regular file. IOError "<path>: <why>" when it cannot be read: missing,
+// not allowed, a directory, a FIFO, socket or device (refused, not waited on). Longer
+// than max_bytes (an import's limit; checked before reading): InvalidArgument naming
+// the size, the limit and --max-bytes.
+Result<std::string> ReadFile(const std::string& path,
+                             std::size_t max_bytes = std::numeric_limits<std::size_t>::max());
 
 // Each registers its subcommand; the callback stores the exit code in *exit_code.
 void AddInitCommand(CLI::App& app, GlobalOptions& global, int* exit_code);

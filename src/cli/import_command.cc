@@ -1,6 +1,7 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -22,6 +23,7 @@ struct ImportArgs {
   std::string encoding = "auto";
   bool dry_run = false;
   bool quiet = false;
+  std::uint64_t max_bytes = kDefaultMaxImportBytes;
 };
 
 // A progress bar on stderr, drawn only when stderr is a terminal.
@@ -66,6 +68,7 @@ Result<ImportOptions> BuildOptions(const ImportArgs& args, const GlobalOptions& 
   ImportOptions opt;
   opt.source = args.source;
   opt.dry_run = args.dry_run;
+  opt.max_bytes = static_cast<std::size_t>(args.max_bytes);
   opt.actor = global.actor;
   opt.before_write = CrashInjection();
   opt.list.role = args.kind == "child" ? Role::kChild : Role::kAdult;
@@ -115,12 +118,17 @@ void AddImportCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
   cmd->add_option("--encoding", args->encoding, "auto, utf-8 or windows-1252")->capture_default_str();
   cmd->add_flag("--dry-run", args->dry_run, "Check the file and report what would change; write nothing");
   cmd->add_flag("--quiet,-q", args->quiet, "Print errors only, not warnings");
+  cmd->add_option("--max-bytes", args->max_bytes,
+                  "Refuse a larger file before reading it (e.g. 512M, 2G); parsing takes about ten times "
+                  "the file's size in memory")
+      ->transform(CLI::AsSizeValue(false))->default_str("128M");
   cmd->footer("Example: reunite import --source ORR --kind child children.csv\n"
-              "Exit codes: 0 imported, 1 the file has errors (nothing written), 4 database error, 5 unreadable file.");
+              "Exit codes: 0 imported, 1 the file has errors or is over --max-bytes (nothing written),\n"
+              "4 database error, 5 the file cannot be read (missing, not allowed, a directory, FIFO or device).");
   cmd->callback([args, &global, exit_code] {
     auto options = BuildOptions(*args, global);
     if (!options.ok()) return void(*exit_code = Fail(options.status()));
-    auto bytes = ReadFile(args->file);
+    auto bytes = ReadFile(args->file, options->max_bytes);
     if (!bytes.ok()) return void(*exit_code = Fail(bytes.status()));
     auto db = OpenDatabase(global);
     if (!db.ok()) return void(*exit_code = Fail(db.status()));

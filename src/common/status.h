@@ -97,6 +97,10 @@ struct Diagnostic {
   Severity severity = Severity::kError;
   SourceLocation where;
   std::string message;
+  // Set for the problems front ends word in the reader's language (the import guards):
+  // a stable code ("nul_byte", "field_too_long", ...) and the values its message names.
+  std::string code;
+  std::vector<std::pair<std::string, std::string>> args;
   std::string ToString() const;  // "file:line:column: error: field: message"
 };
 

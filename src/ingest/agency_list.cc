@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "ingest/csv_reader.h"
+#include "ingest/field_guard.h"
 #include "ingest/fold.h"
 #include "ingest/identifiers.h"
 #include "ingest/name_parser.h"
@@ -32,6 +33,14 @@ class Report {
   void Warning(long line, int column, std::string_view field, std::string msg) {
     Add(Diagnostic::Severity::kWarning, line, column, field, std::move(msg));
   }
+  // An error a front end words in the reader's language: it keeps the code and values.
+  void Error(long line, int column, std::string_view field, const std::string& code, std::string msg,
+             std::vector<std::pair<std::string, std::string>> args = {}) {
+    Add(Diagnostic::Severity::kError, line, column, field, std::move(msg));
+    if (errors_ > kMaxErrors) return;
+    list_.diagnostics.back().code = code;
+    list_.diagnostics.back().args = std::move(args);
+  }
   int errors() const { return errors_; }
   void Finish() {
     if (errors_ <= kMaxErrors) return;
@@ -45,7 +54,11 @@ class Report {
   void Add(Diagnostic::Severity sev, long line, int column, std::string_view field, std::string msg) {
     bool error = sev == Diagnostic::Severity::kError;
     if (error && ++errors_ > kMaxErrors) return;
-    list_.diagnostics.push_back({sev, {file_, line, column, std::string(field)}, std::move(msg)});
+    Diagnostic d;
+    d.severity = sev;
+    d.where = {file_, line, column, std::string(field)};
+    d.message = std::move(msg);
+    list_.diagnostics.push_back(std::move(d));
   }
   AgencyList& list_;
   std::string file_;
@@ -122,6 +135,53 @@ std::optional<ColumnIndex> MapHeaders(const CsvRecord& header, const ListOptions
   }
   return ok ? std::optional(index) : std::nullopt;
 }
+
+// What each field of a record may hold (field_guard.h), and its name for diagnostics:
+// the canonical column's, or the header as written for a column the import ignores
+// (its cells are still kept in the verbatim row, so they are limited too).
+class CellGuard {
+ public:
+  CellGuard(const CsvRecord& header, const ColumnIndex& index) {
+    for (const auto& name : header.fields) fields_.push_back({name, {FieldKind::kFreeText, false}});
+    for (Column c : AllColumns()) {
+      const int i = index[static_cast<size_t>(c)];
+      if (i >= 0) fields_[static_cast<size_t>(i)] = {std::string(ColumnName(c)), RuleFor(c)};
+    }
+  }
+
+  // Reports every refused cell of `rec` (of the header's width); false when there is one.
+  bool Check(const CsvRecord& rec, Report& report) const {
+    bool ok = true;
+    for (size_t i = 0; i < rec.fields.size() && i < fields_.size(); ++i) {
+      const Field& f = fields_[i];
+      if (auto problem = CheckField(rec.fields[i], f.rule.kind, f.rule.identity)) {
+        report.Error(rec.line, rec.columns[i], f.name, problem->code, problem->message, std::move(problem->args));
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  // Header cells are names; a refused one stops the file, as a broken header does.
+  static bool CheckHeader(const CsvRecord& header, Report& report) {
+    bool ok = true;
+    for (size_t i = 0; i < header.fields.size(); ++i) {
+      if (auto problem = CheckField(header.fields[i], FieldKind::kName, false)) {
+        report.Error(header.line, header.columns[i], "header", problem->code, problem->message,
+                     std::move(problem->args));
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+ private:
+  struct Field {
+    std::string name;
+    FieldRule rule;
+  };
+  std::vector<Field> fields_;
+};
 
 // Parses one data record into a row; returns false when the row has errors.
 class RowParser {
@@ -283,6 +343,12 @@ bool RowParser::Parse(const CsvRecord& rec, ListRow* row) {
   return ok_;
 }
 
+// Bytes that decoding would only copy: UTF-8 without a byte order mark. Read in place,
+// a large list is not held twice.
+bool IsPlainUtf8(std::string_view bytes, Encoding encoding) {
+  return encoding != Encoding::kWindows1252 && bytes.substr(0, 3) != "\xEF\xBB\xBF" && IsValidUtf8(bytes);
+}
+
 }  // namespace
 
 int AgencyList::errors() const {
@@ -321,18 +387,25 @@ AgencyList ReadAgencyList(std::string_view bytes, const ListOptions& opt,
   Report report(list, opt.file_name);
   Encoding encoding = opt.mapping.encoding.value_or(opt.encoding);
   DateOrder order = opt.mapping.date_order.value_or(opt.date_order);
-  // Undecodable bytes and broken quoting are reported where they are.
+  // Undecodable bytes, NUL bytes and broken quoting are reported where they are.
   auto located_error = [&report](const Status& status) {
     const auto& w = status.where();
-    report.Error(w ? w->line : 0, w ? w->column : 0, "", status.message());
+    const bool nul = status.message() == kNulByteMessage;
+    report.Error(w ? w->line : 0, w ? w->column : 0, "", nul ? "nul_byte" : "", status.message());
   };
-  auto decoded = DecodeToUtf8(bytes, encoding, opt.file_name);
-  if (!decoded.ok()) {
-    located_error(decoded.status());
-    return list;
+  std::string_view text = bytes;
+  Decoded decoded;  // kept only when the bytes are not already UTF-8 without a BOM
+  if (!IsPlainUtf8(bytes, encoding)) {
+    auto result = DecodeToUtf8(bytes, encoding, opt.file_name);
+    if (!result.ok()) {
+      located_error(result.status());
+      return list;
+    }
+    decoded = std::move(*result);
+    text = decoded.text;
+    list.detected = decoded.detected;
   }
-  list.detected = decoded->detected;
-  CsvReader reader(decoded->text, opt.file_name);
+  CsvReader reader(text, opt.file_name);
   CsvRecord record;
   if (!reader.Next(&record)) {
     if (!reader.status().ok()) located_error(reader.status());
@@ -340,8 +413,10 @@ AgencyList ReadAgencyList(std::string_view bytes, const ListOptions& opt,
     return list;
   }
   list.headers = record.fields;
+  if (!CellGuard::CheckHeader(record, report)) return list;
   auto index = MapHeaders(record, opt, report);
   if (!index) return list;
+  const CellGuard guard(record, *index);
   RowParser parser(*index, opt, order, report);
   std::unordered_map<std::string, long> first_line;  // record_id -> line
   const size_t width = list.headers.size();
@@ -354,7 +429,7 @@ AgencyList ReadAgencyList(std::string_view bytes, const ListOptions& opt,
                                            ", found " + std::to_string(record.fields.size()));
       continue;
     }
-    if (!parser.Parse(record, &row)) continue;
+    if (!guard.Check(record, report) || !parser.Parse(record, &row)) continue;
     auto [it, inserted] = first_line.emplace(row.record_id, record.line);
     if (!inserted) {
       report.Error(record.line, record.columns[(*index)[0]], "record_id",

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "ingest/csv_reader.h"
+#include "ingest/field_guard.h"
 #include "ingest/fold.h"
 
 namespace reunite {
@@ -126,9 +128,14 @@ Result<ColumnMapping> ParseColumnMapping(std::string_view text, const std::strin
   size_t pos = 0;
   while (pos <= text.size()) {
     size_t nl = text.find('\n', pos);
-    std::string line = Trim(text.substr(pos, nl == std::string_view::npos ? text.npos : nl - pos));
+    const std::string_view raw = text.substr(pos, nl == std::string_view::npos ? text.npos : nl - pos);
+    std::string line = Trim(raw);
     pos = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
     ++line_no;
+    if (size_t nul = raw.find('\0'); nul != std::string_view::npos) {
+      const int column = static_cast<int>(CountChars(raw.substr(0, nul))) + 1;
+      return Status::InvalidArgument(kNulByteMessage).At({file_name, line_no, column, ""});
+    }
     auto fail = [&](const std::string& why) {
       return Status::InvalidArgument(why).At({file_name, line_no, 1, ""});
     };

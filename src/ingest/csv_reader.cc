@@ -47,6 +47,7 @@ bool CsvReader::ReadUnquoted(std::string* field) {
     const char c = text_[pos_];
     if (c == delim || c == '\n' || c == '\r') break;
     if (c == '"') return Fail("bare quote in unquoted field", line_, ColumnAt(pos_));
+    if (c == '\0') return Fail(kNulByteMessage, line_, ColumnAt(pos_));
     ++pos_;
   }
   field->append(text_.data() + start, pos_ - start);
@@ -58,10 +59,12 @@ bool CsvReader::ReadQuoted(std::string* field, int column) {
   ++pos_;  // the opening quote
   for (;;) {
     const std::size_t run = pos_;
-    while (pos_ < text_.size() && text_[pos_] != '"' && text_[pos_] != '\n' && text_[pos_] != '\r') {
+    while (pos_ < text_.size() && text_[pos_] != '"' && text_[pos_] != '\n' && text_[pos_] != '\r' &&
+           text_[pos_] != '\0') {
       ++pos_;
     }
     field->append(text_.data() + run, pos_ - run);
+    if (pos_ < text_.size() && text_[pos_] == '\0') return Fail(kNulByteMessage, line_, ColumnAt(pos_));
     if (pos_ >= text_.size()) {
       return Fail("quoted field is never closed (its quote opens here)", open_line, column);
     }
@@ -82,6 +85,7 @@ bool CsvReader::ReadQuoted(std::string* field, int column) {
     StartLine(pos_);
   }
   if (pos_ < text_.size() && text_[pos_] != options_.delimiter && LineEndLength() == 0) {
+    if (text_[pos_] == '\0') return Fail(kNulByteMessage, line_, ColumnAt(pos_));
     return Fail("unexpected character after closing quote (expected a delimiter or line end)",
                 line_, ColumnAt(pos_));
   }

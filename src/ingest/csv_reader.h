@@ -31,8 +31,13 @@ struct CsvOptions {
 // Refuses, with InvalidArgument located at the offending line and column:
 //   - a quote inside an unquoted field ("bare quote in unquoted field"),
 //   - characters after a closing quote other than a delimiter or line end,
-//   - a quoted field still open at end of input (located where the quote opened).
+//   - a quoted field still open at end of input (located where the quote opened),
+//   - a NUL byte anywhere (kNulByteMessage): RFC 4180 text holds none, and a file
+//     that does is binary or UTF-16, whose every other byte is NUL.
 // The reader does not check the number of fields; that is the caller's schema.
+inline constexpr const char* kNulByteMessage =
+    "NUL byte (a binary file, or one saved as UTF-16? save the list as CSV in UTF-8)";
+
 class CsvReader {
  public:
   CsvReader(std::string_view text, std::string file_name, CsvOptions options = {});

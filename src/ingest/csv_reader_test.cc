@@ -202,5 +202,22 @@ TEST(CsvReaderTest, ReadsHundredThousandRowsWithLineNumbers) {
   EXPECT_TRUE(reader.status().ok());
 }
 
+// Issue 13, item 13: a NUL byte is refused where it is, in an unquoted field, inside
+// quotes (also on a later line of a multi-line field) and after a closing quote.
+TEST(CsvReaderTest, Issue13Item13NulByteIsAnErrorAtItsLineAndColumn) {
+  const std::string nul(1, '\0');
+  const std::pair<std::string, std::string> cases[] = {
+      {"a,b\nc,d" + nul + "e\n", "t.csv:2:4: "},
+      {"a,b\n\"Jos\xC3\xA9 " + nul + "\",d\n", "t.csv:2:7: "},
+      {"a,b\nc,\"x\ny" + nul + "\"\n", "t.csv:3:2: "},
+      {"a,b\n\"c\"" + nul + ",d\n", "t.csv:2:4: "},
+      {nul + "a,b\n", "t.csv:1:1: "}};
+  for (const auto& [text, where] : cases) {
+    Status st;
+    ReadAll(text, {}, &st);
+    EXPECT_EQ(st.ToString(), where + kNulByteMessage) << Escape(text);
+  }
+}
+
 }  // namespace
 }  // namespace reunite

@@ -3,6 +3,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "ingest/field_guard.h"
 #include "store/case_writer.h"
 #include "store/repositories.h"
 
@@ -166,6 +167,16 @@ Result<ImportReport> ImportAgencyList(Database& db, std::string_view bytes, cons
   auto parse_progress = [&](double f) {
     if (opt.progress) opt.progress(0.5 * f);
   };
+  if (bytes.size() > opt.max_bytes) {
+    FieldProblem too_large = TooLargeProblem(bytes.size(), opt.max_bytes);
+    Diagnostic d;
+    d.where.file = opt.list.file_name;
+    d.message = std::move(too_large.message);
+    d.code = std::move(too_large.code);
+    d.args = std::move(too_large.args);
+    report.list.diagnostics.push_back(std::move(d));
+    return report;
+  }
   report.list = ReadAgencyList(bytes, list_options, parse_progress);
   if (report.list.errors() > 0) return report;
   try {

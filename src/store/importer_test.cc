@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "ingest/field_guard.h"
 #include "store/case_writer.h"
 #include "store/person_fields.h"
 #include "store/repositories.h"
@@ -188,6 +189,52 @@ TEST_P(ImporterTest, SameRecordIdInTwoSourcesIsTwoRecords) {
   ImportReport r = Import(List(2), o);
   EXPECT_EQ(r.created, 2);
   EXPECT_EQ(PersonRepository(*db_).Count(), 4);
+}
+
+// Issue 13, item 13: a list over the size limit is refused before it is parsed.
+TEST_P(ImporterTest, Issue13Item13ListOverMaxBytesIsRefusedAndWritesNothing) {
+  Import(List(2), Options());
+  Snapshot before = Take(*db_);
+  ImportOptions o = Options("huge.csv");
+  o.max_bytes = 1000;
+  const std::string text = List(20);
+  ImportReport r = Import(text, o);
+  EXPECT_FALSE(r.written);
+  EXPECT_EQ(r.list.data_rows, 0);  // not parsed
+  ASSERT_EQ(r.list.errors(), 1);
+  const Diagnostic& d = r.list.diagnostics[0];
+  EXPECT_EQ(d.code, "file_too_large");
+  EXPECT_EQ(d.ToString(), "huge.csv: error: the file is " + WithThousands(text.size()) + " bytes (" +
+                              d.args[0].second + "), more than the 1,000 bytes an import takes; split "
+                              "the list into smaller files");
+  EXPECT_EQ(Take(*db_), before);
+  o.max_bytes = text.size();
+  EXPECT_TRUE(Import(text, o).written);
+}
+
+// Issue 13, item 13: a 1 MB name, a right-to-left override and a NUL byte, after
+// thousands of good rows: errors at their line and column, and not one row written.
+TEST_P(ImporterTest, Issue13Item13GuardedCellsAnywhereWriteNothing) {
+  Import(List(5), Options());
+  Snapshot before = Take(*db_);
+  std::string text = List(3000);
+  text += "X-1," + std::string(1 << 20, 'A') + ",Tum,F,,,,,,,,,,,\n";
+  text += "X-2,Juan \xE2\x80\xAEzepol,Tum,M,,,,,,,,,,,\n";
+  ImportReport r = Import(text, Options("guarded.csv"));
+  EXPECT_FALSE(r.written);
+  ASSERT_EQ(r.list.errors(), 2);
+  std::vector<std::string> errors;
+  for (const auto& d : r.list.diagnostics)
+    if (d.severity == Diagnostic::Severity::kError) errors.push_back(d.ToString());
+  EXPECT_EQ(errors[0], "guarded.csv:3002:5: error: given_names: too long: 1,048,576 characters; a name takes at most 200");
+  EXPECT_EQ(errors[1].rfind("guarded.csv:3003:5: error: given_names: holds U+202E RIGHT-TO-LEFT OVERRIDE", 0), 0u)
+      << errors[1];
+  EXPECT_EQ(Take(*db_), before);
+  r = Import(List(3000) + "X-3,Ro" + std::string(1, '\0') + "sa,Tum,F,,,,,,,,,,,\n", Options("nul.csv"));
+  ASSERT_EQ(r.list.errors(), 1);
+  EXPECT_EQ(r.list.diagnostics.back().ToString().rfind("nul.csv:3002:7: error: NUL byte (", 0), 0u)
+      << r.list.diagnostics.back().ToString();
+  EXPECT_EQ(Take(*db_), before);
 }
 
 REUNITE_ON_BOTH_BACKENDS(ImporterTest);

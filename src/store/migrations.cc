@@ -404,7 +404,7 @@ Migration MatchRunsSchema() {
   }};
 }
 
-// Version 7: protection that follows the person (access/accounts.h). A reset
+// Version 7: the account lifecycle (access/accounts.h). A reset
 // password must be changed at the next sign-in; API tokens expire ('' never: the
 // tokens made before keep working until revoked); login_failures counts each
 // attempt before its password is checked (`attempt` names the row while it is
@@ -418,6 +418,8 @@ Migration AccountLifecycleSchema() {
       "ALTER TABLE login_failures ADD COLUMN account_cleared INTEGER NOT NULL DEFAULT 0",
       "CREATE INDEX login_failures_remote ON login_failures (remote, at)",
   }};
+}
+
 // Version 8: hash chains over the journal and the audit log (store/chain.h,
 // docs/audit_chain.md). Each entry gets its place in its chain (seq) and its hash;
 // chain_locks has a row per chain that the chain's writers lock to take turns
@@ -425,7 +427,6 @@ Migration AccountLifecycleSchema() {
 // and draws ids in one round trip); chain_anchors keeps the anchors recorded
 // (`reunite audit anchor`), each the line that was printed. Entries already written
 // are chained in id order from the genesis hash, so an old database verifies.
-// (Version 7 is another change's.)
 Migration HashChainsSchema() {
   return {8, "hash chains over the journal and the audit log, anchors", {
       "ALTER TABLE journal ADD COLUMN seq BIGINT NOT NULL DEFAULT 0",

@@ -4,6 +4,8 @@
 #include "access/review_access.h"
 #include "web/api_internal.h"
 #include "web/http_util.h"
+#include "web/import_messages.h"
+#include "web/pages.h"
 
 namespace reunite::web::api {
 namespace {
@@ -109,15 +111,25 @@ std::optional<ImportOptions> ParseImport(const Request& req, Response& res) {
   return o;
 }
 
-Json ReportJson(const ImportReport& r, bool dry_run) {
+// A diagnostic with a code (the import guards) also gives the code, its values, and its
+// message in the user's language (?lang, cookie, the account's language, Accept-Language).
+Json ReportJson(const ImportReport& r, bool dry_run, const Messages& t) {
   Json diagnostics = Json::array();
-  for (const Diagnostic& d : r.list.diagnostics)
-    diagnostics.push_back({{"severity", d.severity == Diagnostic::Severity::kError ? "error" : "warning"},
-                           {"file", d.where.file},
-                           {"line", d.where.line},
-                           {"column", d.where.column},
-                           {"field", d.where.field},
-                           {"message", d.message}});
+  for (const Diagnostic& d : r.list.diagnostics) {
+    Json item = {{"severity", d.severity == Diagnostic::Severity::kError ? "error" : "warning"},
+                 {"file", d.where.file},
+                 {"line", d.where.line},
+                 {"column", d.where.column},
+                 {"field", d.where.field},
+                 {"message", DiagnosticMessage(d, t)}};
+    if (!d.code.empty()) {
+      item["code"] = d.code;
+      Json values = Json::object();
+      for (const auto& [name, value] : d.args) values[name] = value;
+      item["values"] = values;
+    }
+    diagnostics.push_back(std::move(item));
+  }
   return {{"dry_run", dry_run},       {"written", r.written},         {"rows", r.list.data_rows},
           {"created", r.created},     {"updated", r.updated},         {"unchanged", r.unchanged},
           {"fields_changed", r.fields_changed}, {"errors", r.list.errors()}, {"warnings", r.list.warnings()},
@@ -131,7 +143,8 @@ void PostList(const Request& req, Response& res, const RouteContext& ctx) {
     auto report = ImportAccess(cr.db, cr.access.principal()).Import(req.body, *options);
     if (!report.ok()) return SendStatusError(res, report.status());
     // A list with errors writes nothing: 422 tells a client so without reading the body.
-    SendJson(res, ReportJson(*report, options->dry_run), report->list.errors() > 0 ? 422 : 200);
+    const Messages& t = CatalogFor(PageLanguage(req, &cr.user));
+    SendJson(res, ReportJson(*report, options->dry_run, t), report->list.errors() > 0 ? 422 : 200);
   });
 }
 

@@ -4,6 +4,7 @@
 #include "access/policy.h"
 #include "ingest/dates.h"
 #include "access/import_access.h"
+#include "web/import_messages.h"
 #include "web/pages.h"
 #include "web/refusal_audit.h"
 
@@ -94,7 +95,7 @@ void ShowImportForm(const Request& req, Response& res, CaseRequest& cr) {
   SendPage(req, res, "import", page, vars);
 }
 
-TemplateData ReportData(const ImportReport& r, const Upload& u) {
+TemplateData ReportData(const ImportReport& r, const Upload& u, const Messages& t) {
   TemplateData report;
   TemplateData diags(TemplateData::type::list);
   for (const auto& d : r.list.diagnostics) {
@@ -102,7 +103,7 @@ TemplateData ReportData(const ImportReport& r, const Upload& u) {
     row.set("where", d.where.file + ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column));
     row.set("error", d.severity == Diagnostic::Severity::kError);
     row.set("field", d.where.field);
-    row.set("message", d.message);
+    row.set("message", DiagnosticMessage(d, t));
     diags.push_back(row);
   }
   report.set("diagnostics", diags);
@@ -134,7 +135,7 @@ void PostImport(const Request& req, Response& res, CaseRequest& cr) {
   PageContext page = PageFor(req, cr.user, "import.title");
   TemplateData vars;
   vars.set("form", FormValues(*upload));
-  vars.set("report", ReportData(*report, *upload));
+  vars.set("report", ReportData(*report, *upload, CatalogFor(page.lang)));
   if (!report->written && report->list.errors() == 0) {
     TemplateData commit;
     commit.set("source", upload->source);
