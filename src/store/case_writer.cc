@@ -32,16 +32,6 @@ std::string LinkSnapshot(const FamilyLink& link) {
   return json.dump();
 }
 
-// Prepares `sql` with the bindings that `bind` adds; the bound variables must
-// outlive the statement, so they are CaseWriter::Impl members.
-soci::statement Prepare(soci::session& session, const std::string& sql, const Binder& bind) {
-  soci::statement st(session);
-  bind(st);
-  st.alloc();
-  st.prepare(sql);
-  st.define_and_bind();
-  return st;
-}
 
 }  // namespace
 
@@ -51,7 +41,7 @@ soci::statement& CaseWriter::Impl::InsertPersonStmt() {
     columns.push_back("search_key");
     std::string names;
     for (const auto& c : columns) names += (names.empty() ? "" : ", ") + c;
-    insert_person = Prepare(session,
+    insert_person = PrepareStatement(session,
         "INSERT INTO people (" + names + ") VALUES (" + Placeholders(columns.size()) + ")" + Returning(),
         [&](soci::statement& st) {
           BindPerson(st);
@@ -70,7 +60,7 @@ soci::statement& CaseWriter::Impl::UpdatePersonStmt() {
     std::string sets;
     for (size_t i = 0; i < columns.size(); ++i)
       sets += (i ? ", " : "") + columns[i] + " = :p" + std::to_string(i);
-    update_person = Prepare(session, "UPDATE people SET " + sets + " WHERE id = :id",
+    update_person = PrepareStatement(session, "UPDATE people SET " + sets + " WHERE id = :id",
         [&](soci::statement& st) { BindPerson(st); st.exchange(soci::use(person_id)); });
   }
   return *update_person;
@@ -89,7 +79,7 @@ void CaseWriter::Impl::WriteJournal() {
   entries.swap(pending_journal);  // taken even if writing them fails: they belong to the failed call
   if (entries.empty()) return;
   if (!insert_journal)
-    insert_journal = Prepare(session,
+    insert_journal = PrepareStatement(session,
         "INSERT INTO journal (id, seq, hash, actor, at, entity, entity_id, field, before_value, after_value, reason) "
         "VALUES (:id, :seq, :hash, :actor, :at, :entity, :entity_id, :field, :before, :after, :reason)",
         [&](soci::statement& st) {
@@ -122,7 +112,7 @@ void CaseWriter::Impl::WriteJournal() {
 
 soci::statement& CaseWriter::Impl::InsertRowStmt() {
   if (!insert_row)
-    insert_row = Prepare(session,
+    insert_row = PrepareStatement(session,
         "INSERT INTO source_rows (source, record_id, file_name, line, raw, row_hash, person_id, imported_at) "
         "VALUES (:source, :record_id, :file_name, :line, :raw, :row_hash, :person_id, :imported_at)" +
             Returning(),
@@ -142,7 +132,7 @@ soci::statement& CaseWriter::Impl::InsertRowStmt() {
 
 soci::statement& CaseWriter::Impl::UpsertRecordStmt() {
   if (!upsert_record)
-    upsert_record = Prepare(session,
+    upsert_record = PrepareStatement(session,
         std::string("INSERT INTO source_records (source, record_id, person_id, row_hash, last_row_id) "
                     "VALUES (:source, :record_id, :person_id, :row_hash, :row_id) ") + kRecordUpsert,
         [&](soci::statement& st) {

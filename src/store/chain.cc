@@ -32,17 +32,6 @@ void HashBytes(const std::string& hex, unsigned char (&out)[32]) {
     std::fill(std::begin(out), std::end(out), 0);
 }
 
-// Prepares `sql` with the variables `bind` exchanges (members of the appender,
-// which outlives its statements).
-template <typename Bind>
-soci::statement Prepare(soci::session& session, const std::string& sql, Bind&& bind) {
-  soci::statement st(session);
-  bind(st);
-  st.alloc();
-  st.prepare(sql);
-  st.define_and_bind();
-  return st;
-}
 
 }  // namespace
 
@@ -103,7 +92,7 @@ std::vector<StoredChainEntry> ReadChainEntries(soci::session& session, const Cha
   }
   StoredChainEntry e;
   e.fields.resize(table.fields.size());
-  soci::statement st = Prepare(session,
+  soci::statement st = PrepareStatement(session,
       "SELECT id, seq, hash" + columns + " FROM " + table.name + " WHERE id > :after ORDER BY id LIMIT " +
           std::to_string(limit),
       [&](soci::statement& s) {
@@ -144,16 +133,17 @@ ChainAppender::ChainAppender(Database& db, const ChainTable& table)
   soci::session& sql = db.session();
   const std::string& name = table.name;
   if (db.backend() == Backend::kPostgres) {
-    reserve_ = Prepare(sql, "SELECT last_seq, last_hash, new_id FROM reunite_chain_reserve('" + name + "', :n)",
-                       [&](soci::statement& st) {
-                         st.exchange(soci::use(n_));
-                         st.exchange(soci::into(last_seq_));
-                         st.exchange(soci::into(last_hash_));
-                         st.exchange(soci::into(last_id_));
-                       });
+    reserve_ = PrepareStatement(sql,
+                                "SELECT last_seq, last_hash, new_id FROM reunite_chain_reserve('" + name + "', :n)",
+                                [&](soci::statement& st) {
+                                  st.exchange(soci::use(n_));
+                                  st.exchange(soci::into(last_seq_));
+                                  st.exchange(soci::into(last_hash_));
+                                  st.exchange(soci::into(last_id_));
+                                });
   } else {
-    lock_ = Prepare(sql, "DELETE FROM chain_locks WHERE 1 = 0", [](soci::statement&) {});
-    reserve_ = Prepare(sql,
+    lock_ = PrepareStatement(sql, "DELETE FROM chain_locks WHERE 1 = 0", [](soci::statement&) {});
+    reserve_ = PrepareStatement(sql,
         "SELECT COALESCE(MAX(seq), 0), COALESCE(MAX(hash), ''), COALESCE(MAX(id), 0) FROM (SELECT seq, hash, id FROM " +
             name + " ORDER BY id DESC LIMIT 1)",
         [&](soci::statement& st) {

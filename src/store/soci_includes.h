@@ -9,3 +9,21 @@
 #undef SOCI_HAVE_BOOST
 #undef SOCI_HAVE_BOOST_DATE_TIME
 #include <soci/soci.h>
+
+#include <string>
+
+namespace reunite {
+
+// A statement prepared once and executed many times: `bind` adds its variables
+// (use/into), which must outlive the statement (members of the caller's object).
+template <typename Bind>
+soci::statement PrepareStatement(soci::session& session, const std::string& sql, Bind&& bind) {
+  soci::statement st(session);
+  bind(st);
+  st.alloc();
+  st.prepare(sql);
+  st.define_and_bind();
+  return st;
+}
+
+}  // namespace reunite
