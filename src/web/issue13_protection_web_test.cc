@@ -11,6 +11,7 @@
 #include "access/workflow_access.h"
 #include "match/explanation_json.h"
 #include "store/repositories.h"
+#include "web/api_internal.h"
 #include "web/api_test_fixture.h"
 
 namespace reunite::web {
@@ -239,6 +240,62 @@ TEST(Issue13WebTest, Issue13Item6RemovalCountryAndTaskRefusals) {
                        R"({"status":"done","result":"located","reason":"x"})");
   EXPECT_EQ(refused.status, 404) << refused.body;
   EXPECT_EQ(refused.json["error"]["message"], "no search task " + std::to_string(w.task));
+}
+
+// The leak crawler: every GET route of the API's route table (a new route is
+// crawled without editing this test), each id placeholder filled with every id of
+// this world, fetched as each role that may not see a2's place and phones. No
+// answer may hold her phone digits, village, department or her copy's facility.
+// Searches by those values must not find her either (a hit would tell where she is).
+TEST(Issue13WebTest, Issue13LeakCrawlerOverTheRouteTable) {
+  Issue13World& w = Issue13World::Get();
+  std::vector<long long> ids = {w.copy, w.lifted, w.duplicate, w.family_link, w.task};
+  for (PersonId p : {w.seed.c1, w.seed.a1, w.seed.a2, w.seed.c2, w.seed.a3}) ids.push_back(p);
+  for (long long i = 1; i <= 12; ++i) ids.push_back(i);  // families and anything numbered from 1
+  std::vector<std::string> paths;
+  for (const api::ApiRoute& r : api::AllApiRoutes()) {
+    if (std::string(r.method) != "GET") continue;
+    std::string path = r.path;
+    const std::size_t open = path.find('{');
+    if (open == std::string::npos) {
+      paths.push_back(path);
+      continue;
+    }
+    const std::size_t close = path.find('}', open);
+    for (long long id : ids) paths.push_back(path.substr(0, open) + std::to_string(id) + path.substr(close + 1));
+  }
+  ASSERT_GT(paths.size(), 40u);
+  for (const char* value : {kVillage, kDepartment, kFacility, kPhoneDigits, "Chiantla"}) {
+    paths.push_back(std::string("/api/people?search=") + value);
+    paths.push_back(std::string("/api/search-tasks?department=") + value);
+  }
+  paths.push_back(std::string("/api/families?department=") + kDepartment);
+  paths.push_back("/api/review?limit=500");
+  paths.push_back("/api/reports/status?format=csv");
+  long fetched = 0;
+  for (const std::string who : {"case_worker", "government_liaison", "auditor", "field_searcher_south"}) {
+    for (const std::string& path : paths) {
+      auto answer = w.Ask(who, "GET", path);
+      ++fetched;
+      for (const char* value : {kPhoneDigits, kVillage, kDepartment, kFacility}) {
+        if (Has(path, value)) continue;  // an answer may quote what was asked ("the name '5555...' has no letters")
+        EXPECT_FALSE(Has(answer.body, value)) << who << " GET " << path << " shows " << value << ": "
+                                              << answer.body.substr(0, 300);
+      }
+      if (path.rfind("/api/families?department=", 0) == 0 && answer.json.is_object()) {
+        EXPECT_EQ(answer.json.value("total", 0L), 0L) << who << ": a family found by the department only a2 lives in";
+      }
+      if (path.rfind("/api/people?search=", 0) == 0 && answer.json.is_object() && answer.json.contains("items")) {
+        for (const auto& person : answer.json["items"]) {
+          EXPECT_NE(person.value("id", 0LL), static_cast<long long>(w.seed.a2)) << who << " found a2 by " << path;
+          EXPECT_NE(person.value("id", 0LL), static_cast<long long>(w.copy)) << who << " found her copy by " << path;
+        }
+      }
+    }
+  }
+  EXPECT_GT(fetched, 200);
+  // The crawler can fail: a coordinator's answers hold the values it looks for.
+  EXPECT_TRUE(Has(w.Ask("coordinator", "GET", "/api/people/" + std::to_string(w.seed.a2)).body, kVillage));
 }
 
 }  // namespace
