@@ -13,6 +13,7 @@
 #include "store/repositories.h"
 #include "web/api_internal.h"
 #include "web/api_test_fixture.h"
+#include "web/pages.h"
 
 namespace reunite::web {
 namespace {
@@ -242,9 +243,9 @@ TEST(Issue13WebTest, Issue13Item6RemovalCountryAndTaskRefusals) {
   EXPECT_EQ(refused.json["error"]["message"], "no search task " + std::to_string(w.task));
 }
 
-// The leak crawler: every GET route of the API's route table (a new route is
-// crawled without editing this test), each id placeholder filled with every id of
-// this world, fetched as each role that may not see a2's place and phones. No
+// The leak crawler: every GET route of the API's route table and every GET page
+// registered (a new route or page is crawled without editing this test), each id
+// placeholder filled with every id of this world, fetched as each role that may not see a2's place and phones. No
 // answer may hold her phone digits, village, department or her copy's facility.
 // Searches by those values must not find her either (a hit would tell where she is).
 TEST(Issue13WebTest, Issue13LeakCrawlerOverTheRouteTable) {
@@ -264,7 +265,18 @@ TEST(Issue13WebTest, Issue13LeakCrawlerOverTheRouteTable) {
     const std::size_t close = path.find('}', open);
     for (long long id : ids) paths.push_back(path.substr(0, open) + std::to_string(id) + path.substr(close + 1));
   }
-  ASSERT_GT(paths.size(), 40u);
+  // The pages, from their registry: "(\\d{1,18})" takes each id, "\\." is a dot.
+  for (std::string pattern : RegisteredPagePatterns()) {
+    for (std::size_t at; (at = pattern.find("\\.")) != std::string::npos;) pattern.erase(at, 1);
+    const std::string group = "(\\d{1,18})";
+    const std::size_t at = pattern.find(group);
+    if (at == std::string::npos) {
+      if (pattern.find_first_of("()[]\\") == std::string::npos) paths.push_back(pattern);
+      continue;
+    }
+    for (long long id : ids) paths.push_back(pattern.substr(0, at) + std::to_string(id) + pattern.substr(at + group.size()));
+  }
+  ASSERT_GT(paths.size(), 100u);
   for (const char* value : {kVillage, kDepartment, kFacility, kPhoneDigits, "Chiantla"}) {
     paths.push_back(std::string("/api/people?search=") + value);
     paths.push_back(std::string("/api/search-tasks?department=") + value);

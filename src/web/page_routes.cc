@@ -2,6 +2,8 @@
 // helpers live here; each group of pages is in its own pages_*.cc.
 #include "web/pages.h"
 
+#include <algorithm>
+
 #include <charconv>
 
 #include "web/body_limit.h"
@@ -139,7 +141,17 @@ void Handle(const Request& req, Response& res, const RouteContext& ctx, bool pos
 
 }  // namespace
 
+std::vector<std::string>& PagePatterns() {
+  static std::vector<std::string> patterns;
+  return patterns;
+}
+
+const std::vector<std::string>& RegisteredPagePatterns() { return PagePatterns(); }
+
 void GetPage(httplib::Server& server, const std::string& pattern, const RouteContext& ctx, PageHandler h) {
+  // Servers are set up one at a time (tests start theirs before any request).
+  auto& patterns = PagePatterns();
+  if (std::find(patterns.begin(), patterns.end(), pattern) == patterns.end()) patterns.push_back(pattern);
   server.Get(pattern, [ctx, h](const Request& req, Response& res) { Handle(req, res, ctx, false, h); });
 }
 

@@ -85,6 +85,9 @@ using PageHandler = std::function<void(const httplib::Request&, httplib::Respons
 // Registers a page route that needs a signed-in user: without one, GETs go to /login
 // and other methods get 401.
 void GetPage(httplib::Server& server, const std::string& pattern, const RouteContext& ctx, PageHandler h);
+// Every GET page pattern registered so far (regexes such as "/people/(\\d{1,18})"), in
+// order: the route table of the pages, for tests that must visit them all.
+const std::vector<std::string>& RegisteredPagePatterns();
 // As GetPage for POST forms, refusing (403) a post whose CSRF token does not match.
 void PostPage(httplib::Server& server, const std::string& pattern, const RouteContext& ctx, PageHandler h);
 
