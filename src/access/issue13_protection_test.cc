@@ -199,7 +199,9 @@ TEST_P(Issue13Test, Issue13Item2ProtectionFollowsThePerson) {
   // Lists and the review queue say the record is protected.
   PersonQuery people;
   people.text = "Caal";
-  for (const auto& r : *Case(UserRole::kCaseWorker).ListPeople(people)) EXPECT_TRUE(r.protected_person);
+  auto listed = Case(UserRole::kCaseWorker).ListPeople(people);  // kept: a range-for over *temporary dangles
+  ASSERT_TRUE(listed.ok());
+  for (const auto& r : *listed) EXPECT_TRUE(r.protected_person);
   ReviewQuery q;
   q.kind = CandidateKind::kDuplicate;
   auto queue = Review(UserRole::kCaseWorker).List(q, ReviewListDetail::kSummary);
