@@ -85,11 +85,11 @@ std::vector<std::string> SurnameSounds(const FamilyRecord& r) {
   return sounds;
 }
 
-std::string SurnameKeys(const FamilyRecord& r, bool child) {
+std::string SurnameKeys(const FamilyRecord& r, const std::vector<std::string>& sounds, bool child) {
   std::string keys;
   if (r.apprehension_day == 0) return keys;
   const long week = r.apprehension_day / 7;
-  for (const auto& sound : SurnameSounds(r)) {
+  for (const auto& sound : sounds) {
     for (long w = child ? week - 1 : week; w <= (child ? week + 3 : week); ++w) AddKey(&keys, sound, Day(w));
   }
   return keys;
@@ -98,13 +98,21 @@ std::string SurnameKeys(const FamilyRecord& r, bool child) {
 // One apprehension and a surname: on a crowded sector-day the apprehension key alone
 // gives a block over max_block_pairs (skipped), and a common surname's week too; the
 // two together stay small.
-std::string EventSurnameKeys(const FamilyRecord& r, bool child) {
+std::string EventSurnameKeys(const std::vector<std::string>& events, const std::vector<std::string>& sounds) {
   std::string keys;
-  const std::vector<std::string> sounds = SurnameSounds(r);
-  for (const auto& event : ApprehensionItems(r, child)) {
+  for (const auto& event : events) {
     for (const auto& sound : sounds) AddKey(&keys, event, sound);
   }
   return keys;
+}
+
+// The columns the apprehension and the surnames give, each computed once.
+struct EventAndSurnameKeys {
+  std::string apprehension, surname, event_surname;
+};
+EventAndSurnameKeys EventKeys(const FamilyRecord& r, bool child) {
+  const std::vector<std::string> events = ApprehensionItems(r, child), sounds = SurnameSounds(r);
+  return {Joined(events), SurnameKeys(r, sounds, child), EventSurnameKeys(events, sounds)};
 }
 
 std::string ANumberKeys(const FamilyRecord& r, bool child) {
@@ -141,8 +149,10 @@ Dataset ChildKeys(const std::vector<FamilyRecord>& records, const std::vector<Li
       AddKey(&named, r.given.front().text.phonetic, r.paternal.phonetic);
       AddKey(&named, r.given.front().text.phonetic, r.maternal.phonetic);
     }
-    std::vector<std::string> values = {rows[i].record_id, Joined(ApprehensionItems(r, true)), SurnameKeys(r, true),
-                                       parent, named, ANumberKeys(r, true), PhoneKeys(r), EventSurnameKeys(r, true)};
+    EventAndSurnameKeys events = EventKeys(r, true);
+    std::vector<std::string> values = {rows[i].record_id, std::move(events.apprehension), std::move(events.surname),
+                                       parent, named, ANumberKeys(r, true), PhoneKeys(r),
+                                       std::move(events.event_surname)};
     d.ids.push_back(rows[i].record_id);
     for (size_t c = 0; c < values.size(); ++c) d.columns[c].push_back(std::move(values[c]));
   }
@@ -162,8 +172,10 @@ Dataset AdultKeys(const std::vector<FamilyRecord>& records, const std::vector<Li
       if (m.names.empty() || m.elsewhere || m.kind == RelativeKind::kFather || m.kind == RelativeKind::kMother) continue;
       for (const auto& k : NameKeys(m.names.front())) AddKey(&named, k, r.paternal.phonetic);
     }
-    std::vector<std::string> values = {rows[i].record_id, Joined(ApprehensionItems(r, false)), SurnameKeys(r, false),
-                                       parent, named, ANumberKeys(r, false), PhoneKeys(r), EventSurnameKeys(r, false)};
+    EventAndSurnameKeys events = EventKeys(r, false);
+    std::vector<std::string> values = {rows[i].record_id, std::move(events.apprehension), std::move(events.surname),
+                                       parent, named, ANumberKeys(r, false), PhoneKeys(r),
+                                       std::move(events.event_surname)};
     d.ids.push_back(rows[i].record_id);
     for (size_t c = 0; c < values.size(); ++c) d.columns[c].push_back(std::move(values[c]));
   }
