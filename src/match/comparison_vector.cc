@@ -167,7 +167,8 @@ int PairComparator::Level(int c, std::uint32_t l, std::uint32_t r) const {
   return ValueLevel(c, left_.Id(l, c), right_.Id(r, c));
 }
 
-bool PairComparator::Contradicts(std::uint32_t l, std::uint32_t r) const {
+bool PairComparator::Contradicts(std::uint32_t l, std::uint32_t r, const std::function<double()>& weight) const {
+  double pair_weight = std::numeric_limits<double>::quiet_NaN();
   for (int c = 0; c < comparisons(); ++c) {
     const ComparisonSpec& spec = settings_.comparisons[c];
     if (spec.veto_levels.empty()) continue;
@@ -184,7 +185,12 @@ bool PairComparator::Contradicts(std::uint32_t l, std::uint32_t r) const {
                                         return agree != kNull && (need.second >> agree & 1u);
                                       });
                                     });
-    if (!lifted) return true;
+    if (lifted) continue;
+    if (weight && std::isfinite(spec.veto_unless_weight)) {
+      if (std::isnan(pair_weight)) pair_weight = weight();
+      if (pair_weight >= spec.veto_unless_weight) continue;
+    }
+    return true;
   }
   return false;
 }

@@ -3,6 +3,7 @@
 // distinct patterns for expectation maximisation.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "match/blocking.h"
@@ -44,8 +45,9 @@ class PairComparator {
   void PrefetchRecord(std::uint32_t r) const { __builtin_prefetch(&right_.ids[r * routes_.size()]); }
   // Whether left row l and right row r cannot be one person: a comparison at one of
   // its veto_levels (dates only when both are exact), unless its veto_unless_agree
-  // comparison agrees exactly (settings.h).
-  bool Contradicts(std::uint32_t l, std::uint32_t r) const;
+  // comparison agrees exactly, or `weight` (the pair's match weight, asked for only
+  // then; may be empty) reaches its veto_unless_weight (settings.h).
+  bool Contradicts(std::uint32_t l, std::uint32_t r, const std::function<double()>& weight = {}) const;
   // The larger relative frequency of the two values of comparison c (for TF
   // adjustment); 0 when the comparison has no TF.
   double TermFrequency(int c, std::uint32_t l, std::uint32_t r) const;

@@ -176,5 +176,29 @@ TEST(ComparisonVectorTest, AVetoIsLiftedByAnyOfItsAlternatives) {
   EXPECT_FALSE(comparator.Contradicts(6, 7));
 }
 
+// A second A-number issued in error: the veto holds on a pair that is otherwise weak,
+// and is lifted when the pair's weight, the A-numbers' disagreement included, is at
+// least veto_unless_weight.
+TEST(ComparisonVectorTest, AVetoIsLiftedByAStrongEnoughPairWeight) {
+  auto s = ParseSettings(R"({"unique_id_column": "id",
+    "comparisons": [
+      {"name": "anum", "kind": "identifier", "column": "anum", "veto_levels": ["different"],
+       "veto_unless_weight": 10}],
+    "blocking_rules": ["anum"]})", "t");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->comparisons[0].veto_unless_weight, 10);
+  auto d = ReadCsvDataset("id,anum\na,A111111111\nb,A222222222\n", "p.csv", {}, "id", s->LeftColumns());
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  auto prepared = PrepareDataset(*d, *s, true);
+  ASSERT_TRUE(prepared.ok());
+  const PairComparator comparator(*s, *prepared, *prepared);
+  EXPECT_TRUE(comparator.Contradicts(0, 1));  // no weight given: the veto holds
+  EXPECT_TRUE(comparator.Contradicts(0, 1, [] { return 9.9; }));
+  EXPECT_FALSE(comparator.Contradicts(0, 1, [] { return 10.0; }));
+  int asked = 0;  // the weight is asked for only when a veto level is met
+  EXPECT_FALSE(comparator.Contradicts(0, 0, [&] { return ++asked, 0.0; }));
+  EXPECT_EQ(asked, 0);
+}
+
 }  // namespace
 }  // namespace reunite::match

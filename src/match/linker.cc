@@ -307,16 +307,18 @@ std::vector<std::uint32_t> Linkage::Clusters(ClusterStats* stats) const {
     if (p >= settings_.threshold) edges.push_back({PairLeft(pairs()[k]), PairRight(pairs()[k]), weights_[k], p});
   }
   long scored_now = 0;
-  auto probability = [&](std::uint32_t a, std::uint32_t b) {
+  auto weight = [&](std::uint32_t a, std::uint32_t b) {
     auto it = std::lower_bound(pairs().begin(), pairs().end(), MakePair(a, b));
-    if (it != pairs().end() && *it == MakePair(a, b)) return WeightToProbability(weights_[it - pairs().begin()]);
+    if (it != pairs().end() && *it == MakePair(a, b)) return weights_[it - pairs().begin()];
     ++scored_now;
-    return Score(a, b).probability;
+    return Score(a, b).weight;
   };
   ClusterRules rules;
   rules.threshold = settings_.threshold;
-  rules.score_unscored = probability;
-  rules.contradicts = [&](std::uint32_t a, std::uint32_t b) { return comparator_->Contradicts(a, b); };
+  rules.score_unscored = [&](std::uint32_t a, std::uint32_t b) { return WeightToProbability(weight(a, b)); };
+  rules.contradicts = [&](std::uint32_t a, std::uint32_t b) {
+    return comparator_->Contradicts(a, b, [&] { return weight(a, b); });
+  };
   rules.max_cluster_size = static_cast<std::size_t>(settings_.max_cluster_size);
   auto clusters = ClusterRecords(left_.size(), edges, rules, stats);
   if (stats) stats->scored_on_demand = scored_now;

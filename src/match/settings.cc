@@ -147,7 +147,7 @@ bool SettingsReader::Comparison(const json& c, const std::string& path, Comparis
   if (!KnownKeys(c, path, {"name", "kind", "column", "columns", "left_column", "right_column", "levels",
                            "term_frequency_adjustment", "fuzzy_threshold", "date_format", "list_separator",
                            "max_differences", "blocking_columns", "m_prior", "ordered_levels", "veto_levels",
-                           "veto_unless_agree"})) {
+                           "veto_unless_agree", "veto_unless_weight"})) {
     return false;
   }
   if (!c.contains("kind")) return Fail(path, "missing \"kind\"");
@@ -234,7 +234,14 @@ bool SettingsReader::Prior(const json& c, const std::string& path, ComparisonSpe
 
 // veto_levels: labels of this comparison's levels.
 bool SettingsReader::Veto(const json& c, const std::string& path, ComparisonSpec* spec) {
-  if (!c.contains("veto_levels")) return !c.contains("veto_unless_agree") || Fail(path, "veto_unless_agree needs veto_levels");
+  if (!c.contains("veto_levels")) {
+    if (c.contains("veto_unless_weight")) return Fail(path, "veto_unless_weight needs veto_levels");
+    return !c.contains("veto_unless_agree") || Fail(path, "veto_unless_agree needs veto_levels");
+  }
+  if (c.contains("veto_unless_weight") &&
+      !Number(c["veto_unless_weight"], path + ".veto_unless_weight", -1000, 1000, &spec->veto_unless_weight)) {
+    return false;
+  }
   const json& v = c["veto_levels"];
   const std::vector<std::string> labels = spec->LevelLabels();
   if (!v.is_array()) return Fail(path + ".veto_levels", "expected a list of level labels");

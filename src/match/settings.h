@@ -42,7 +42,8 @@
 // comparisons agree: "given_name" (at its first level), or {"surnames": "fuzzy match
 // token by token", "date_of_birth": ["exact", "year off by one"]} (each at that level
 // or closer, or at one of the levels listed), or a list of such alternatives, any of
-// which lifts it: ["given_name", {"a_number": "equal"}];
+// which lifts it: ["given_name", {"a_number": "equal"}]; "veto_unless_weight": 10 lifts
+// it when the pair's match weight is at least 10 all the same;
 // "max_cluster_size" (default 50) caps a cluster.
 // A comparison reads "column" (or "columns", joined with a space) on both sides, or
 // "left_column"/"right_column" when the two sides name it differently.
@@ -85,6 +86,7 @@
 // whose part is empty takes no part in that rule.
 #pragma once
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -134,6 +136,11 @@ struct ComparisonSpec {
   std::vector<int> veto_levels;
   using VetoLift = std::vector<std::pair<int, std::uint32_t>>;  // (comparison index, levels as bits), all hold
   std::vector<VetoLift> veto_unless_agree;                       // alternatives: one lifts the veto
+  // Lifts the veto too when the pair's match weight, this comparison's level
+  // included, is at least this: the rest of the evidence outweighs the contrary
+  // level many times over (a second A-number issued in error on a record that agrees
+  // on everything else). Infinite: never.
+  double veto_unless_weight = std::numeric_limits<double>::infinity();
 
   // Whether blocking on `column` fixes this comparison (a column it reads, or one of
   // blocking_columns).

@@ -132,6 +132,14 @@ TEST(SettingsTest, ErrorsNameTheJsonPath) {
                         {"kind": "string", "column": "s", "levels": ["exact"], "veto_levels": ["different"],
                          "veto_unless_agree": [{"d": "close"}]}], "blocking_rules": ["d"]})"),
             "s.json: $.comparisons[1].veto_unless_agree[0].d: no level 'close'");
+  EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "date", "column": "d"},
+                        {"kind": "string", "column": "s", "levels": ["exact"], "veto_unless_weight": 10}],
+                        "blocking_rules": ["d"]})"),
+            "s.json: $.comparisons[1]: veto_unless_weight needs veto_levels");
+  EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "date", "column": "d"},
+                        {"kind": "string", "column": "s", "levels": ["exact"], "veto_levels": ["different"],
+                         "veto_unless_weight": "high"}], "blocking_rules": ["d"]})"),
+            "s.json: $.comparisons[1].veto_unless_weight: expected a number");
   EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "date", "column": "d"}], "blocking_rules": ["d"], "widen_blocking": 1})"),
             "s.json: $.widen_blocking: expected true or false");
 }
