@@ -35,7 +35,11 @@ const std::unordered_map<std::string, RelativeKind>& RelationWords() {
       {"grandson", K::kOtherRelative}, {"granddaughter", K::kOtherRelative}, {"brother", K::kOtherRelative},
       {"sister", K::kOtherRelative}, {"cousin", K::kOtherRelative}, {"nephew", K::kOtherRelative},
       {"niece", K::kOtherRelative}, {"stepfather", K::kOtherRelative}, {"stepmother", K::kOtherRelative},
-      {"godfather", K::kOtherRelative}, {"godmother", K::kOtherRelative},
+      {"godfather", K::kOtherRelative}, {"godmother", K::kOtherRelative}, {"godparent", K::kOtherRelative},
+      {"sibling", K::kOtherRelative}, {"grandchild", K::kOtherRelative}, {"padrinos", K::kOtherRelative},
+      // A friend of the family is no relative, but is whom a child may come with or be
+      // released to, as an uncle would be.
+      {"friend", K::kOtherRelative}, {"amigo", K::kOtherRelative}, {"amiga", K::kOtherRelative},
       {"menor", K::kWard}, {"menores", K::kWard}, {"tutelado", K::kWard}, {"tutelada", K::kWard},
       {"ward", K::kWard}, {"guardian", K::kWard}, {"tutor", K::kWard}, {"tutora", K::kWard},
       {"encargado", K::kWard}, {"encargada", K::kWard},
@@ -48,7 +52,8 @@ bool IsSponsorWord(const std::string& w) { return w == "sponsor" || w == "patroc
 // Before a relation word only: "mi papá", "UAC son".
 bool IsFiller(const std::string& w) {
   static const std::unordered_set<std::string> words = {"mi", "mis", "su", "sus", "y", "my", "his", "her", "the",
-                                                        "el", "la", "uac", "and", "o"};
+                                                        "el", "la", "uac", "and", "o",
+                                                        "adult", "adulto", "adulta", "legal"};
   return words.count(w) > 0;
 }
 bool IsYearWord(const std::string& w) { return w == "ano" || w == "anos" || w == "years" || w == "yrs" || w == "yo"; }
@@ -60,7 +65,8 @@ bool IsStopWord(const std::string& w) {
       "aprehendido", "aprehendida", "detained", "detenido", "detenida", "deceased", "fallecido", "fallecida",
       "murio", "died", "lives", "vive", "whereabouts", "unknown", "desconocido", "desconocida", "not", "no",
       "age", "edad", "from", "came", "vino", "traveled", "viajo", "unaccompanied", "none", "ninguno", "sin",
-      "released", "liberado", "liberada", "deported", "deportado", "deportada"};
+      "released", "liberado", "liberada", "deported", "deportado", "deportada", "only", "solo", "just",
+      "does", "did", "to", "too", "cannot", "unable", "knows", "know", "sabe", "family", "familia", "unit"};
   return words.count(w) > 0;
 }
 // Words after which the relative is not with the child: abroad, dead, in the US.
@@ -86,6 +92,13 @@ bool IsReportingWord(const std::string& w) {
   return w == "reports" || w == "reported" || w == "says" || w == "said" || w == "states" || w == "dice" ||
          w == "refiere" || w == "indica";
 }
+// After "child": the child is who speaks ("Child does not know", "Child too young to
+// report", "Child only says 'mamá'"), not a son or daughter mentioned.
+bool IsSpeakerWord(const std::string& w) {
+  return IsReportingWord(w) || w == "only" || w == "solo" || w == "does" || w == "did" || w == "to" || w == "too" ||
+         w == "cannot" || w == "unable" || w == "knows" || w == "sabe" || w == "no" || w == "not";
+}
+bool IsWithWord(const std::string& w) { return w == "with" || w == "con"; }
 bool IsNumber(const std::string& w) {
   if (w.empty() || w.size() > 3) return false;
   for (char c : w)
@@ -98,8 +111,9 @@ bool IsNumber(const std::string& w) {
 std::vector<std::string> Tokens(const std::string& folded) {
   std::vector<std::string> out;
   std::string w;
-  auto flush = [&] {
-    if (!w.empty()) out.push_back(std::move(w));
+  auto flush = [&] {  // without quotes around the word: "says 'father'"
+    const size_t first = w.find_first_not_of('\''), last = w.find_last_not_of('\'');
+    if (first != std::string::npos) out.push_back(w.substr(first, last - first + 1));
     w.clear();
   };
   for (char ch : folded) {
@@ -173,6 +187,10 @@ class Parser {
   bool ignoring() const { return ignoring_; }
   bool named() const { return !out_.empty() && !Current().names.empty(); }
   void Drop() { out_.pop_back(); }
+  // "Kevin con su mamá": the names before "with" are the child's own.
+  void DropSpeaker() {
+    if (!out_.empty() && Current().kind == RelativeKind::kUnknown && !Current().elsewhere) out_.pop_back();
+  }
   bool paren_ = false;
 
   std::vector<RelativeMention> Finish() {
@@ -244,8 +262,14 @@ std::vector<RelativeMention> ParseRelativeMentions(std::string_view text) {
     const RelativeKind kind = RelationWordKind(w);
     if (kind != RelativeKind::kUnknown) {
       // "Child reports papá José": the child is who speaks, not a relative.
-      if (IsReportingWord(next_word(i))) continue;
+      if (IsReportingWord(next_word(i)) || (kind == RelativeKind::kChild && IsSpeakerWord(next_word(i)))) continue;
+      // "came with mother", "Kevin con su mamá": the relative came with the child.
+      size_t before = i;
+      while (before > 0 && IsFiller(t[before - 1])) --before;
+      const bool with = before > 0 && IsWithWord(t[before - 1]);
+      if (with) p.DropSpeaker();
       p.Relation(kind, w);
+      if (with) p.Mark(false, true);
       continue;
     }
     if (IsSponsorWord(w)) {
@@ -253,6 +277,11 @@ std::vector<RelativeMention> ParseRelativeMentions(std::string_view text) {
       continue;
     }
     if (IsFiller(w) && RelationWordKind(next_word(i)) != RelativeKind::kUnknown) continue;
+    // "Amigo de la familia José": the friend's name follows.
+    if (w == "de" && i + 2 < t.size() && t[i + 1] == "la" && t[i + 2] == "familia") {
+      i += 2;
+      continue;
+    }
     if (IsNumber(w)) {
       const bool years = IsYearWord(next_word(i));
       if (years || p.paren_ || (i > 0 && (t[i - 1] == "age" || t[i - 1] == "edad"))) p.Age(std::stoi(w));
