@@ -11,7 +11,7 @@ DEB_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql postgresql-contrib
   iso-codes python3 time
-  libkainjow-mustache-dev chromium wrk
+  libkainjow-mustache-dev chromium wrk libjemalloc-dev
   libxlsxwriter-dev sqlite3
 )
 
