@@ -29,6 +29,10 @@ namespace {
 // true pairs with two A-numbers scored 0.9 or more against 1 other pair; every pair
 // over 7.4 was a true one, and the lift at 10 took the adults' dedupe from F1 0.9685 to
 // 0.9754 (moderate noise 0.9885 to 0.9943) with precision 1.0.
+// The apprehension is compared as two agencies write it: the place as the Border
+// Patrol gazetteer resolves it (the same station; the same sector, its first three
+// letters) and the day (the same, within 3 days, within 30: a book-in can be days after
+// the apprehension), not as one string that two systems never write alike.
 // Beyond names, agencies' records of one person share the apprehension, the custody
 // facility or home place and the removal date; a second given name tells apart the
 // many Marías born on one day.
@@ -66,7 +70,10 @@ constexpr const char* kCanonicalSettings = R"json({
      "veto_levels": ["different"], "veto_unless_agree": ["given_name", {"a_number": "equal"}]},
     {"name": "other_given_names", "kind": "token_set", "column": "other_given_names",
      "m_prior": [0.6, 0.05, 0.15, 0.1, 0.05, 0.05]},
-    {"name": "apprehension", "kind": "string", "column": "apprehension", "levels": ["exact"], "m_prior": [0.7, 0.3]},
+    {"name": "apprehension_place", "kind": "string", "column": "apprehension_place",
+     "levels": ["exact", {"prefix": 3}], "m_prior": [0.5, 0.4, 0.1]},
+    {"name": "apprehension_day", "kind": "number", "column": "apprehension_day", "max_differences": [3, 30],
+     "m_prior": [0.4, 0.4, 0.15, 0.05]},
     {"name": "location", "kind": "string", "column": "location", "levels": ["exact", {"jaro_winkler": 0.9}],
      "m_prior": [0.5, 0.1, 0.4]},
     {"name": "removal_date", "kind": "date", "column": "removal_date", "date_format": "iso",

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "ingest/border_places.h"
 #include "ingest/encoding.h"
 #include "match/parallel.h"
 
@@ -90,12 +91,28 @@ std::string OtherGivenNames(const PersonName& name) {
   return out;
 }
 
+// Where Border Patrol apprehended the person, as the gazetteer resolves it ("RGV -
+// Weslaco", "Weslaco, TX" and "Weslaco Station" are "RGV weslaco"; a sector alone
+// "RGV"); "" when the text names no known place.
+std::string ResolvedPlace(const Person& p) {
+  if (p.apprehension_place.empty()) return "";
+  const BorderPlace place = ResolveBorderPlace(p.apprehension_place);
+  if (!place.resolved()) return "";
+  return place.station.empty() ? place.sector : place.sector + " " + place.station;
+}
+
 // Date and place of apprehension as one value: Border Patrol's event, which every
 // agency's record of the same person repeats. Empty unless both are known, since a
-// date alone is shared by whole busloads.
-std::string ApprehensionKey(const Person& p) {
+// date alone is shared by whole busloads. The place as resolved, else as written.
+std::string ApprehensionKey(const Person& p, const std::string& resolved) {
   if (p.apprehension_date.empty() || p.apprehension_place.empty()) return "";
-  return p.apprehension_date.ToIso() + " " + p.apprehension_place;
+  return p.apprehension_date.ToIso() + " " + (resolved.empty() ? p.apprehension_place : resolved);
+}
+
+// The apprehension's day as a number, for comparing dates a few days apart.
+std::string ApprehensionDay(const Person& p) {
+  if (p.apprehension_date.empty() || p.apprehension_date.day == 0) return "";
+  return std::to_string(p.apprehension_date.DaysSinceEpoch());
 }
 
 // The custody facility, else the home place from the village up.
@@ -114,7 +131,7 @@ const std::vector<std::string>& CanonicalColumns() {
   static const std::vector<std::string> cols = {
       "record_id", "given_names", "first_given_name", "surnames", "paternal_surname", "maternal_surname",
       "sex", "date_of_birth", "country", "a_number", "phones", "other_given_names", "apprehension", "location",
-      "removal_date"};
+      "removal_date", "apprehension_day", "apprehension_place"};
   return cols;
 }
 
@@ -148,9 +165,12 @@ Dataset DatasetFromRows(const std::vector<ListRow>& rows, const std::string& nam
     add(p.a_number);
     add(std::move(phones));
     add(OtherGivenNames(p.name));
-    add(ApprehensionKey(p));
+    std::string place = ResolvedPlace(p);
+    add(ApprehensionKey(p, place));
     add(LocationKey(p.location));
     add(p.custody.removal_date.ToIso());
+    add(ApprehensionDay(p));
+    add(std::move(place));
   }
   return d;
 }

@@ -38,7 +38,9 @@ Result<Dataset> ReadCsvDataset(std::string_view text, const std::string& file_na
 // (ISO, or the bare year when only the year is known), country, a_number, phones
 // (';'-separated E.164), other_given_names (after the first), apprehension (date and
 // place, empty unless both are known), location (custody facility, else village,
-// municipality, department) and removal_date (ISO).
+// municipality, department), removal_date (ISO), apprehension_day (days since
+// 1970-01-01) and apprehension_place (the Border Patrol sector and station the
+// gazetteer resolves it to: "RGV weslaco", "RGV"; empty when it names no known place).
 const std::vector<std::string>& CanonicalColumns();
 
 // Reads a canonical person file with ReadAgencyList (trying the adult role, then the

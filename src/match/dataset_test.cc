@@ -59,5 +59,23 @@ TEST(DatasetTest, ARecordIdRepeatedInAnotherChunkIsReportedWhereItIs) {
   }
 }
 
+// Two systems write one apprehension differently: the place resolves to the same
+// sector and station, and the day is a number to compare days apart.
+TEST(DatasetTest, ApprehensionPlaceResolvesAndTheDayIsANumber) {
+  std::string csv = kHeader;
+  csv += "A,Ana,Pop,F,1990-03-02,GT,,,,2018-05-20,\"Weslaco, TX\",,detained,,\n";
+  csv += "B,Ana,Pop,F,1990-03-02,GT,,,,2018-05-22,RGV - WESLACO,,detained,,\n";
+  csv += "C,Ana,Pop,F,1990-03-02,GT,,,,2018-05-22,Rio Grande Valley Sector,,detained,,\n";
+  csv += "D,Ana,Pop,F,1990-03-02,GT,,,,,Aldea Chatoc,,detained,,\n";
+  const Dataset d = OnePass(csv, Role::kAdult);
+  const auto& place = d.columns[d.ColumnIndex("apprehension_place")];
+  const auto& day = d.columns[d.ColumnIndex("apprehension_day")];
+  EXPECT_EQ(place, (std::vector<std::string>{"RGV weslaco", "RGV weslaco", "RGV", ""}));
+  EXPECT_EQ(day, (std::vector<std::string>{"17671", "17673", "17673", ""}));
+  const auto& event = d.columns[d.ColumnIndex("apprehension")];
+  EXPECT_EQ(event[1], "2018-05-22 RGV weslaco");  // the resolved place, for blocking
+  EXPECT_EQ(event[3], "");
+}
+
 }  // namespace
 }  // namespace reunite::match

@@ -16,17 +16,6 @@ namespace {
 
 constexpr double kFuzzy = 0.9;  // Jaro-Winkler of two spellings of one name
 
-// Days since 1970-01-01 (Howard Hinnant's days_from_civil); 0 for an empty date.
-long DaysOf(const Date& d) {
-  if (d.empty() || d.month == 0 || d.day == 0) return 0;
-  int y = d.year - (d.month <= 2);
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 FamilyName Given(const std::string& token) {
   FamilyName n;
   n.text = PrepareString(token);
@@ -287,7 +276,7 @@ FamilyRecord PrepareFamilyRecord(const Person& p) {
   r.sex = p.sex;
   const Date& b = p.birth.date;
   if (b.year > 0) r.birth = b.year + (b.month > 0 && !p.birth.january_first_default ? (b.month - 0.5) / 12.0 : 0.5);
-  r.apprehension_day = DaysOf(p.apprehension_date);
+  r.apprehension_day = p.apprehension_date.DaysSinceEpoch();
   r.apprehension_place = FoldForSearch(p.apprehension_place);
   if (!p.apprehension_place.empty()) {
     BorderPlace place = ResolveBorderPlace(p.apprehension_place);

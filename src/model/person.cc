@@ -11,6 +11,17 @@ std::string Date::ToIso() const {
   return buf;
 }
 
+// Howard Hinnant's days_from_civil.
+long Date::DaysSinceEpoch() const {
+  if (empty() || month == 0 || day == 0) return 0;
+  const int y = year - (month <= 2);
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
 namespace {
 std::string Join(const std::vector<std::string>& parts) {
   std::string out;

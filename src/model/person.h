@@ -21,6 +21,8 @@ struct Date {
   int day = 0;
   bool empty() const { return year == 0; }
   std::string ToIso() const;  // "2018-06-21", "" when empty
+  // Days since 1970-01-01 (negative before); 0 when the month or day is unknown.
+  long DaysSinceEpoch() const;
   friend bool operator==(const Date&, const Date&) = default;
 };
 
