@@ -19,14 +19,15 @@ declare -A INCLUDE_OK=(
   [cli/serve_command.cc]="opens the server's connection pool"
 )
 
-# Store, linkage and workflow entry points that read or write around access/, and
-# the files allowed to call them (space separated), with why.
+# Store, linkage and workflow entry points that read or write around access/ (and
+# the search index's unscoped hits, which CaseAccess::SearchPeople scopes), and the
+# files allowed to call them (space separated), with why.
 declare -A CALL_OK=(
   # Leasing a connection: a request's, a refusal's, sign-in's, the periodic anchor's.
   [Acquire]="web/case_request.cc web/refusal_audit.cc web/access_authenticator.cc cli/serve_command.cc"
   [AppendAuditEntry]="web/refusal_audit.cc"  # an anonymous refusal has no principal for access/
 )
-FORBIDDEN='\b(PersonRepository|JournalRepository|ReviewQueue|CaseWriter|WorkflowWriter|WorkflowReader|RunMatching|ImportAgencyList|ReadMatchState|GetMatchRun|RecordMatchRun|QueryAudit|AppendAudit|AppendAuditEntry|InsertAuditEntries|LatestRecordedAnchor|VerifyChains|CurrentAnchor|RecordAnchor|ProtectedPeople|AtRiskPeople|Acquire)\b|soci::|\.session\(\)'
+FORBIDDEN='\b(PersonRepository|JournalRepository|ReviewQueue|CaseWriter|WorkflowWriter|WorkflowReader|RunMatching|ImportAgencyList|ReadMatchState|GetMatchRun|RecordMatchRun|QueryAudit|AppendAudit|AppendAuditEntry|InsertAuditEntries|LatestRecordedAnchor|VerifyChains|CurrentAnchor|RecordAnchor|ProtectedPeople|AtRiskPeople|Acquire)\b|soci::|\.session\(\)|(->|\.)(Search|TeamScope)\('
 
 fail() { echo "FAIL: $*" >&2; FAILURES=$((FAILURES + 1)); }
 
