@@ -43,9 +43,10 @@ for file in "$SRC"/web/*.cc "$SRC"/web/*.h "$SRC"/cli/*.cc "$SRC"/cli/*.h; do
   done <<< "$(code_matches "$file" '^#include "store/')"
   while IFS= read -r hit; do
     [ -z "$hit" ] && continue
-    name=$(grep -oE "$FORBIDDEN" <<< "${hit#*:}" | head -1)
-    allowed="${CALL_OK[$name]:-}"
-    [[ " $allowed " == *" $rel "* ]] || fail "$rel:${hit%%:*}: calls $name around access/ (${hit#*:})"
+    while IFS= read -r name; do
+      allowed="${CALL_OK[$name]:-}"
+      [[ " $allowed " == *" $rel "* ]] || fail "$rel:${hit%%:*}: calls $name around access/ (${hit#*:})"
+    done <<< "$(grep -oE "$FORBIDDEN" <<< "${hit#*:}")"
   done <<< "$(code_matches "$file" "$FORBIDDEN")"
   # Web handlers never hold the Database: only access/ services do.
   if [[ "$rel" == web/* ]]; then
