@@ -28,6 +28,11 @@ Result<Anchor> TakeAnchor(Database& db, Clock& clock, const Principal& by) {
   return CurrentAnchor(db, clock.NowIso());
 }
 
+Result<std::optional<Anchor>> LatestAnchor(Database& db, Clock& clock, const Principal& by) {
+  if (Status s = MayRead(db, clock, by, "read the audit log's anchors"); !s.ok()) return s;
+  return LatestRecordedAnchor(db);
+}
+
 Result<Anchor> RecordAnchorNow(Database& db, Clock& clock, const Principal& by) {
   Result<Anchor> anchor = TakeAnchor(db, clock, by);
   if (!anchor.ok()) return anchor;

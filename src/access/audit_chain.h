@@ -20,6 +20,9 @@ Result<VerifyReport> VerifyAuditChains(Database& db, Clock& clock, const Princip
 // The chains' latest points now, stamped with the clock's now.
 Result<Anchor> TakeAnchor(Database& db, Clock& clock, const Principal& by);
 
+// The latest anchor recorded in the database (chain_anchors); nullopt when none is.
+Result<std::optional<Anchor>> LatestAnchor(Database& db, Clock& clock, const Principal& by);
+
 // TakeAnchor, recorded in the database (chain_anchors) by `by`. Not audited: an
 // anchor copies hashes, it changes no case data and grants no access, and an audit
 // entry for it would move the chain it has just recorded.

@@ -97,20 +97,22 @@ Result<PersonView> CaseAccess::View(Person person, const Facts& facts) {
   if (AnyLocation(person.location)) shown += "location";
   if (!person.phones.empty()) shown += shown.empty() ? "phones" : ",phones";
   if (!view.protection_notes.empty()) shown += shown.empty() ? "protection_notes" : ",protection_notes";
-  if (!shown.empty()) {
-    AuditEntry e;
-    e.at = clock_.NowIso();
-    e.actor = principal_.username;
-    e.role = ToString(principal_.role);
-    e.action = "read_protected";
-    e.entity = "person";
-    e.entity_id = person.id;
-    e.detail = shown;
-    e.remote = principal_.remote;
-    pending_reads_.push_back(std::move(e));
-  }
+  if (!shown.empty()) QueueRead(person.id, shown);
   view.person = std::move(person);
   return view;
+}
+
+void CaseAccess::QueueRead(PersonId id, const std::string& detail) {
+  AuditEntry e;
+  e.at = clock_.NowIso();
+  e.actor = principal_.username;
+  e.role = ToString(principal_.role);
+  e.action = "read_protected";
+  e.entity = "person";
+  e.entity_id = id;
+  e.detail = detail;
+  e.remote = principal_.remote;
+  pending_reads_.push_back(std::move(e));
 }
 
 Result<PersonView> CaseAccess::GetPerson(PersonId id) {
@@ -161,6 +163,11 @@ Result<FamilyView> CaseAccess::GetFamily(PersonId child_id) {
 Result<std::vector<AuditEntry>> CaseAccess::ListAudit(const AuditQuery& query) {
   if (!Allowed(principal_, Action::kReadAudit)) return Deny("read the audit log");
   return QueryAudit(db_, query);
+}
+
+Result<long> CaseAccess::CountAudit(const AuditQuery& query) {
+  if (!Allowed(principal_, Action::kReadAudit)) return Deny("read the audit log");
+  return reunite::CountAudit(db_, query);
 }
 
 Status CaseAccess::AuditLookup(const char* action, const std::string& detail) {

@@ -29,6 +29,7 @@
 #include "match/person_search.h"
 #include "model/family.h"
 #include "model/person.h"
+#include "model/provenance.h"
 #include "store/case_writer.h"
 #include "store/database.h"
 #include "store/repositories.h"
@@ -127,6 +128,22 @@ struct ProtectionRemovalNotice {
   ProtectionRemoval removal;
 };
 
+// One family link of a person (a child's adult, an adult's child) with the other
+// person's name.
+struct PersonLink {
+  FamilyLink link;
+  PersonId other = 0;
+  std::string other_name;  // the display name (as recorded when it has none); "" when not found
+};
+
+// Where a person's record came from: the list, record, file and line of each row.
+// The rows' text holds every column as the list gave it, phones and places too.
+enum class SourceText { kLeftOut, kIncluded };
+struct ProvenanceView {
+  std::vector<SourceRow> rows;  // oldest first; raw "" unless asked for and shown
+  bool text_withheld = false;   // asked for, and left out: it holds fields withheld from the principal
+};
+
 // What LinkFamily did.
 struct LinkOutcome {
   FamilyLinkId id = 0;
@@ -147,6 +164,23 @@ class CaseAccess {
   // Filters on custody status, country and team with the default sort are answered
   // from indexes; department, age and the other sorts read every child in scope.
   Result<FamilyPage> ListFamilies(const FamilyQuery& query);
+  // The person's family links (any verification), with the other person's name;
+  // for a field searcher only those whose other person is in their team's families
+  // (a rejected link brings no one in). Names only: not audited.
+  Result<std::vector<PersonLink>> FamilyLinks(PersonId id);
+  // The person's provenance. With SourceText::kIncluded the rows' text is returned
+  // only when none of the person's location and phones is withheld from the
+  // principal (else text_withheld), and a read that returns it is audited
+  // ("read_protected", detail "source_rows").
+  Result<ProvenanceView> Provenance(PersonId id, SourceText text);
+  // The person's change journal, as `reunite history` prints it: their record,
+  // protection and family team; their workflow (an adult's tracing and eligibility,
+  // a child's decision, logistics and closure; creation snapshots left out) when the
+  // principal may read the workflow; then the entries of each link FamilyLinks
+  // returns. Each group oldest first. Withheld fields read "[withheld]", as in
+  // GetFamily's timeline; a history that shows location, phones or protection notes
+  // is audited ("read_protected", detail "history: <groups>").
+  Result<std::vector<JournalEntry>> History(PersonId id);
   // The dashboard's numbers, from an index: no child's row is read.
   Result<FamilyCounts> CountFamilies();
   // Fuzzy name search over the people the principal may read (query.limit hits).
@@ -189,6 +223,8 @@ class CaseAccess {
 
   // The audit log, newest first: admins and auditors only.
   Result<std::vector<AuditEntry>> ListAudit(const AuditQuery& query);
+  // How many entries match `query` (limit and offset aside), for paging; as ListAudit.
+  Result<long> CountAudit(const AuditQuery& query);
 
   // Removals of protection in the last `within_days` days, newest first, at most
   // `limit`, by someone other than the principal: what the dashboard tells
@@ -227,6 +263,14 @@ class CaseAccess {
   Status CheckScope(const Facts& facts, PersonId id);
   Status CheckWrite(Action action, PersonId id, const std::string& what);
   std::vector<JournalEntry> Timeline(const FamilyView& family);
+  // The person's record and protection entries, withheld fields "[withheld]".
+  std::vector<JournalEntry> PersonJournal(PersonId id, const std::vector<std::string>& withheld,
+                                          const Location& shown);
+  // The checks of a read of one person (role, then scope), and its facts.
+  Result<Facts> CheckRead(Action action, PersonId id, const std::string& what);
+  bool InTeam(const Facts& facts) const;
+  // Queues a "read_protected" entry about person `id`, written by FlushReads.
+  void QueueRead(PersonId id, const std::string& detail);
   // The index-backed families list (case_access_counts.cc), for queries it answers.
   static bool IndexAnswers(const FamilyQuery& query);
   Result<FamilyPage> ListFamiliesByIndex(const FamilyQuery& query);

@@ -1,6 +1,4 @@
 // CaseAccess's family listing and the timeline of one family.
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -134,54 +132,11 @@ Result<FamilyPage> CaseAccess::ListFamilies(const FamilyQuery& q) {
   return page;
 }
 
-namespace {
-
-// The journal columns of each withheld group.
-std::vector<std::string> WithheldColumns(const std::vector<std::string>& withheld, const Location& shown) {
-  std::vector<std::string> columns;
-  for (const std::string& group : withheld) {
-    if (group == kWithheldLocation) {
-      for (const char* c : {"location_country", "location_department", "location_municipality", "location_village",
-                            "location_text", "removal_country"})
-        columns.push_back(c);
-      // The facility is withheld only with the rest for people at risk; a view
-      // that still shows it keeps it in the timeline too.
-      if (shown.facility.empty()) columns.push_back("location_facility");
-    }
-    if (group == kWithheldPhones) columns.push_back("phones");
-  }
-  return columns;
-}
-
-void Redact(JournalEntry& e, const std::vector<std::string>& columns) {
-  const std::string mark = "[withheld]";
-  if (e.field == "*") {
-    nlohmann::json snapshot = nlohmann::json::parse(e.after, nullptr, false);
-    if (snapshot.is_discarded()) return void(e.after = mark);
-    for (const std::string& c : columns)
-      if (snapshot.contains(c)) snapshot[c] = mark;
-    e.after = snapshot.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  } else if (std::find(columns.begin(), columns.end(), e.field) != columns.end()) {
-    e.before = e.after = mark;
-  }
-}
-
-}  // namespace
-
 std::vector<JournalEntry> CaseAccess::Timeline(const FamilyView& family) {
   JournalRepository journal(db_);
   std::vector<JournalEntry> all;
   auto add_person = [&](const PersonView& v) {
-    const std::vector<std::string> columns = WithheldColumns(v.withheld, v.person.location);
-    for (JournalEntry e : journal.ForEntity("person", v.person.id)) {
-      Redact(e, columns);
-      all.push_back(std::move(e));
-    }
-    const bool notes_withheld = std::find(v.withheld.begin(), v.withheld.end(), kWithheldNotes) != v.withheld.end();
-    for (JournalEntry e : journal.ForEntity("person_protection", v.person.id)) {
-      if (notes_withheld && e.field == "notes") e.before = e.after = "[withheld]";
-      all.push_back(std::move(e));
-    }
+    for (JournalEntry& e : PersonJournal(v.person.id, v.withheld, v.person.location)) all.push_back(std::move(e));
   };
   add_person(family.child);
   for (const FamilyMemberView& m : family.adults) {

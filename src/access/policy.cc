@@ -12,7 +12,7 @@ namespace {
 
 // Rows: Action in enum order. Columns: UserRole in enum order (admin, coordinator,
 // case_worker, field_searcher, government_liaison, auditor). The header's table.
-constexpr std::array<std::array<bool, 6>, 20> kMatrix = {{
+constexpr std::array<std::array<bool, 6>, 21> kMatrix = {{
     {true, true, true, true, true, true},       // kReadPeople
     {true, true, true, true, true, true},       // kReadFamilies
     {true, true, true, true, false, false},     // kWriteCase
@@ -33,6 +33,7 @@ constexpr std::array<std::array<bool, 6>, 20> kMatrix = {{
     {true, true, true, true, false, false},     // kReadWorkflow
     {true, true, true, true, true, true},       // kReadReports
     {true, true, false, false, false, false},   // kRemoveProtection
+    {true, true, false, false, false, false},   // kRunMatching
 }};
 
 }  // namespace
@@ -103,6 +104,7 @@ std::string ToString(Action action) {
     case Action::kReadWorkflow: return "read_workflow";
     case Action::kReadReports: return "read_reports";
     case Action::kRemoveProtection: return "remove_protection";
+    case Action::kRunMatching: return "run_matching";
   }
   return "unknown";
 }

@@ -25,6 +25,7 @@
 //   kReadWorkflow       y       y           y          team          -         -
 //   kReadReports        y       y           y          team          y         y
 //   kRemoveProtection   y       y           -           -            -         -
+//   kRunMatching        y       y           -           -            -         -
 //
 //   kTrace: log contacts (calls, visits, messages, child-parent calls) and move a
 //   parent's tracing state. kWorkSearchTasks: open and close search tasks.
@@ -38,6 +39,8 @@
 //   edits the notes), or reject a duplicate candidate that links a record to a
 //   protected person; each needs a reason, is journaled and audited, and a removal
 //   is shown on the person and to the other coordinators (dashboard).
+//   kRunMatching: run the matcher over everyone (`reunite match run`), which fills
+//   and withdraws review candidates for every family: those who import lists.
 //
 //   team: only families assigned to the user's team (a child assigned to the team,
 //         and the adults linked to such a child); others read as not found.
@@ -86,6 +89,7 @@ enum class Action {
   kReadWorkflow,
   kReadReports,
   kRemoveProtection,
+  kRunMatching,
 };
 
 std::string ToString(Action action);  // "read_people", "write_case", ...

@@ -150,6 +150,11 @@ Result<ReviewPage> ReviewAccess::List(const ReviewQuery& query, ReviewListDetail
   return page;
 }
 
+Result<long> ReviewAccess::Count(std::optional<CandidateKind> kind, std::optional<ReviewStatus> status) {
+  if (Status s = Check("review matches"); !s.ok()) return s;
+  return ReviewQueue(db_, clock_).Count(kind, status);
+}
+
 Result<ReviewItem> ReviewAccess::Get(std::int64_t id) {
   if (Status s = Check("review matches"); !s.ok()) return s;
   Result<ReviewCandidate> candidate = ReviewQueue(db_, clock_).Get(id);

@@ -78,6 +78,9 @@ class ReviewAccess {
   ReviewAccess(Database& db, Principal principal, Clock& clock = DefaultClock());
 
   Result<ReviewPage> List(const ReviewQuery& query, ReviewListDetail detail = ReviewListDetail::kWithExplanations);
+  // How many candidates have the kind and status (either absent: any), for the
+  // dashboard: nothing of a person is read.
+  Result<long> Count(std::optional<CandidateKind> kind, std::optional<ReviewStatus> status);
   // The candidate, both people, its explanation and its run's model health. Errors:
   // PermissionDenied, NotFound, StorageError; an explanation or health that does not
   // read is reported in the item, not as an error.

@@ -13,7 +13,6 @@
 #include "access/case_access.h"
 #include "access/search_service.h"
 #include "match/person_search.h"
-#include "store/repositories.h"
 
 namespace reunite::cli {
 
@@ -155,10 +154,6 @@ void PrintPerson(const Person& p) {
   row("reported relatives", p.reported_relatives);
 }
 
-std::vector<FamilyLink> LinksOf(PersonRepository& repo, const Person& p) {
-  return p.role == Role::kChild ? repo.GetFamily(p.id).links : repo.LinksOfAdult(p.id);
-}
-
 void PrintJournalEntry(const JournalEntry& e, const std::string& prefix) {
   std::cout << e.at << "  " << e.actor << "  " << prefix << e.field << ": ";
   if (e.field == "*") std::cout << "created " << e.after;
@@ -166,29 +161,43 @@ void PrintJournalEntry(const JournalEntry& e, const std::string& prefix) {
   std::cout << "  (" << e.reason << ")\n";
 }
 
-void PrintFamily(PersonRepository& repo, const Person& p) {
-  std::vector<FamilyLink> links = LinksOf(repo, p);
-  if (links.empty()) return;
+// What `history` prints before an entry's field: its group (the person's own record
+// has none).
+std::string HistoryPrefix(const JournalEntry& e) {
+  if (e.entity == "person") return "";
+  if (e.entity == "person_protection") return "protection ";
+  if (e.entity == "family_assignment") return "family ";
+  if (e.entity == "family_link") return "link " + std::to_string(e.entity_id) + " ";
+  return e.entity + " ";  // the workflow's: tracing, eligibility, decision, logistics, ...
+}
+
+Status PrintFamily(CaseAccess& access, const Person& p) {
+  auto links = access.FamilyLinks(p.id);
+  if (!links.ok()) return links.status();
+  if (links->empty()) return Status::Ok();
   std::cout << "Family links:\n";
-  for (const auto& l : links) {
-    PersonId other = p.role == Role::kChild ? l.adult_id : l.child_id;
-    auto o = repo.Get(other);
-    std::cout << "  " << ToString(l.relationship) << (p.role == Role::kChild ? ": " : " of ") << other << " "
-              << (o.ok() ? o->name.Display() : "?") << " (" << ToString(l.verification) << ")\n";
-  }
+  for (const PersonLink& l : *links)
+    std::cout << "  " << ToString(l.link.relationship) << (p.role == Role::kChild ? ": " : " of ") << l.other << " "
+              << (l.other_name.empty() ? "?" : l.other_name) << " (" << ToString(l.link.verification) << ")\n";
+  return Status::Ok();
 }
 
-void PrintProvenance(PersonRepository& repo, PersonId id) {
+Status PrintProvenance(CaseAccess& access, PersonId id) {
+  auto provenance = access.Provenance(id, SourceText::kIncluded);
+  if (!provenance.ok()) return provenance.status();
   std::cout << "Source rows:\n";
-  for (const auto& r : repo.Provenance(id))
+  for (const auto& r : provenance->rows)
     std::cout << "  " << r.source << " record " << r.record_id << " — " << r.file_name << ":" << r.line
-              << " (imported " << r.imported_at << ")\n    " << r.raw << "\n";
+              << " (imported " << r.imported_at << ")\n    " << (provenance->text_withheld ? "[withheld]" : r.raw)
+              << "\n";
+  return Status::Ok();
 }
 
-// Registers a command that takes a person id, loads the person and runs `body`.
+// Registers a command that takes a person id and runs `body` with the local
+// operator's CaseAccess, through which it reads everything it prints, so that what
+// is withheld and audited on the web is here too.
 void AddPersonCommand(CLI::App& app, const char* name, const char* help, const char* example,
-                      GlobalOptions& global, int* exit_code,
-                      std::function<void(Database&, const Person&)> body) {
+                      GlobalOptions& global, int* exit_code, std::function<Status(CaseAccess&, PersonId)> body) {
   auto id_text = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand(name, help);
   cmd->add_option("id", *id_text, "Person id")->required();
@@ -198,11 +207,8 @@ void AddPersonCommand(CLI::App& app, const char* name, const char* help, const c
     if (!id.ok()) return void(*exit_code = Fail(id.status()));
     auto db = OpenDatabase(global);
     if (!db.ok()) return void(*exit_code = Fail(db.status()));
-    // Through CaseAccess, as the local operator, so reading a person's location and
-    // phones is audited as it is on the web.
-    auto view = CaseAccess(**db, Principal::LocalOperator(global.actor)).GetPerson(*id);
-    if (!view.ok()) return void(*exit_code = Fail(view.status()));
-    body(**db, view->person);
+    CaseAccess access(**db, Principal::LocalOperator(global.actor));
+    if (Status s = body(access, *id); !s.ok()) *exit_code = Fail(s);
   });
 }
 
@@ -247,33 +253,20 @@ void AddPeopleCommands(CLI::App& app, GlobalOptions& global, int* exit_code) {
   });
 
   AddPersonCommand(app, "show", "Show one person with family links and source rows", "reunite show 42",
-                   global, exit_code, [](Database& db, const Person& p) {
-                     PersonRepository repo(db);
-                     PrintPerson(p);
-                     PrintFamily(repo, p);
-                     PrintProvenance(repo, p.id);
+                   global, exit_code, [](CaseAccess& access, PersonId id) -> Status {
+                     auto view = access.GetPerson(id);
+                     if (!view.ok()) return view.status();
+                     PrintPerson(view->person);
+                     if (Status s = PrintFamily(access, view->person); !s.ok()) return s;
+                     return PrintProvenance(access, id);
                    });
   AddPersonCommand(app, "history", "Show the change journal of one person: their record, protection, family team, family links "
                    "and workflow (tracing, eligibility; a child's decision, logistics, closure)",
-                   "reunite history 42", global, exit_code, [](Database& db, const Person& p) {
-                     PersonRepository repo(db);
-                     JournalRepository journal(db);
-                     for (const auto& e : journal.ForEntity("person", p.id)) PrintJournalEntry(e, "");
-                     for (const auto& e : journal.ForEntity("person_protection", p.id))
-                       PrintJournalEntry(e, "protection ");
-                     for (const auto& e : journal.ForEntity("family_assignment", p.id))
-                       PrintJournalEntry(e, "family ");
-                     // The workflow's entries kept under the person's id (docs/workflow.md).
-                     const std::vector<std::string> workflow =
-                         p.role == Role::kChild
-                             ? std::vector<std::string>{"decision", "logistics", "logistics_step", "closure"}
-                             : std::vector<std::string>{"tracing", "eligibility"};
-                     for (const auto& entity : workflow)
-                       for (const auto& e : journal.ForEntity(entity, p.id))
-                         if (e.field != "*") PrintJournalEntry(e, entity + " ");
-                     for (const auto& link : LinksOf(repo, p))
-                       for (const auto& e : journal.ForEntity("family_link", link.id))
-                         PrintJournalEntry(e, "link " + std::to_string(link.id) + " ");
+                   "reunite history 42", global, exit_code, [](CaseAccess& access, PersonId id) -> Status {
+                     auto history = access.History(id);
+                     if (!history.ok()) return history.status();
+                     for (const JournalEntry& e : *history) PrintJournalEntry(e, HistoryPrefix(e));
+                     return Status::Ok();
                    });
 }
 

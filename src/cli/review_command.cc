@@ -1,15 +1,14 @@
 // `reunite match run` (fill the review queue from the database) and `reunite review`
-// (list, show, accept, reject candidates); see linkage/match_run.h, store/review_queue.h.
+// (list, show, accept, reject candidates), through access/ as the local operator:
+// access/match_access.h and access/review_access.h.
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
 
+#include "access/match_access.h"
 #include "access/review_access.h"
 #include "cli/cli.h"
-#include "linkage/match_run.h"
 #include "match/model_health.h"
-#include "store/repositories.h"
-#include "store/review_queue.h"
 
 namespace reunite::cli {
 
@@ -166,7 +165,8 @@ void AddMatchRunCommand(CLI::App* match, GlobalOptions& global, int* exit_code) 
   run->callback([options, verbose, &global, exit_code] {
     if (*verbose) options->log = [](const std::string& line) { std::cerr << line << "\n"; };
     WithDatabase(global, exit_code, [&](Database& db) -> Status {
-      auto report = RunMatching(db, global.actor, *options);
+      // As the local operator: checked and audited ("match_run") as imports are.
+      auto report = MatchAccess(db, Principal::LocalOperator(global.actor)).Run(*options);
       if (!report.ok()) return report.status();
       const MatchRunReport& r = *report;
       std::cout << (r.full ? "full" : "incremental") << " run: " << r.people << " people, " << r.compared_people

@@ -73,6 +73,8 @@ int Serve(const GlobalOptions& global, const ServeOptions& opts) {
     return kExitUsage;
   }
   const std::string url = global.db.empty() ? Database::DefaultUrl() : global.db;
+  // Opened first to bring the schema up to date (once) and report a bad --db; the
+  // server itself reaches the database through the pool's connections.
   auto db = OpenDatabase(global);
   if (!db.ok()) return Fail(db.status());
   // Requests lease a connection each (a SOCI session is not thread-safe): several per
@@ -97,7 +99,7 @@ int Serve(const GlobalOptions& global, const ServeOptions& opts) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   web::AccessAuthenticator accounts(**pool);
-  web::WebServer server(db->get(), &accounts, {opts.cert, opts.key, 0, opts.secure_cookies, opts.trusted_proxy},
+  web::WebServer server(&accounts, {opts.cert, opts.key, 0, opts.secure_cookies, opts.trusted_proxy},
                         pool->get(), &search, &audit);
   auto port = server.Start(opts.bind, opts.port);
   if (!port.ok()) return Fail(port.status());

@@ -22,7 +22,7 @@ void ListTokens(const Request& req, Response& res, const RouteContext& ctx) {
   auto paging = ParsePaging(req, res);
   if (!paging) return;
   WithUser(req, res, ctx, [&](CaseRequest& cr) {
-    auto tokens = Accounts(cr.db).ListApiTokens(cr.access.principal(), req.get_param_value("user"));
+    auto tokens = cr.services.accounts().ListApiTokens(cr.access.principal(), req.get_param_value("user"));
     if (!tokens.ok()) return SendStatusError(res, tokens.status());
     Json all = Json::array();
     for (const ApiTokenInfo& t : *tokens) all.push_back(TokenJson(t));
@@ -45,7 +45,7 @@ void CreateToken(const Request& req, Response& res, const RouteContext& ctx) {
     days = d.get<int>();
   }
   WithUser(req, res, ctx, [&](CaseRequest& cr) {
-    auto token = Accounts(cr.db).CreateApiToken(cr.access.principal(), *user, *name, days);
+    auto token = cr.services.accounts().CreateApiToken(cr.access.principal(), *user, *name, days);
     if (!token.ok()) return SendStatusError(res, token.status());
     SendJson(res,
              {{"id", token->id},
@@ -59,7 +59,7 @@ void CreateToken(const Request& req, Response& res, const RouteContext& ctx) {
 
 void RevokeToken(const Request& req, Response& res, const RouteContext& ctx) {
   WithUser(req, res, ctx, [&](CaseRequest& cr) {
-    if (Status s = Accounts(cr.db).RevokeToken(cr.access.principal(), PathId(req)); !s.ok())
+    if (Status s = cr.services.accounts().RevokeToken(cr.access.principal(), PathId(req)); !s.ok())
       return SendStatusError(res, s);
     ctx.auth->AccountsChanged();  // a remembered check of the token ends now
     SendJson(res, {{"id", PathId(req)}, {"state", "revoked"}});
@@ -78,7 +78,7 @@ void ChangeOwnPassword(const Request& req, Response& res, const RouteContext& ct
     return SendJsonError(res, 400, "bad_request", "current_password and new_password are required");
   WithUser(req, res, ctx, [&](CaseRequest& cr) {
     const reunite::Principal& who = cr.user.who;
-    Status s = Accounts(cr.db).ChangeOwnPassword(who.username, *current, *replacement, who.remote, who.csrf_token);
+    Status s = cr.services.accounts().ChangeOwnPassword(who.username, *current, *replacement, who.remote, who.csrf_token);
     // A wrong current password is not a lost session: 403, not 401.
     if (s.code() == StatusCode::kUnauthenticated) return SendJsonError(res, 403, "wrong_password", s.message());
     if (!s.ok()) return SendStatusError(res, s);

@@ -26,7 +26,7 @@ Json UserJson(const UserInfo& u) {
 void ChangeUser(const Request& req, Response& res, const RouteContext& ctx,
                 const std::function<Status(Accounts&, const reunite::Principal&, const UserInfo&)>& change) {
   WithUser(req, res, ctx, [&](CaseRequest& cr) {
-    Accounts accounts(cr.db);
+    Accounts accounts = cr.services.accounts();
     const reunite::Principal& by = cr.access.principal();
     auto user = accounts.FindUser(by, PathId(req));
     if (!user.ok()) return SendStatusError(res, user.status());
@@ -40,7 +40,7 @@ void ChangeUser(const Request& req, Response& res, const RouteContext& ctx,
 
 void GetUser(const Request& req, Response& res, const RouteContext& ctx) {
   WithUser(req, res, ctx, [&](CaseRequest& cr) {
-    auto user = Accounts(cr.db).FindUser(cr.access.principal(), PathId(req));
+    auto user = cr.services.accounts().FindUser(cr.access.principal(), PathId(req));
     if (!user.ok()) return SendStatusError(res, user.status());
     SendJson(res, UserJson(*user));
   });
@@ -90,7 +90,7 @@ void ListUsers(const Request& req, Response& res, const RouteContext& ctx) {
   auto paging = ParsePaging(req, res);
   if (!paging) return;
   WithUser(req, res, ctx, [&](CaseRequest& cr) {
-    auto users = Accounts(cr.db).ListUsers(cr.access.principal());
+    auto users = cr.services.accounts().ListUsers(cr.access.principal());
     if (!users.ok()) return SendStatusError(res, users.status());
     Json all = Json::array();
     for (const UserInfo& u : *users) all.push_back(UserJson(u));
@@ -127,7 +127,7 @@ void CreateUser(const Request& req, Response& res, const RouteContext& ctx) {
       return SendLocalizedError(req, res, 400, "error.bad_field");
     }
     if (!user) return;
-    auto id = Accounts(cr.db).CreateUser(cr.access.principal(), *user);
+    auto id = cr.services.accounts().CreateUser(cr.access.principal(), *user);
     if (!id.ok()) return SendStatusError(res, id.status());
     SendJson(res, {{"id", *id}, {"username", user->username}}, 201);
   });
@@ -153,7 +153,7 @@ void ListAudit(const Request& req, Response& res, const RouteContext& ctx) {
   WithUser(req, res, ctx, [&](CaseRequest& cr) {
     auto entries = cr.access.ListAudit(*query);  // checks the role
     if (!entries.ok()) return SendStatusError(res, entries.status());
-    auto total = CountAudit(cr.db, *query);
+    auto total = cr.access.CountAudit(*query);
     if (!total.ok()) return SendStatusError(res, total.status());
     Json items = Json::array();
     for (const AuditEntry& e : *entries) items.push_back(AuditJson(e));

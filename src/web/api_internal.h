@@ -13,7 +13,6 @@
 #include "access/case_access.h"
 #include "access/review_access.h"
 #include "common/status.h"
-#include "store/review_queue.h"
 #include "web/case_request.h"
 #include "web/routes.h"
 

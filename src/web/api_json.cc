@@ -101,7 +101,7 @@ void WithUser(const Request& req, Response& res, const RouteContext& ctx,
   const bool ran = WithCaseRequest(req, ctx, [&](CaseRequest& cr) {
     const bool bearer = req.get_header_value("Authorization").rfind("Bearer ", 0) == 0;
     if (req.method != "GET" && !bearer && !CsrfMatches(cr.user.who, req.get_header_value("X-CSRF-Token"))) {
-      AuditRefusal(cr.db, req, cr.user.who, kCsrfRefusal);
+      AuditRefusal(cr, req, kCsrfRefusal);
       SendJsonError(res, 403, "csrf", "missing or wrong X-CSRF-Token");
       return;
     }

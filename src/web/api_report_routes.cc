@@ -109,7 +109,7 @@ void GetStatusReport(const Request& req, Response& res, const RouteContext& ctx)
   WithUser(req, res, ctx, [&](CaseRequest& cr) {
     Result<report::CategoryTree> tree = report::DefaultCategoryTree();
     if (!tree.ok()) return SendStatusError(res, tree.status());
-    ReportAccess access(cr.db, cr.access.principal());
+    ReportAccess access = cr.services.reports();
     Result<report::StatusReport> built = access.CourtStatus(req.get_param_value("as_of"), *tree);
     if (!built.ok()) return SendStatusError(res, RenameField(built.status(), "--as-of", "as_of"));
     SendReport(res, *built, *format, lang);

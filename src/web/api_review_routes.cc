@@ -31,7 +31,7 @@ void ListReview(const Request& req, Response& res, const RouteContext& ctx) {
   auto query = ParseReviewQuery(req, res);
   if (!query) return;
   WithUser(req, res, ctx, [&](CaseRequest& cr) {
-    auto page = ReviewAccess(cr.db, cr.access.principal()).List(*query);
+    auto page = cr.services.review().List(*query);
     if (!page.ok()) return SendStatusError(res, page.status());
     Json items = Json::array();
     for (std::size_t i = 0; i < page->items.size(); ++i)
@@ -42,7 +42,7 @@ void ListReview(const Request& req, Response& res, const RouteContext& ctx) {
 
 void GetReview(const Request& req, Response& res, const RouteContext& ctx) {
   WithUser(req, res, ctx, [&](CaseRequest& cr) {
-    auto item = ReviewAccess(cr.db, cr.access.principal()).Get(PathId(req));
+    auto item = cr.services.review().Get(PathId(req));
     if (!item.ok()) return SendStatusError(res, item.status());
     SendJson(res, ReviewItemJson(*item));
   });
@@ -81,7 +81,7 @@ void AcceptReview(const Request& req, Response& res, const RouteContext& ctx) {
     WithBody(req, res, [&](const Json& body) {
       auto options = ParseAccept(body, res);
       if (!options) return;
-      auto result = ReviewAccess(cr.db, cr.access.principal()).Accept(PathId(req), *options);
+      auto result = cr.services.review().Accept(PathId(req), *options);
       if (!result.ok()) return SendStatusError(res, result.status());
       SendJson(res, {{"status", "accepted"}, {"link_id", result->link_id}, {"link_existed", result->link_existed}});
     });
@@ -91,7 +91,7 @@ void AcceptReview(const Request& req, Response& res, const RouteContext& ctx) {
 void RejectReview(const Request& req, Response& res, const RouteContext& ctx) {
   WithUser(req, res, ctx, [&](CaseRequest& cr) {
     WithBody(req, res, [&](const Json& body) {
-      Status s = ReviewAccess(cr.db, cr.access.principal()).Reject(PathId(req), body.value("reason", std::string()));
+      Status s = cr.services.review().Reject(PathId(req), body.value("reason", std::string()));
       if (!s.ok()) return SendStatusError(res, s);
       SendJson(res, {{"status", "rejected"}});
     });
@@ -140,7 +140,7 @@ void PostList(const Request& req, Response& res, const RouteContext& ctx) {
   auto options = ParseImport(req, res);
   if (!options) return;
   WithUser(req, res, ctx, [&](CaseRequest& cr) {
-    auto report = ImportAccess(cr.db, cr.access.principal()).Import(req.body, *options);
+    auto report = cr.services.imports().Import(req.body, *options);
     if (!report.ok()) return SendStatusError(res, report.status());
     // A list with errors writes nothing: 422 tells a client so without reading the body.
     const Messages& t = CatalogFor(PageLanguage(req, &cr.user));

@@ -95,7 +95,7 @@ class ApiWorld {
     seed = reunite::testing::SeedCases(*db, DefaultClock());
     CreateUsers(*db);
     auth_ = std::make_unique<AccessAuthenticator>(*pool_);
-    server_ = std::make_unique<WebServer>(nullptr, auth_.get(), options, pool_.get(), search_.get(), audit_.get());
+    server_ = std::make_unique<WebServer>(auth_.get(), options, pool_.get(), search_.get(), audit_.get());
     port = *server_->Start("127.0.0.1", 0);
   }
   void CreateUsers(Database& db) {

@@ -12,7 +12,7 @@ void WithWorkflow(const Request& req, Response& res, const RouteContext& ctx,
                   const std::function<void(CaseRequest&, WorkflowAccess&)>& handle) {
   WithUser(req, res, ctx, [&](CaseRequest& cr) {
     // CaseAccess's principal carries the request's address for the audit log.
-    WorkflowAccess workflow(cr.db, cr.access.principal());
+    WorkflowAccess workflow = cr.services.workflow();
     handle(cr, workflow);
   });
 }

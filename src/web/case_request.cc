@@ -1,5 +1,6 @@
 #include "web/case_request.h"
 
+#include "store/database_pool.h"
 #include "web/http_util.h"
 
 namespace reunite::web {
@@ -11,8 +12,8 @@ bool WithCaseRequest(const httplib::Request& req, const RouteContext& ctx,
   if (!user) return false;
   reunite::Principal who = user->who;  // its remote is the client's address (client_address.h)
   auto db = ctx.pool->Acquire();
-  CaseAccess access(*db, who, DefaultClock(), ctx.audit);
-  CaseRequest request{*user, *db, access};
+  AccessServices services(*db, who, DefaultClock(), ctx.audit);
+  CaseRequest request{*user, services.cases(), services};
   handle(request);
   return true;
 }

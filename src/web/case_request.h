@@ -1,21 +1,22 @@
-// What a route that reads or writes case data needs: the signed-in user, a
-// connection leased for this request, and the library's protected service acting as
-// that user (access/case_access.h). Routes never query the store directly.
+// What a route that reads or writes case data needs: the signed-in user and the
+// library's protected services acting as that user, on a connection leased for
+// this request (access/services.h). The connection itself stays out of reach:
+// routes reach case data, the audit log and accounts only through access/, so its
+// withholding and audit hold on every route (tests/layering/one_path_test.sh).
 #pragma once
 #include <functional>
 
 #include <httplib.h>
 
-#include "access/case_access.h"
-#include "store/database_pool.h"
+#include "access/services.h"
 #include "web/routes.h"
 
 namespace reunite::web {
 
 struct CaseRequest {
   const Principal& user;
-  Database& db;      // the leased connection (for ReviewQueue and other services)
-  CaseAccess& access;
+  CaseAccess& access;          // services.cases()
+  AccessServices& services;    // review, workflow, reports, imports, accounts, anchors
 };
 
 // Runs `handle` for a signed-in user; false (nothing run) when there is none. The

@@ -124,7 +124,7 @@ void Handle(const Request& req, Response& res, const RouteContext& ctx, bool pos
   }
   bool signed_in = WithCaseRequest(req, ctx, [&](CaseRequest& cr) {
     if (post && !CsrfOk(req, cr.user)) {
-      AuditRefusal(cr.db, req, cr.user.who, kCsrfRefusal);
+      AuditRefusal(cr, req, kCsrfRefusal);
       return SendErrorPage(req, res, cr.user, 403);
     }
     // After an admin reset the password, the user's own password comes first.

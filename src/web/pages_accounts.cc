@@ -57,7 +57,7 @@ void RenderUser(const Request& req, Response& res, CaseRequest& cr, std::int64_t
                 int status) {
   PageContext page = PageFor(req, cr.user, "user.title");
   const Messages& t = CatalogFor(page.lang);
-  Accounts accounts(cr.db);
+  Accounts accounts = cr.services.accounts();
   auto user = accounts.FindUser(cr.user.who, id);  // refuses all but admins
   if (!user.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(user.status()));
   auto tokens = accounts.ListApiTokens(cr.user.who, user->username);
@@ -101,7 +101,7 @@ using UserChangeFn = std::function<Status(Accounts&, const reunite::Principal&, 
 void ChangeUserFromForm(const Request& req, Response& res, CaseRequest& cr, const RouteContext& ctx,
                         const std::string& done, const UserChangeFn& change) {
   const std::int64_t id = UserId(req);
-  Accounts accounts(cr.db);
+  Accounts accounts = cr.services.accounts();
   auto user = accounts.FindUser(cr.user.who, id);
   if (!user.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(user.status()));
   Status s = change(accounts, cr.user.who, *user);
@@ -153,7 +153,7 @@ void PostRevoke(const Request& req, Response& res, CaseRequest& cr, const RouteC
 void PostToken(const Request& req, Response& res, CaseRequest& cr) {
   const std::int64_t id = UserId(req);
   const Messages& t = CatalogFor(PageLanguage(req, &cr.user));
-  Accounts accounts(cr.db);
+  Accounts accounts = cr.services.accounts();
   auto user = accounts.FindUser(cr.user.who, id);
   if (!user.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(user.status()));
   const std::optional<long> days = IntParam(req, "expires_days");
@@ -182,7 +182,7 @@ void PostOwnPassword(const Request& req, Response& res, CaseRequest& cr, const R
   const std::string replacement = Param(req, "password");
   if (replacement != Param(req, "confirm")) return RenderOwnPassword(req, res, cr, "account.error.password_mismatch", 400);
   const reunite::Principal& who = cr.user.who;
-  Status s = Accounts(cr.db).ChangeOwnPassword(who.username, Param(req, "current"), replacement, who.remote,
+  Status s = cr.services.accounts().ChangeOwnPassword(who.username, Param(req, "current"), replacement, who.remote,
                                                who.csrf_token);
   if (s.ok()) {
     ctx.auth->AccountsChanged();  // a remembered "must change" ends with it

@@ -13,7 +13,7 @@ using httplib::Response;
 void ShowUsers(const Request& req, Response& res, CaseRequest& cr) {
   PageContext page = PageFor(req, cr.user, "users.title");
   const Messages& t = CatalogFor(page.lang);
-  auto users = Accounts(cr.db).ListUsers(cr.user.who);  // refuses all but admins
+  auto users = cr.services.accounts().ListUsers(cr.user.who);  // refuses all but admins
   if (!users.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(users.status()));
   TemplateData rows(TemplateData::type::list);
   for (const auto& u : *users) {
@@ -60,7 +60,7 @@ std::string AuditFilterString(const AuditQuery& q) {
 // The chains' latest points, to be copied outside (docs/audit_chain.md): a table
 // and the one line `audit verify --anchor` reads, with its download.
 void AddAnchor(TemplateData& vars, CaseRequest& cr, const Messages& t) {
-  Result<Anchor> anchor = TakeAnchor(cr.db, DefaultClock(), cr.user.who);
+  Result<Anchor> anchor = cr.services.TakeAnchor();
   if (!anchor.ok()) return;
   TemplateData points(TemplateData::type::list);
   for (const ChainPoint& p : anchor->points) {
@@ -74,13 +74,13 @@ void AddAnchor(TemplateData& vars, CaseRequest& cr, const Messages& t) {
   }
   vars.set("anchor_points", points);
   vars.set("anchor_line", FormatAnchor(*anchor));
-  Result<std::optional<Anchor>> recorded = LatestRecordedAnchor(cr.db);
+  Result<std::optional<Anchor>> recorded = cr.services.LatestAnchor();
   if (recorded.ok() && *recorded) vars.set("anchor_recorded_at", (*recorded)->made_at);
 }
 
 // The current anchor as a text file, for whoever keeps the copies outside.
 void DownloadAnchor(const Request&, Response& res, CaseRequest& cr) {
-  Result<Anchor> anchor = TakeAnchor(cr.db, DefaultClock(), cr.user.who);  // admins and auditors
+  Result<Anchor> anchor = cr.services.TakeAnchor();  // admins and auditors
   if (!anchor.ok()) {
     res.status = HttpStatusOf(anchor.status());
     return;

@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include "access/policy.h"
-#include "store/review_queue.h"
 #include "web/i18n.h"
 #include "web/pages.h"
 
@@ -58,7 +57,7 @@ Result<std::pair<TemplateData, TemplateData>> Charts(CaseAccess& access, const M
 // Pending candidates, shown only to roles that may decide them.
 void AddReviewCounts(CaseRequest& cr, TemplateData& vars) {
   if (!Allowed(cr.user.who, Action::kReviewMatches)) return;
-  ReviewQueue queue(cr.db);
+  ReviewAccess queue = cr.services.review();
   auto dups = queue.Count(CandidateKind::kDuplicate, ReviewStatus::kPending);
   auto links = queue.Count(CandidateKind::kFamilyLink, ReviewStatus::kPending);
   if (!dups.ok() || !links.ok()) return;

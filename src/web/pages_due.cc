@@ -83,7 +83,7 @@ void ShowDueList(const Request& req, Response& res, CaseRequest& cr) {
     return SendPage(req, res, "due_list", page, vars, 400);
   }
   const std::string now = DefaultClock().NowIso();
-  auto due = WorkflowAccess(cr.db, cr.access.principal()).Due(now, static_cast<int>(*days));
+  auto due = cr.services.workflow().Due(now, static_cast<int>(*days));
   if (!due.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(due.status()));
   std::vector<DueItem> items = OverdueFirst(std::move(*due));
   vars.set("items", PageOf(items, IntParam(req, "page").value_or(1), *days, t, IsoToMillis(now), vars));
@@ -98,7 +98,7 @@ void ShowDueList(const Request& req, Response& res, CaseRequest& cr) {
 void ShowDuePanel(const Request& req, Response& res, CaseRequest& cr) {
   const Messages& t = CatalogFor(PageLanguage(req, &cr.user));
   const std::string now = DefaultClock().NowIso();
-  auto due = WorkflowAccess(cr.db, cr.access.principal()).Due(now, kDueSoonDays);
+  auto due = cr.services.workflow().Due(now, kDueSoonDays);
   if (!due.ok() && due.status().code() == StatusCode::kPermissionDenied)
     return SendErrorPage(req, res, cr.user, 403);
   TemplateData vars;

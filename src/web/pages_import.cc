@@ -86,7 +86,7 @@ TemplateData FormValues(const Upload& u) {
 
 void ShowImportForm(const Request& req, Response& res, CaseRequest& cr) {
   if (!Allowed(cr.user.who, Action::kImportLists)) {
-    AuditRefusal(cr.db, req, cr.user.who, "may not import lists");
+    AuditRefusal(cr, req, "may not import lists");
     return SendErrorPage(req, res, cr.user, 403);
   }
   PageContext page = PageFor(req, cr.user, "import.title");
@@ -130,7 +130,7 @@ void PostImport(const Request& req, Response& res, CaseRequest& cr) {
   options.list.file_name = upload->file_name;
   options.list.date_order = *order;
   // ImportAccess checks the role, imports as the user and audits the attempt.
-  auto report = ImportAccess(cr.db, cr.user.who).Import(upload->bytes, options);
+  auto report = cr.services.imports().Import(upload->bytes, options);
   if (!report.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(report.status()));
   PageContext page = PageFor(req, cr.user, "import.title");
   TemplateData vars;

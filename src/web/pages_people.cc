@@ -5,7 +5,6 @@
 
 #include "access/policy.h"
 #include "access/search_service.h"
-#include "store/repositories.h"
 #include "web/pages.h"
 
 namespace reunite::web {
@@ -65,10 +64,12 @@ TemplateData FieldRows(const PersonView& view, const Messages& t) {
 }
 
 // Where the person came from: source, record, file and line. The raw row text is not
-// shown: it holds the very fields the role may have withheld.
-TemplateData ProvenanceRows(Database& db, PersonId id) {
+// asked for: it holds the very fields the role may have withheld.
+Result<TemplateData> ProvenanceRows(CaseAccess& access, PersonId id) {
+  auto provenance = access.Provenance(id, SourceText::kLeftOut);
+  if (!provenance.ok()) return provenance.status();
   TemplateData rows(TemplateData::type::list);
-  for (const auto& r : PersonRepository(db).Provenance(id)) {
+  for (const auto& r : provenance->rows) {
     TemplateData row;
     row.set("source", r.source);
     row.set("record", r.record_id);
@@ -104,7 +105,9 @@ void RenderPerson(const Request& req, Response& res, CaseRequest& cr, PersonId i
   }
   vars.set("fields", FieldRows(*view, t));
   if (!view->withheld.empty()) vars.set("withheld", WithheldNotice(view->withheld, t));
-  vars.set("provenance", ProvenanceRows(cr.db, view->person.id));
+  auto provenance = ProvenanceRows(cr.access, view->person.id);
+  if (!provenance.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(provenance.status()));
+  vars.set("provenance", *provenance);
   vars.set("can_protect", Allowed(cr.user.who, Action::kSetProtection));
   // Who may not lift protection keeps it on: the box is not theirs to clear.
   vars.set("locked_at_risk", view->at_risk && !Allowed(cr.user.who, Action::kRemoveProtection));

@@ -23,7 +23,7 @@ using report::StatusReport;
 Result<StatusReport> BuildReport(const Request& req, CaseRequest& cr) {
   Result<report::CategoryTree> tree = report::DefaultCategoryTree();
   if (!tree.ok()) return tree.status();
-  return ReportAccess(cr.db, cr.access.principal()).CourtStatus(Param(req, "as_of"), *tree);
+  return cr.services.reports().CourtStatus(Param(req, "as_of"), *tree);
 }
 
 const std::string& NodeLabel(const NodeCount& n, const std::string& lang) { return lang == "es" ? n.label_es : n.label_en; }

@@ -48,7 +48,7 @@ void ShowQueue(const Request& req, Response& res, CaseRequest& cr) {
   q.limit = kReviewPageSize;
   long page_no = std::max(1L, IntParam(req, "page").value_or(1));
   q.offset = static_cast<int>((page_no - 1) * kReviewPageSize);
-  auto list = ReviewAccess(cr.db, cr.user.who).List(q, ReviewListDetail::kSummary);
+  auto list = cr.services.review().List(q, ReviewListDetail::kSummary);
   if (!list.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(list.status()));
   TemplateData rows(TemplateData::type::list);
   for (std::size_t i = 0; i < list->items.size(); ++i) rows.push_back(CandidateRow(list->items[i], list->protection[i], t));
@@ -190,7 +190,7 @@ TemplateData RelationshipOptions(const std::string& suggested, const Messages& t
 void ShowCandidate(const Request& req, Response& res, CaseRequest& cr) {
   PageContext page = PageFor(req, cr.user, "review.title");
   const Messages& t = CatalogFor(page.lang);
-  ReviewAccess review(cr.db, cr.user.who);
+  ReviewAccess review = cr.services.review();
   auto item = review.Get(std::stoll(req.matches[1].str()));
   if (!item.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(item.status()));
   const ReviewCandidate& c = item->candidate;
@@ -219,7 +219,7 @@ void GoToNext(Response& res, ReviewAccess& review, CandidateKind kind) {
 }
 
 void PostAccept(const Request& req, Response& res, CaseRequest& cr) {
-  ReviewAccess review(cr.db, cr.user.who);
+  ReviewAccess review = cr.services.review();
   std::int64_t id = std::stoll(req.matches[1].str());
   AcceptOptions options;
   auto verification = VerificationFromString(Param(req, "verification"));
@@ -234,7 +234,7 @@ void PostAccept(const Request& req, Response& res, CaseRequest& cr) {
 }
 
 void PostReject(const Request& req, Response& res, CaseRequest& cr) {
-  ReviewAccess review(cr.db, cr.user.who);
+  ReviewAccess review = cr.services.review();
   std::int64_t id = std::stoll(req.matches[1].str());
   std::string reason = Param(req, "different") == "1" ? kDifferentPeople : Param(req, "reason");
   auto candidate = review.Get(id);

@@ -21,7 +21,7 @@ using httplib::Response;
 using workflow::SearchPlanRow;
 using workflow::SearchTask;
 
-WorkflowAccess Workflow(CaseRequest& cr) { return WorkflowAccess(cr.db, cr.access.principal()); }
+WorkflowAccess Workflow(CaseRequest& cr) { return cr.services.workflow(); }
 
 // The team asked for; a field searcher, who plans only their own team's work,
 // gets theirs when none is named.

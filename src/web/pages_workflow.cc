@@ -267,7 +267,7 @@ void PostWorkflow(const Request& req, Response& res, CaseRequest& cr) {
   auto view = cr.access.GetFamily(family.child);
   if (!view.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(view.status()));
   family.parents = wf::ParentsOf(*view);
-  WorkflowAccess wa(cr.db, wf::Actor(req, cr));
+  WorkflowAccess wa = cr.services.workflow();
   const Outcome outcome = handler->second(req, wa, family);
   if (outcome.status.ok()) return res.set_redirect("/families/" + std::to_string(family.child) + "#workflow", 303);
   switch (outcome.status.code()) {

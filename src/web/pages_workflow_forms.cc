@@ -73,10 +73,6 @@ bool IsParent(const std::vector<Parent>& parents, PersonId id) {
   return false;
 }
 
-reunite::Principal Actor(const httplib::Request&, const CaseRequest& cr) {
-  return cr.user.who;  // its remote is the client's address, set where the request was authenticated
-}
-
 std::string RenderPart(const std::string& name, TemplateData data, const TemplateData& catalog,
                        const std::string& csrf) {
   data.set("t", catalog);

@@ -51,9 +51,6 @@ std::vector<Parent> ParentsOf(const FamilyView& family);
 
 bool IsParent(const std::vector<Parent>& parents, PersonId id);
 
-// The principal a workflow service acts as: the user, calling from the request's peer.
-reunite::Principal Actor(const httplib::Request& req, const CaseRequest& cr);
-
 // Renders one of the panel's templates with the catalog and the CSRF token.
 std::string RenderPart(const std::string& name, TemplateData data, const TemplateData& catalog,
                        const std::string& csrf);

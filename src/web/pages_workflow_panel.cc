@@ -237,7 +237,7 @@ std::string WorkflowPanel(const httplib::Request& req, CaseRequest& cr, const Fa
   if (!Allowed(cr.user.who, Action::kReadWorkflow)) return "";
   const PersonId child = family.child.person.id;
   const std::vector<wf::Parent> parents = wf::ParentsOf(family);
-  WorkflowAccess wa(cr.db, wf::Actor(req, cr));
+  WorkflowAccess wa = cr.services.workflow();
   const Messages& t = CatalogFor(lang);
   const TemplateData catalog = CatalogData(t);
   const std::string& csrf = cr.user.who.csrf_token;

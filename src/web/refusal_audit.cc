@@ -1,6 +1,7 @@
 #include "web/refusal_audit.h"
 
 #include "access/audit.h"
+#include "web/case_request.h"
 #include "web/client_address.h"
 #include "store/database_pool.h"
 
@@ -24,20 +25,16 @@ std::string Claimed(const std::string& typed) {
 
 }  // namespace
 
-void AuditRefusal(Database& db, const httplib::Request& req, const reunite::Principal& who, const std::string& why) {
-  reunite::Principal p = who;
+void AuditRefusal(CaseRequest& cr, const httplib::Request& req, const std::string& why) {
   // The authenticator set the client's address (behind --trusted-proxy too).
-  if (p.remote.empty()) p.remote = req.remote_addr;
-  // A refusal stands whether or not its entry could be written; a failure to write
-  // it is the storage's, which the next write will meet too.
-  (void)AppendAudit(db, DefaultClock(), p, "denied", "request", 0, Detail(req, why));
+  cr.services.AuditRefusal(Detail(req, why), req.remote_addr);
 }
 
 void AuditRefusal(const RouteContext& ctx, const httplib::Request& req, const reunite::Principal& who,
                   const std::string& why) {
   if (!ctx.pool) return;
   auto db = ctx.pool->Acquire();
-  AuditRefusal(*db, req, who, why);
+  AccessServices(*db, who).AuditRefusal(Detail(req, why), req.remote_addr);
 }
 
 void AuditAnonymousRefusal(const RouteContext& ctx, const httplib::Request& req, const std::string& claimed,

@@ -8,13 +8,15 @@
 #include <httplib.h>
 
 #include "access/principal.h"
-#include "store/database.h"
 #include "web/routes.h"
 
 namespace reunite::web {
 
-// `who` signed in (its remote is taken from the request): the entry is theirs.
-void AuditRefusal(Database& db, const httplib::Request& req, const reunite::Principal& who, const std::string& why);
+struct CaseRequest;
+
+// The request's user signed in: the entry is theirs, on the request's connection
+// (their remote, else the request's peer).
+void AuditRefusal(CaseRequest& cr, const httplib::Request& req, const std::string& why);
 
 // No one signed in: the entry names `claimed` (the username a sign-in form carried,
 // maybe empty) with no role. Written on a connection leased from ctx.pool; nothing

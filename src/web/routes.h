@@ -8,7 +8,6 @@
 
 namespace reunite {
 class AuditWriter;
-class Database;
 class DatabasePool;
 class SearchService;
 }
@@ -16,7 +15,6 @@ class SearchService;
 namespace reunite::web {
 
 struct RouteContext {
-  Database* db = nullptr;
   Authenticator* auth = nullptr;
   bool secure_cookies = false;
   DatabasePool* pool = nullptr;     // connections for case data, one per request

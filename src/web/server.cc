@@ -28,9 +28,9 @@ void LogException(const httplib::Request& req, std::exception_ptr ep) {
 
 }  // namespace
 
-WebServer::WebServer(Database* db, Authenticator* auth, ServerOptions options, DatabasePool* pool,
+WebServer::WebServer(Authenticator* auth, ServerOptions options, DatabasePool* pool,
                      SearchService* search, AuditWriter* audit)
-    : db_(db), auth_(auth), pool_(pool), search_(search), audit_(audit), options_(std::move(options)) {
+    : auth_(auth), pool_(pool), search_(search), audit_(audit), options_(std::move(options)) {
   if (tls()) {
     server_ = std::make_unique<httplib::SSLServer>(options_.cert_path.c_str(), options_.key_path.c_str());
     options_.secure_cookies = true;
@@ -63,7 +63,7 @@ void WebServer::Configure() {
   });
   server_->set_read_timeout(10);
   server_->set_write_timeout(10);
-  const RouteContext ctx{db_, auth_, options_.secure_cookies, pool_, search_, audit_, options_.trusted_proxy};
+  const RouteContext ctx{auth_, options_.secure_cookies, pool_, search_, audit_, options_.trusted_proxy};
   server_->set_pre_routing_handler(
       [ctx](const httplib::Request& req, httplib::Response& res) { return GateRequest(req, res, ctx); });
   server_->set_error_handler(httplib::Server::Handler(FillErrorBody));

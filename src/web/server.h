@@ -15,7 +15,6 @@ class Server;
 
 namespace reunite {
 class AuditWriter;
-class Database;
 class DatabasePool;
 class SearchService;
 }
@@ -35,10 +34,10 @@ struct ServerOptions {
 
 class WebServer {
  public:
-  // db may be null (no route reads case data yet); auth must outlive the server, as
-  // must pool, search and audit when given (the routes that read case data need the
-  // first two; audit batches the audit entries of reads, access/audit_writer.h).
-  WebServer(Database* db, Authenticator* auth, ServerOptions options = {}, DatabasePool* pool = nullptr,
+  // auth must outlive the server, as must pool, search and audit when given (the
+  // routes that read case data need the first two: each request leases a connection
+  // from pool; audit batches the audit entries of reads, access/audit_writer.h).
+  WebServer(Authenticator* auth, ServerOptions options = {}, DatabasePool* pool = nullptr,
             SearchService* search = nullptr, AuditWriter* audit = nullptr);
   ~WebServer();
   WebServer(const WebServer&) = delete;
@@ -57,7 +56,6 @@ class WebServer {
  private:
   void Configure();
 
-  Database* db_;
   Authenticator* auth_;
   DatabasePool* pool_;
   SearchService* search_;

@@ -84,7 +84,7 @@ class ServerTestBase : public ::testing::Test {
   httplib::Client Client() { return httplib::Client("127.0.0.1", port_); }
 
   Accounts accounts_;
-  WebServer server_{nullptr, &accounts_};
+  WebServer server_{&accounts_};
   int port_ = 0;
 };
 
