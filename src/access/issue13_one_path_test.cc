@@ -18,11 +18,11 @@ namespace {
 
 using testing::MakePrincipal;
 
-constexpr const char* kPhoneDigits = "55550002";
-constexpr const char* kVillage = "Xecoxol";
+constexpr const char* kPhoneDigits = testing::kA2PhoneDigits;
+constexpr const char* kVillage = testing::kA2Village;
 constexpr const char* kNotes = "threatened by the smuggler";
 
-bool Has(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
+using testing::Has;
 
 bool Shows(const JournalEntry& e, const std::string& what) { return Has(e.before, what) || Has(e.after, what); }
 

@@ -23,13 +23,13 @@ namespace {
 using testing::MakePrincipal;
 
 // a2's values after MoveA2: what must not leak.
-constexpr const char* kPhoneDigits = "55550002";
-constexpr const char* kVillage = "Xecoxol";
+constexpr const char* kPhoneDigits = testing::kA2PhoneDigits;
+constexpr const char* kVillage = testing::kA2Village;
 constexpr const char* kMunicipality = "Chiantla";
 constexpr const char* kDepartment = "GT-HU";
 constexpr const char* kFacility = "Port Isabel";
 
-bool Has(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
+using testing::Has;
 
 class Issue13Test : public testing::StoreTest {
  protected:

@@ -94,4 +94,11 @@ inline SeededCases SeedCases(Database& db, Clock& clock) {
   return s;
 }
 
+// a2's phone digits (SeedCases) and the village the issue 13 tests move her to: the
+// values that must not leak.
+inline constexpr const char* kA2PhoneDigits = "55550002";
+inline constexpr const char* kA2Village = "Xecoxol";
+
+inline bool Has(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
+
 }  // namespace reunite::testing
