@@ -53,6 +53,15 @@ std::vector<std::string> ValuesOf(const BlockingPart& part, std::string_view cel
     }
     return out;
   }
+  if (part.transform == Transform::kWords) {
+    const std::string v = Normalise(cell);
+    for (size_t start = 0; start < v.size();) {
+      const size_t end = std::min(v.find(' ', start), v.size());
+      add(v.substr(start, end - start));
+      start = end + 1;
+    }
+    return out;
+  }
   if (part.transform == Transform::kYear || part.transform == Transform::kMonth || part.transform == Transform::kMonthDay) {
     PreparedDate d = ReadDateValue(cell, format);
     if (d.empty()) return out;

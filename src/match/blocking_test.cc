@@ -51,6 +51,8 @@ TEST(BlockingTest, KeysFollowTheTransforms) {
   EXPECT_EQ(keys("name.suffix3+dob.month_day", 3), std::vector<std::string>{"pez+501"});
   EXPECT_EQ(keys("phones.items", 2), (std::vector<std::string>{"+50255551234", "+50299990000"}));
   EXPECT_EQ(keys("phones.digits_sorted", 0), std::vector<std::string>{"01223455555"});
+  EXPECT_EQ(keys("name.words", 0), (std::vector<std::string>{"jose", "perez"}));
+  EXPECT_EQ(keys("dob+name.words", 3), (std::vector<std::string>{"1980-05-01+lopez", "1980-05-01+maria"}));
   EXPECT_EQ(keys("name.phonetic", 0), keys("name.phonetic", 1));
   EXPECT_TRUE(keys("name", 4).empty());  // empty values take no part
   EXPECT_TRUE(keys("name+dob", 4).empty());

@@ -81,7 +81,7 @@
 // '+'); records that agree on every part of a rule become a candidate pair. A part is
 // "column" or "column.transform" with transform one of: exact (the default: folded,
 // spaces collapsed), phonetic, prefixN, suffixN, first_token, last_token, items (one
-// key per ';'-separated item), digits, digits_sorted, year, month, month_day (dates are
+// key per ';'-separated item), words (one key per word: swapped surnames meet), digits, digits_sorted, year, month, month_day (dates are
 // read in the format of the column's date comparison, else ISO/YYYYMMDD). A record
 // whose part is empty takes no part in that rule.
 #pragma once
@@ -154,7 +154,7 @@ struct ComparisonSpec {
 
 struct BlockingPart {
   enum class Transform {
-    kExact, kPhonetic, kPrefix, kSuffix, kFirstToken, kLastToken, kItems, kDigits, kDigitsSorted,
+    kExact, kPhonetic, kPrefix, kSuffix, kFirstToken, kLastToken, kItems, kWords, kDigits, kDigitsSorted,
     kYear, kMonth, kMonthDay,
   };
   std::string column;

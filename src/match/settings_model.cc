@@ -40,7 +40,8 @@ Result<BlockingPart> ParseBlockingPart(std::string_view text) {
   if (part.column.empty()) return Status::InvalidArgument("blocking part '" + std::string(text) + "' names no column");
   static const std::vector<std::pair<std::string_view, T>> names = {
       {"exact", T::kExact}, {"phonetic", T::kPhonetic}, {"first_token", T::kFirstToken},
-      {"last_token", T::kLastToken}, {"items", T::kItems}, {"digits", T::kDigits},
+      {"last_token", T::kLastToken}, {"items", T::kItems}, {"words", T::kWords},
+      {"digits", T::kDigits},
       {"digits_sorted", T::kDigitsSorted}, {"year", T::kYear}, {"month", T::kMonth}, {"month_day", T::kMonthDay}};
   for (const auto& [name, transform] : names) {
     if (t == name) {
@@ -55,8 +56,8 @@ Result<BlockingPart> ParseBlockingPart(std::string_view text) {
     }
   }
   return Status::InvalidArgument("unknown transform '" + std::string(t) + "' in '" + std::string(text) +
-                                 "' (exact, phonetic, prefixN, suffixN, first_token, last_token, items, digits, "
-                                 "digits_sorted, year, month, month_day)");
+                                 "' (exact, phonetic, prefixN, suffixN, first_token, last_token, items, words, "
+                                 "digits, digits_sorted, year, month, month_day)");
 }
 
 }  // namespace

@@ -114,7 +114,7 @@ TEST(SettingsTest, ErrorsNameTheJsonPath) {
             "s.json: $.comparisons[1].name: repeated comparison name 'd'");
   EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "date", "column": "d"}], "blocking_rules": ["d", "d.soundex"]})"),
             "s.json: $.blocking_rules[1]: unknown transform 'soundex' in 'd.soundex' (exact, phonetic, prefixN, "
-            "suffixN, first_token, last_token, items, digits, digits_sorted, year, month, month_day)");
+            "suffixN, first_token, last_token, items, words, digits, digits_sorted, year, month, month_day)");
   EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "date", "column": "d"}], "blocking_rules": [["d", 3]]})"),
             "s.json: $.blocking_rules[0][1]: expected a string");
   EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "date", "column": "d"}], "blocking_rules": ["d"], "link_type": "merge"})"),
