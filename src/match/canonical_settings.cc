@@ -16,8 +16,8 @@ namespace {
 // bare date of birth makes blocks too large on big lists), or with any one surname
 // (surnames swapped or moved into the given names, with a different given name
 // written first: "Norma Godínez Vásquez" and "VASQUEZ GODINEZ, LESLY NORMA"; it found
-// 5 more true pairs of 459 at 2,000 families and 263 of 12,791 at 50,000, high noise,
-// for 3% more candidate pairs); and the apprehension (date
+// 1 more true pair of 459 at 2,000 families and 27 of 12,791 at 50,000, high noise,
+// for 1.5% more candidate pairs); and the apprehension (date
 // and place) with the given name's first two letters, for records with neither a date
 // of birth nor a usable surname. The initial on the first rule and the second letter
 // on the last took a 300,000-record synth list from 8.2 to 4.7 million candidate pairs
