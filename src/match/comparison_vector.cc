@@ -167,6 +167,22 @@ int PairComparator::Level(int c, std::uint32_t l, std::uint32_t r) const {
   return ValueLevel(c, left_.Id(l, c), right_.Id(r, c));
 }
 
+// Whether two of the identifiers of comparison c, read as numbers, are within its
+// veto_unless_near.
+bool PairComparator::Near(int c, std::uint32_t l, std::uint32_t r) const {
+  const double near = settings_.comparisons[c].veto_unless_near;
+  if (near <= 0) return false;
+  auto number = [](const std::string& digits) { return digits.size() <= 15 ? std::stod(digits) : -1.0; };
+  for (const auto& a : left_.comparisons[c].identifiers[left_.Id(l, c)]) {
+    for (const auto& b : right_.comparisons[c].identifiers[right_.Id(r, c)]) {
+      if (a.empty() || b.empty()) continue;
+      const double x = number(a), y = number(b);
+      if (x >= 0 && y >= 0 && std::fabs(x - y) <= near) return true;
+    }
+  }
+  return false;
+}
+
 bool PairComparator::Contradicts(std::uint32_t l, std::uint32_t r, const std::function<double()>& weight) const {
   double pair_weight = std::numeric_limits<double>::quiet_NaN();
   for (int c = 0; c < comparisons(); ++c) {
@@ -178,14 +194,14 @@ bool PairComparator::Contradicts(std::uint32_t l, std::uint32_t r, const std::fu
       auto exact = [](const PreparedDate& d) { return d.month > 0 && d.day > 0 && !d.january_first_default; };
       if (!exact(left_.comparisons[c].dates[left_.Id(l, c)]) || !exact(right_.comparisons[c].dates[right_.Id(r, c)])) continue;
     }
-    const bool lifted = std::any_of(spec.veto_unless_agree.begin(), spec.veto_unless_agree.end(),
-                                    [&](const ComparisonSpec::VetoLift& lift) {
-                                      return std::all_of(lift.begin(), lift.end(), [&](const auto& need) {
-                                        const int agree = Level(need.first, l, r);
-                                        return agree != kNull && (need.second >> agree & 1u);
-                                      });
-                                    });
-    if (lifted) continue;
+    auto holds = [&](const ComparisonSpec::VetoLift& lift) {
+      return std::all_of(lift.begin(), lift.end(), [&](const auto& need) {
+        const int agree = Level(need.first, l, r);
+        return agree != kNull && (need.second >> agree & 1u);
+      });
+    };
+    if (std::any_of(spec.veto_unless_agree.begin(), spec.veto_unless_agree.end(), holds)) continue;
+    if (Near(c, l, r) && std::all_of(spec.veto_near_agree.begin(), spec.veto_near_agree.end(), holds)) continue;
     if (weight && std::isfinite(spec.veto_unless_weight)) {
       if (std::isnan(pair_weight)) pair_weight = weight();
       if (pair_weight >= spec.veto_unless_weight) continue;

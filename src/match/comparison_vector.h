@@ -53,6 +53,7 @@ class PairComparator {
   double TermFrequency(int c, std::uint32_t l, std::uint32_t r) const;
 
  private:
+  bool Near(int c, std::uint32_t l, std::uint32_t r) const;
   // How a comparison's level is found, fastest first.
   enum class Route : std::uint8_t {
     kIds,      // a dedupe's exact-only string ladder: equal ids, level 0; else "different"

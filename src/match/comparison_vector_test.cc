@@ -200,5 +200,30 @@ TEST(ComparisonVectorTest, AVetoIsLiftedByAStrongEnoughPairWeight) {
   EXPECT_EQ(asked, 0);
 }
 
+// A second A-number issued in error days later is near the first; sisters processed
+// together get near numbers too, so the birth date must agree as well.
+TEST(ComparisonVectorTest, NearIdentifiersLiftTheVetoWhenTheBirthDateAgrees) {
+  auto s = ParseSettings(R"({"unique_id_column": "id",
+    "comparisons": [
+      {"name": "dob", "kind": "date", "column": "dob"},
+      {"name": "anum", "kind": "identifier", "column": "anum", "veto_levels": ["different"],
+       "veto_unless_near": 1000, "veto_near_agree": {"dob": "one component differs"}}],
+    "blocking_rules": ["anum"]})", "t");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  const std::string csv =
+      "id,dob,anum\n"
+      "a,1980-05-01,A212514724\nb,1980-05-01,A212515124\n"  // 400 apart, one birth date
+      "c,1973-12-10,A210795485\nd,1973-07-13,A210795228\n"  // sisters: near, other birth dates
+      "e,1980-05-01,A212514724\nf,1980-05-01,A209000000\n";  // far apart
+  auto d = ReadCsvDataset(csv, "p.csv", {}, "id", s->LeftColumns());
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  auto prepared = PrepareDataset(*d, *s, true);
+  ASSERT_TRUE(prepared.ok());
+  const PairComparator comparator(*s, *prepared, *prepared);
+  EXPECT_FALSE(comparator.Contradicts(0, 1));
+  EXPECT_TRUE(comparator.Contradicts(2, 3));
+  EXPECT_TRUE(comparator.Contradicts(4, 5));
+}
+
 }  // namespace
 }  // namespace reunite::match

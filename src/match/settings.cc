@@ -56,7 +56,8 @@ class SettingsReader {
   bool Prior(const json& c, const std::string& path, ComparisonSpec* spec);
   bool Veto(const json& c, const std::string& path, ComparisonSpec* spec);
   bool VetoUnless(const json& comps, LinkSettings* s);
-  bool VetoLift(const json& v, const std::string& path, size_t i, LinkSettings* s);
+  bool VetoLift(const json& v, const std::string& path, size_t i, LinkSettings* s,
+                std::vector<ComparisonSpec::VetoLift>* into);
   bool Blocking(const json& rules, const std::string& path, std::vector<BlockingRule>* out);
   bool Em(const json& em, const std::string& path, EmSettings* out);
   bool Csv(const json& csv, const std::string& path, CsvOptions* out);
@@ -147,7 +148,8 @@ bool SettingsReader::Comparison(const json& c, const std::string& path, Comparis
   if (!KnownKeys(c, path, {"name", "kind", "column", "columns", "left_column", "right_column", "levels",
                            "term_frequency_adjustment", "fuzzy_threshold", "date_format", "list_separator",
                            "max_differences", "blocking_columns", "m_prior", "ordered_levels", "veto_levels",
-                           "veto_unless_agree", "veto_unless_weight"})) {
+                           "veto_unless_agree", "veto_unless_weight", "veto_unless_near",
+                           "veto_near_agree"})) {
     return false;
   }
   if (!c.contains("kind")) return Fail(path, "missing \"kind\"");
@@ -235,12 +237,21 @@ bool SettingsReader::Prior(const json& c, const std::string& path, ComparisonSpe
 // veto_levels: labels of this comparison's levels.
 bool SettingsReader::Veto(const json& c, const std::string& path, ComparisonSpec* spec) {
   if (!c.contains("veto_levels")) {
-    if (c.contains("veto_unless_weight")) return Fail(path, "veto_unless_weight needs veto_levels");
+    for (const char* key : {"veto_unless_weight", "veto_unless_near", "veto_near_agree"}) {
+      if (c.contains(key)) return Fail(path, std::string(key) + " needs veto_levels");
+    }
     return !c.contains("veto_unless_agree") || Fail(path, "veto_unless_agree needs veto_levels");
   }
   if (c.contains("veto_unless_weight") &&
       !Number(c["veto_unless_weight"], path + ".veto_unless_weight", -1000, 1000, &spec->veto_unless_weight)) {
     return false;
+  }
+  if (c.contains("veto_unless_near")) {
+    if (spec->kind != ComparisonKind::kIdentifier) return Fail(path + ".veto_unless_near", "only for identifiers");
+    if (!Number(c["veto_unless_near"], path + ".veto_unless_near", 0, 1e15, &spec->veto_unless_near)) return false;
+  }
+  if (c.contains("veto_near_agree") && !c.contains("veto_unless_near")) {
+    return Fail(path, "veto_near_agree needs veto_unless_near");
   }
   const json& v = c["veto_levels"];
   const std::vector<std::string> labels = spec->LevelLabels();
@@ -260,22 +271,27 @@ bool SettingsReader::Veto(const json& c, const std::string& path, ComparisonSpec
 // first level); or a list of such alternatives. Resolved once all are read.
 bool SettingsReader::VetoUnless(const json& comps, LinkSettings* s) {
   for (size_t i = 0; i < comps.size(); ++i) {
+    if (comps[i].contains("veto_near_agree")) {
+      const std::string p = "$.comparisons[" + std::to_string(i) + "].veto_near_agree";
+      if (!VetoLift(comps[i]["veto_near_agree"], p, i, s, &s->comparisons[i].veto_near_agree)) return false;
+    }
     if (!comps[i].contains("veto_unless_agree")) continue;
     const std::string p = "$.comparisons[" + std::to_string(i) + "].veto_unless_agree";
     const json& v = comps[i]["veto_unless_agree"];
     if (v.is_array() && !v.empty()) {
       for (size_t a = 0; a < v.size(); ++a) {
-        if (!VetoLift(v[a], p + "[" + std::to_string(a) + "]", i, s)) return false;
+        if (!VetoLift(v[a], p + "[" + std::to_string(a) + "]", i, s, &s->comparisons[i].veto_unless_agree)) return false;
       }
-    } else if (!VetoLift(v, p, i, s)) {
+    } else if (!VetoLift(v, p, i, s, &s->comparisons[i].veto_unless_agree)) {
       return false;
     }
   }
   return true;
 }
 
-// One alternative of comparison i's veto_unless_agree.
-bool SettingsReader::VetoLift(const json& v, const std::string& p, size_t i, LinkSettings* s) {
+// One alternative of comparison i's veto_unless_agree (or its veto_near_agree), added to `into`.
+bool SettingsReader::VetoLift(const json& v, const std::string& p, size_t i, LinkSettings* s,
+                              std::vector<ComparisonSpec::VetoLift>* into) {
   std::vector<std::pair<std::string, json>> wanted;  // name, its levels (null = the first)
   if (v.is_string()) {
     wanted.push_back({v.get<std::string>(), nullptr});
@@ -315,7 +331,7 @@ bool SettingsReader::VetoLift(const json& v, const std::string& p, size_t i, Lin
     }
     lift.push_back({static_cast<int>(it - s->comparisons.begin()), mask});
   }
-  s->comparisons[i].veto_unless_agree.push_back(std::move(lift));
+  into->push_back(std::move(lift));
   return true;
 }
 

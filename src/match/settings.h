@@ -43,7 +43,9 @@
 // token by token", "date_of_birth": ["exact", "year off by one"]} (each at that level
 // or closer, or at one of the levels listed), or a list of such alternatives, any of
 // which lifts it: ["given_name", {"a_number": "equal"}]; "veto_unless_weight": 10 lifts
-// it when the pair's match weight is at least 10 all the same;
+// it when the pair's match weight is at least 10 all the same; "veto_unless_near": 10000
+// (identifiers) when two of the numbers are at most 10,000 apart and the comparisons of
+// "veto_near_agree" (one alternative, as above) agree;
 // "max_cluster_size" (default 50) caps a cluster.
 // A comparison reads "column" (or "columns", joined with a space) on both sides, or
 // "left_column"/"right_column" when the two sides name it differently.
@@ -141,6 +143,13 @@ struct ComparisonSpec {
   // level many times over (a second A-number issued in error on a record that agrees
   // on everything else). Infinite: never.
   double veto_unless_weight = std::numeric_limits<double>::infinity();
+  // Identifiers only: not a veto when two of the values, read as numbers, are at most
+  // this far apart (0: never). A second A-number issued in error days later is near the
+  // first, as numbers are issued in order.
+  double veto_unless_near = 0;
+  // ...and then only when these agree too (one alternative, as in veto_unless_agree;
+  // empty: none needed): sisters apprehended together get numbers a few apart too.
+  std::vector<VetoLift> veto_near_agree;
 
   // Whether blocking on `column` fixes this comparison (a column it reads, or one of
   // blocking_columns).

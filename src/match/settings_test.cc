@@ -140,6 +140,14 @@ TEST(SettingsTest, ErrorsNameTheJsonPath) {
                         {"kind": "string", "column": "s", "levels": ["exact"], "veto_levels": ["different"],
                          "veto_unless_weight": "high"}], "blocking_rules": ["d"]})"),
             "s.json: $.comparisons[1].veto_unless_weight: expected a number");
+  EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "date", "column": "d"},
+                        {"kind": "string", "column": "s", "levels": ["exact"], "veto_levels": ["different"],
+                         "veto_unless_near": 10}], "blocking_rules": ["d"]})"),
+            "s.json: $.comparisons[1].veto_unless_near: only for identifiers");
+  EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "date", "column": "d"},
+                        {"kind": "identifier", "column": "s", "veto_levels": ["different"],
+                         "veto_near_agree": {"d": "exact"}}], "blocking_rules": ["d"]})"),
+            "s.json: $.comparisons[1]: veto_near_agree needs veto_unless_near");
   EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "date", "column": "d"}], "blocking_rules": ["d"], "widen_blocking": 1})"),
             "s.json: $.widen_blocking: expected true or false");
 }
