@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -149,49 +150,63 @@ TEST(ComparisonVectorTest, PatternsAreTheDistinctVectorsWhateverTheThreads) {
 
 // A veto lifted by any of its alternatives: a sex that differs is a typo when the
 // given names agree, or when the A-numbers do; otherwise two records are two people.
+// A dedupe's comparator over `csv` read with the settings `json`; it owns what it compares.
+struct VetoCase {
+  LinkSettings settings;
+  PreparedDataset data;
+  std::unique_ptr<PairComparator> comparator;
+};
+std::unique_ptr<VetoCase> Veto(const std::string& json, const std::string& csv) {
+  auto out = std::make_unique<VetoCase>();
+  auto s = ParseSettings(json, "t");
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  if (!s.ok()) return nullptr;
+  out->settings = std::move(*s);
+  auto d = ReadCsvDataset(csv, "p.csv", {}, "id", out->settings.LeftColumns());
+  EXPECT_TRUE(d.ok()) << d.status().ToString();
+  if (!d.ok()) return nullptr;
+  auto prepared = PrepareDataset(*d, out->settings, true);
+  EXPECT_TRUE(prepared.ok());
+  if (!prepared.ok()) return nullptr;
+  out->data = std::move(*prepared);
+  out->comparator = std::make_unique<PairComparator>(out->settings, out->data, out->data);
+  return out;
+}
+
 TEST(ComparisonVectorTest, AVetoIsLiftedByAnyOfItsAlternatives) {
-  auto s = ParseSettings(R"({"unique_id_column": "id",
+  auto v = Veto(R"({"unique_id_column": "id",
     "comparisons": [
       {"name": "given", "kind": "string", "column": "given", "levels": ["exact", {"jaro_winkler": 0.8}]},
       {"name": "anum", "kind": "identifier", "column": "anum"},
       {"name": "sex", "kind": "string", "column": "sex", "levels": ["exact"],
        "veto_levels": ["different"], "veto_unless_agree": ["given", {"anum": "equal"}]}],
-    "blocking_rules": ["anum"]})", "t");
-  ASSERT_TRUE(s.ok()) << s.status().ToString();
-  ASSERT_EQ(s->comparisons[2].veto_unless_agree.size(), 2u);
-  const std::string csv =
-      "id,given,anum,sex\n"
-      "a,Ana,A111111111,F\nb,Ana,A222222222,M\n"            // given names agree
-      "c,Jesenia,A333333333,F\nd,Yessenia,A333333333,M\n"   // A-numbers agree
-      "e,Daniel,A444444444,M\nf,Daniela,A555555555,F\n"     // neither: two people
-      "g,Jesenia,A666666666,F\nh,Yessenia,A777777777,F\n";  // same sex: no veto
-  auto d = ReadCsvDataset(csv, "p.csv", {}, "id", s->LeftColumns());
-  ASSERT_TRUE(d.ok()) << d.status().ToString();
-  auto prepared = PrepareDataset(*d, *s, true);
-  ASSERT_TRUE(prepared.ok());
-  const PairComparator comparator(*s, *prepared, *prepared);
-  EXPECT_FALSE(comparator.Contradicts(0, 1));
-  EXPECT_FALSE(comparator.Contradicts(2, 3));
-  EXPECT_TRUE(comparator.Contradicts(4, 5));
-  EXPECT_FALSE(comparator.Contradicts(6, 7));
+    "blocking_rules": ["anum"]})",
+                "id,given,anum,sex\n"
+                "a,Ana,A111111111,F\nb,Ana,A222222222,M\n"            // given names agree
+                "c,Jesenia,A333333333,F\nd,Yessenia,A333333333,M\n"   // A-numbers agree
+                "e,Daniel,A444444444,M\nf,Daniela,A555555555,F\n"     // neither: two people
+                "g,Jesenia,A666666666,F\nh,Yessenia,A777777777,F\n");  // same sex: no veto
+  ASSERT_TRUE(v);
+  ASSERT_EQ(v->settings.comparisons[2].veto_unless_agree.size(), 2u);
+  EXPECT_FALSE(v->comparator->Contradicts(0, 1));
+  EXPECT_FALSE(v->comparator->Contradicts(2, 3));
+  EXPECT_TRUE(v->comparator->Contradicts(4, 5));
+  EXPECT_FALSE(v->comparator->Contradicts(6, 7));
 }
 
 // A second A-number issued in error: the veto holds on a pair that is otherwise weak,
 // and is lifted when the pair's weight, the A-numbers' disagreement included, is at
 // least veto_unless_weight.
 TEST(ComparisonVectorTest, AVetoIsLiftedByAStrongEnoughPairWeight) {
-  auto s = ParseSettings(R"({"unique_id_column": "id",
+  auto v = Veto(R"({"unique_id_column": "id",
     "comparisons": [
       {"name": "anum", "kind": "identifier", "column": "anum", "veto_levels": ["different"],
        "veto_unless_weight": 10}],
-    "blocking_rules": ["anum"]})", "t");
-  ASSERT_TRUE(s.ok()) << s.status().ToString();
-  EXPECT_EQ(s->comparisons[0].veto_unless_weight, 10);
-  auto d = ReadCsvDataset("id,anum\na,A111111111\nb,A222222222\n", "p.csv", {}, "id", s->LeftColumns());
-  ASSERT_TRUE(d.ok()) << d.status().ToString();
-  auto prepared = PrepareDataset(*d, *s, true);
-  ASSERT_TRUE(prepared.ok());
-  const PairComparator comparator(*s, *prepared, *prepared);
+    "blocking_rules": ["anum"]})",
+                "id,anum\na,A111111111\nb,A222222222\n");
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v->settings.comparisons[0].veto_unless_weight, 10);
+  const PairComparator& comparator = *v->comparator;
   EXPECT_TRUE(comparator.Contradicts(0, 1));  // no weight given: the veto holds
   EXPECT_TRUE(comparator.Contradicts(0, 1, [] { return 9.9; }));
   EXPECT_FALSE(comparator.Contradicts(0, 1, [] { return 10.0; }));
@@ -203,26 +218,20 @@ TEST(ComparisonVectorTest, AVetoIsLiftedByAStrongEnoughPairWeight) {
 // A second A-number issued in error days later is near the first; sisters processed
 // together get near numbers too, so the birth date must agree as well.
 TEST(ComparisonVectorTest, NearIdentifiersLiftTheVetoWhenTheBirthDateAgrees) {
-  auto s = ParseSettings(R"({"unique_id_column": "id",
+  auto v = Veto(R"({"unique_id_column": "id",
     "comparisons": [
       {"name": "dob", "kind": "date", "column": "dob"},
       {"name": "anum", "kind": "identifier", "column": "anum", "veto_levels": ["different"],
        "veto_unless_near": 1000, "veto_near_agree": {"dob": "one component differs"}}],
-    "blocking_rules": ["anum"]})", "t");
-  ASSERT_TRUE(s.ok()) << s.status().ToString();
-  const std::string csv =
-      "id,dob,anum\n"
-      "a,1980-05-01,A212514724\nb,1980-05-01,A212515124\n"  // 400 apart, one birth date
-      "c,1973-12-10,A210795485\nd,1973-07-13,A210795228\n"  // sisters: near, other birth dates
-      "e,1980-05-01,A212514724\nf,1980-05-01,A209000000\n";  // far apart
-  auto d = ReadCsvDataset(csv, "p.csv", {}, "id", s->LeftColumns());
-  ASSERT_TRUE(d.ok()) << d.status().ToString();
-  auto prepared = PrepareDataset(*d, *s, true);
-  ASSERT_TRUE(prepared.ok());
-  const PairComparator comparator(*s, *prepared, *prepared);
-  EXPECT_FALSE(comparator.Contradicts(0, 1));
-  EXPECT_TRUE(comparator.Contradicts(2, 3));
-  EXPECT_TRUE(comparator.Contradicts(4, 5));
+    "blocking_rules": ["anum"]})",
+                "id,dob,anum\n"
+                "a,1980-05-01,A212514724\nb,1980-05-01,A212515124\n"  // 400 apart, one birth date
+                "c,1973-12-10,A210795485\nd,1973-07-13,A210795228\n"  // sisters: near, other birth dates
+                "e,1980-05-01,A212514724\nf,1980-05-01,A209000000\n");  // far apart
+  ASSERT_TRUE(v);
+  EXPECT_FALSE(v->comparator->Contradicts(0, 1));
+  EXPECT_TRUE(v->comparator->Contradicts(2, 3));
+  EXPECT_TRUE(v->comparator->Contradicts(4, 5));
 }
 
 }  // namespace
