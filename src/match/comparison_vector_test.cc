@@ -153,6 +153,7 @@ TEST(ComparisonVectorTest, PatternsAreTheDistinctVectorsWhateverTheThreads) {
 // A dedupe's comparator over `csv` read with the settings `json`; it owns what it compares.
 struct VetoCase {
   LinkSettings settings;
+  Dataset rows;          // what `data` points to
   PreparedDataset data;
   std::unique_ptr<PairComparator> comparator;
 };
@@ -165,7 +166,8 @@ std::unique_ptr<VetoCase> Veto(const std::string& json, const std::string& csv) 
   auto d = ReadCsvDataset(csv, "p.csv", {}, "id", out->settings.LeftColumns());
   EXPECT_TRUE(d.ok()) << d.status().ToString();
   if (!d.ok()) return nullptr;
-  auto prepared = PrepareDataset(*d, out->settings, true);
+  out->rows = std::move(*d);
+  auto prepared = PrepareDataset(out->rows, out->settings, true);
   EXPECT_TRUE(prepared.ok());
   if (!prepared.ok()) return nullptr;
   out->data = std::move(*prepared);
