@@ -105,15 +105,23 @@ bool SettingsReader::StringLevels(const json& levels, const std::string& path, C
   for (size_t i = 0; i < levels.size(); ++i) {
     std::string p = path + "[" + std::to_string(i) + "]";
     const json& l = levels[i];
-    std::string name;
+    std::string name, label;
     const json* arg = nullptr;
+    const bool labelled = l.is_object() && l.size() == 2 && l.contains("label");
     if (l.is_string()) {
       name = l.get<std::string>();
-    } else if (l.is_object() && l.size() == 1) {
-      name = l.begin().key();
-      arg = &l.begin().value();
+    } else if (l.is_object() && (l.size() == 1 || labelled)) {
+      for (auto it = l.begin(); it != l.end(); ++it) {
+        if (it.key() == "label") continue;
+        name = it.key();
+        arg = &it.value();
+      }
+      if (labelled && !String(l["label"], p + ".label", &label)) return false;
+      if (labelled && (label.empty() || label == "different")) {
+        return Fail(p + ".label", "expected a name for the level, not '" + label + "'");
+      }
     } else {
-      return Fail(p, "expected a level name or a one-key object like {\"jaro_winkler\": 0.92}");
+      return Fail(p, "expected a level name or a one-key object like {\"jaro_winkler\": 0.92} (and \"label\")");
     }
     StringLevel level;
     using T = StringLevel::Test;
@@ -135,6 +143,7 @@ bool SettingsReader::StringLevels(const json& levels, const std::string& path, C
     } else {
       return Fail(p, "unknown level '" + name + "' (exact, nickname, phonetic, jaro_winkler, damerau_levenshtein, prefix)");
     }
+    if (!label.empty()) level.label = label;  // how reviewers read it: "same sector"
     spec->string_levels.push_back(level);
   }
   if (static_cast<int>(spec->string_levels.size()) + 1 > kMaxLevels) {

@@ -13,8 +13,8 @@
 //     "comparisons": [
 //       {"name": "given_name", "kind": "string", "column": "given_name",
 //        "levels": ["exact", "nickname", "phonetic", {"jaro_winkler": 0.92}, {"damerau_levenshtein": 1},
-//                   {"prefix": 3}],
-//        "term_frequency_adjustment": true},
+//                   {"prefix": 3, "label": "same first 3 letters"}],
+//        "term_frequency_adjustment": true},   (a "label" names a level in explanations)
 //       {"name": "surnames", "kind": "token_set", "columns": ["paternal", "maternal"], "fuzzy_threshold": 0.9},
 //       {"name": "dob", "kind": "date", "column": "date_of_birth", "date_format": "%d/%m/%Y"},
 //       {"name": "phones", "kind": "identifier", "column": "phones", "list_separator": ";"},

@@ -140,6 +140,13 @@ TEST(SettingsTest, ErrorsNameTheJsonPath) {
                         {"kind": "string", "column": "s", "levels": ["exact"], "veto_levels": ["different"],
                          "veto_unless_weight": "high"}], "blocking_rules": ["d"]})"),
             "s.json: $.comparisons[1].veto_unless_weight: expected a number");
+  EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "string", "column": "s",
+                         "levels": [{"prefix": 3, "label": "different"}]}], "blocking_rules": ["s"]})"),
+            "s.json: $.comparisons[0].levels[0].label: expected a name for the level, not 'different'");
+  EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "string", "column": "s",
+                         "levels": [{"prefix": 3, "exact": true}]}], "blocking_rules": ["s"]})"),
+            "s.json: $.comparisons[0].levels[0]: expected a level name or a one-key object like "
+            "{\"jaro_winkler\": 0.92} (and \"label\")");
   EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "date", "column": "d"},
                         {"kind": "string", "column": "s", "levels": ["exact"], "veto_levels": ["different"],
                          "veto_unless_near": 10}], "blocking_rules": ["d"]})"),
@@ -150,6 +157,18 @@ TEST(SettingsTest, ErrorsNameTheJsonPath) {
             "s.json: $.comparisons[1]: veto_near_agree needs veto_unless_near");
   EXPECT_EQ(ErrorOf(R"({"comparisons": [{"kind": "date", "column": "d"}], "blocking_rules": ["d"], "widen_blocking": 1})"),
             "s.json: $.widen_blocking: expected true or false");
+}
+
+// A level may carry the name a reviewer reads in explanations.
+TEST(SettingsTest, AStringLevelMayBeNamed) {
+  auto s = ParseSettings(R"({"comparisons": [{"kind": "string", "column": "place",
+      "levels": [{"exact": true, "label": "same station"}, {"prefix": 3, "label": "same sector"}, "phonetic"]}],
+      "blocking_rules": ["place"]})", "s.json");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->comparisons[0].LevelLabels(),
+            (std::vector<std::string>{"same station", "same sector", "phonetic", "different"}));
+  EXPECT_EQ(s->comparisons[0].string_levels[1].test, StringLevel::Test::kPrefix);
+  EXPECT_EQ(s->comparisons[0].string_levels[1].threshold, 3);
 }
 
 TEST(SettingsTest, EstimationKeys) {
