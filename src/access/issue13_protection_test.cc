@@ -190,7 +190,9 @@ TEST_P(Issue13Test, Issue13Item2ProtectionFollowsThePerson) {
   ASSERT_TRUE(family.ok());
   for (const auto& m : family->adults) {
     EXPECT_TRUE(m.adult.person.phones.empty() || m.adult.person.id != copy);
-    if (m.adult.person.id == copy) EXPECT_EQ(m.adult.person.location.village, "");
+    if (m.adult.person.id == copy) {
+      EXPECT_EQ(m.adult.person.location.village, "");
+    }
   }
   for (const auto& e : family->timeline) {
     EXPECT_FALSE(Has(e.after, kVillage)) << e.field << " " << e.after;
@@ -278,9 +280,20 @@ TEST_P(Issue13Test, Issue13Item3OnlyCoordinatorsRemoveProtection) {
 }
 
 TEST_P(Issue13Test, Issue13Item4SearchTasksWithholdPlaces) {
-  workflow::SearchTask at_risk{0, s_.a2, "GT", kDepartment, kMunicipality, kVillage, "ICRC", "north"};
+  auto task = [](PersonId adult, std::string department, std::string municipality, std::string village) {
+    workflow::SearchTask t;
+    t.adult_id = adult;
+    t.country = "GT";
+    t.department = std::move(department);
+    t.municipality = std::move(municipality);
+    t.village = std::move(village);
+    t.organisation = "ICRC";
+    t.team = "north";
+    return t;
+  };
+  workflow::SearchTask at_risk = task(s_.a2, kDepartment, kMunicipality, kVillage);
   ASSERT_TRUE(Workflow(UserRole::kCoordinator).AddSearchTask(at_risk, "seed").ok());
-  workflow::SearchTask other{0, s_.a1, "GT", "GT-AV", "Cobán", "Chamelco", "ICRC", "north"};
+  workflow::SearchTask other = task(s_.a1, "GT-AV", "Cobán", "Chamelco");
   ASSERT_TRUE(Workflow(UserRole::kCoordinator).AddSearchTask(other, "seed").ok());
 
   auto tasks = Workflow(UserRole::kCaseWorker).SearchTasks({});
@@ -389,7 +402,9 @@ TEST_P(Issue13Test, Issue13Item6RemovalCountryAndTaskRefusals) {
   auto family = Case(UserRole::kCaseWorker).GetFamily(s_.c1);
   ASSERT_TRUE(family.ok());
   for (const JournalEntry& e : family->timeline)
-    if (e.entity == "person" && e.entity_id == s_.a2 && e.field == "removal_country") EXPECT_EQ(e.after, "[withheld]");
+    if (e.entity == "person" && e.entity_id == s_.a2 && e.field == "removal_country") {
+      EXPECT_EQ(e.after, "[withheld]");
+    }
 
   // Closing another team's task: refused without saying whose it is.
   auto task = Workflow(UserRole::kCoordinator).AddSearchTask({0, s_.a2, "GT", kDepartment}, "seed");

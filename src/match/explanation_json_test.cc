@@ -82,7 +82,9 @@ TEST(ExplanationJsonTest, WhatIsNotAnExplanationIsRefused) {
                           R"({"sibling_support": 3})", R"({"version": 3})", R"({"steps": [{"comparison": 7}]})"}) {
     auto e = ExplanationFromJson(bad);
     EXPECT_FALSE(e.ok()) << bad;
-    if (!e.ok()) EXPECT_EQ(e.status().code(), StatusCode::kInvalidArgument) << bad;
+    if (!e.ok()) {
+      EXPECT_EQ(e.status().code(), StatusCode::kInvalidArgument) << bad;
+    }
   }
 }
 
