@@ -37,28 +37,19 @@ const DateFormat& DateFormatOf(const LinkSettings& settings, const std::string& 
   return kDefault;
 }
 
-// The values one part gives for one cell (none, one, or several for `items`).
+// The values one part gives for one cell (none, one, or several for `items` and `words`).
 std::vector<std::string> ValuesOf(const BlockingPart& part, std::string_view cell, const DateFormat& format) {
   std::vector<std::string> out;
   auto add = [&](std::string v) {
     if (!v.empty()) out.push_back(std::move(v));
   };
-  if (part.transform == Transform::kItems) {
-    size_t start = 0;
-    while (start <= cell.size()) {
-      size_t at = cell.find(';', start);
-      add(Normalise(cell.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start)));
-      if (at == std::string_view::npos) break;
+  // `items` are ';'-separated, `words` separated by white space; each is normalised.
+  if (part.transform == Transform::kItems || part.transform == Transform::kWords) {
+    const std::string_view separators = part.transform == Transform::kItems ? ";" : " \t\n\r";
+    for (size_t start = 0; start <= cell.size();) {
+      const size_t at = std::min(cell.find_first_of(separators, start), cell.size());
+      add(Normalise(cell.substr(start, at - start)));
       start = at + 1;
-    }
-    return out;
-  }
-  if (part.transform == Transform::kWords) {
-    const std::string v = Normalise(cell);
-    for (size_t start = 0; start < v.size();) {
-      const size_t end = std::min(v.find(' ', start), v.size());
-      add(v.substr(start, end - start));
-      start = end + 1;
     }
     return out;
   }
