@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "access/audit.h"
+#include "access/test_cases.h"
 #include "store/test_postgres.h"
 
 namespace reunite {
@@ -19,12 +20,7 @@ class AccountsTest : public testing::StoreTest {
     ASSERT_TRUE(accounts_->CreateUser(admin_, ana).ok());
   }
 
-  long AuditCount(const std::string& action) {
-    AuditQuery q;
-    q.action = action;
-    q.limit = 1000;
-    return static_cast<long>(QueryAudit(*db_, q)->size());
-  }
+  long AuditCount(const std::string& action) { return testing::CountAudits(*db_, action); }
 
   FixedClock clock_{"2018-07-26T00:00:00.000Z"};
   Principal admin_ = Principal::LocalOperator("root");

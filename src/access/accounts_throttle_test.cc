@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "access/accounts.h"
+#include "access/test_cases.h"
 #include "access/audit.h"
 #include "access/password_gate.h"
 #include "store/test_postgres.h"
@@ -28,12 +29,7 @@ class AccountsThrottleTest : public testing::StoreTest {
     ASSERT_TRUE(accounts.CreateUser(admin_, {"ana", "Kids in Need", UserRole::kCaseWorker, kPassword, "", "en"}).ok());
   }
 
-  long AuditCount(const std::string& action) {
-    AuditQuery q;
-    q.action = action;
-    q.limit = 1000;
-    return static_cast<long>(QueryAudit(*db_, q)->size());
-  }
+  long AuditCount(const std::string& action) { return testing::CountAudits(*db_, action); }
 
   // Sends every login at once, each on its own connection, as a server's workers
   // would; the outcome of each, by status code.

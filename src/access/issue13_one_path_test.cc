@@ -60,16 +60,8 @@ class OnePathTest : public testing::StoreTest {
 
   // The details of the audit entries of `action` by `actor` about person `id`.
   std::vector<std::string> Audited(const std::string& action, const std::string& actor, PersonId id) {
-    AuditQuery q;
-    q.action = action;
-    q.actor = actor;
-    q.limit = 1000;
-    auto entries = QueryAudit(*db_, q);
-    EXPECT_TRUE(entries.ok());
     std::vector<std::string> out;
-    if (entries.ok())
-      for (const AuditEntry& e : *entries)
-        if (e.entity == "person" && e.entity_id == id) out.push_back(e.detail);
+    for (const AuditEntry& e : testing::AuditsAbout(*db_, action, actor, id)) out.push_back(e.detail);
     return out;
   }
 

@@ -67,17 +67,7 @@ class Issue13Test : public testing::StoreTest {
 
   // The audit entries of `action` by `actor` about person `id`.
   std::vector<AuditEntry> AuditsOf(const std::string& action, const std::string& actor, PersonId id) {
-    AuditQuery q;
-    q.action = action;
-    q.actor = actor;
-    q.limit = 1000;
-    auto entries = QueryAudit(*db_, q);
-    EXPECT_TRUE(entries.ok());
-    std::vector<AuditEntry> out;
-    if (entries.ok())
-      for (const AuditEntry& e : *entries)
-        if (e.entity == "person" && e.entity_id == id) out.push_back(e);
-    return out;
+    return testing::AuditsAbout(*db_, action, actor, id);
   }
 
   // A family-link candidate (c2, a2) whose stored explanation holds a2's phone and home place.
@@ -407,7 +397,11 @@ TEST_P(Issue13Test, Issue13Item6RemovalCountryAndTaskRefusals) {
     }
 
   // Closing another team's task: refused without saying whose it is.
-  auto task = Workflow(UserRole::kCoordinator).AddSearchTask({0, s_.a2, "GT", kDepartment}, "seed");
+  workflow::SearchTask seeded;
+  seeded.adult_id = s_.a2;
+  seeded.country = "GT";
+  seeded.department = kDepartment;
+  auto task = Workflow(UserRole::kCoordinator).AddSearchTask(seeded, "seed");
   ASSERT_TRUE(task.ok()) << task.status().ToString();
   const Status refused = Workflow(UserRole::kFieldSearcher, "south").CloseSearchTask(*task, "done", "located", "x");
   EXPECT_EQ(refused.code(), StatusCode::kNotFound);

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "access/audit.h"
 #include "common/clock.h"
@@ -41,6 +42,24 @@ inline long CountAudits(Database& db, const std::string& action, const std::stri
   q.limit = 1000;
   auto entries = QueryAudit(db, q);
   return entries.ok() ? static_cast<long>(entries->size()) : -1;
+}
+
+// The audit entries of `action` by `actor` about person `id`.
+inline std::vector<AuditEntry> AuditsAbout(Database& db, const std::string& action, const std::string& actor,
+                                           PersonId id) {
+  AuditQuery q;
+  q.action = action;
+  q.actor = actor;
+  q.limit = 1000;
+  auto entries = QueryAudit(db, q);
+  EXPECT_TRUE(entries.ok());
+  std::vector<AuditEntry> out;
+  if (entries.ok()) {
+    for (const AuditEntry& e : *entries) {
+      if (e.entity == "person" && e.entity_id == id) out.push_back(e);
+    }
+  }
+  return out;
 }
 
 inline Person MakeCasePerson(Role role, const char* given, const char* surname, const char* phone) {
