@@ -138,16 +138,12 @@ class World:
 
     def make_given(self, sex, gen, culture, maya):
         rng = self.rng
-        if culture == "br":
-            pool = F.BR_MALE if sex == "M" else F.BR_FEMALE
+        # Brazilian and Romanian given names: (men's, women's, share with a second name).
+        other = {"br": (F.BR_MALE, F.BR_FEMALE, 0.45), "ro": (F.RO_MALE, F.RO_FEMALE, 0.2)}.get(culture)
+        if other:
+            pool = other[0] if sex == "M" else other[1]
             g = [rng.choice(pool)]
-            if rng.random() < 0.45:
-                g.append(rng.choice([x for x in pool if x != g[0]]))
-            return g
-        if culture == "ro":
-            pool = F.RO_MALE if sex == "M" else F.RO_FEMALE
-            g = [rng.choice(pool)]
-            if rng.random() < 0.2:
+            if rng.random() < other[2]:
                 g.append(rng.choice([x for x in pool if x != g[0]]))
             return g
         key = (sex, "maya" if (maya and gen == "adult" and rng.random() < 0.45) else gen)
