@@ -48,7 +48,9 @@ TEST(ApiUtf8Test, InvalidUtf8InQueryParametersIsA400InTheUserLanguage) {
     // The pages answer the same, as an error page.
     auto page = GetAs("/search?q=%FF&search=%FF", language);
     ExpectBadText(page, language, "search page");
-    if (page) EXPECT_NE(page->get_header_value("Content-Type").find("text/html"), std::string::npos);
+    if (page) {
+      EXPECT_NE(page->get_header_value("Content-Type").find("text/html"), std::string::npos);
+    }
   }
 }
 

@@ -83,8 +83,9 @@ TEST(ApiWorkflowTest, AuthorisationMatrix) {
       testing::Answer a = Ask(kWho[i], c.method, c.path, c.body);
       EXPECT_EQ(a.status, c.want[i]) << c.method << " " << c.path << " as " << kWho[i] << ": " << a.body;
       EXPECT_EQ(a.content_type, "application/json") << c.path;
-      if (a.status >= 400)
+      if (a.status >= 400) {
         EXPECT_TRUE(a.json.contains("error") && a.json["error"].contains("message")) << c.path << ": " << a.body;
+      }
     }
 }
 

@@ -64,9 +64,10 @@ class PagesWorld {
     auto hostile = writer.CreatePerson(
         reunite::testing::MakeCasePerson(Role::kAdult, "=HYPERLINK(\"http://x\")", "Xol", "+50255550009"), "seed");
     EXPECT_TRUE(hostile.ok());
-    if (hostile.ok())
+    if (hostile.ok()) {
       EXPECT_TRUE(admin.AddSearchTask({0, *hostile, "GT", "GT-AV", "@SUM(1)", "\tChamelco", "ICRC", "guard"}, "seed")
                       .ok());
+    }
     auto deadline = admin.AddDeadline({0, "Status filing to the court", "court", "2018-07-26", seed.c1}, "order");
     EXPECT_TRUE(deadline.ok()) << deadline.status().ToString();
   }
