@@ -228,9 +228,12 @@ int ApprehensionLevelOf(const FamilyRecord& child, const FamilyRecord& adult) {
 // Family members processed together get A-numbers a few apart.
 int ANumberGapLevel(const FamilyRecord& child, const FamilyRecord& adult) {
   if (child.a_number < 0 || adult.a_number < 0) return kNull;
-  // Numbers issued the same week are hundreds apart: only a few apart is a family's.
+  // A few apart is nearly always a family's; numbers issued the same day or week are
+  // hundreds or thousands apart, which EM and the crowd weigh.
   const long long gap = std::llabs(child.a_number - adult.a_number);
-  return gap <= 3 ? 0 : gap <= 20 ? 1 : 2;
+  int level = 0;
+  while (level < static_cast<int>(kANumberGaps.size()) && gap > kANumberGaps[level]) ++level;
+  return level;
 }
 
 int PhoneLevel(const FamilyRecord& child, const FamilyRecord& adult) {
@@ -339,8 +342,9 @@ void MeasureCrowds(std::vector<FamilyRecord>* children, const std::vector<Family
   };
   for (auto& c : *children) {
     if (c.a_number >= 0) {
-      c.a_number_crowd3 = within(c.a_number, 3);
-      c.a_number_crowd20 = within(c.a_number, 20);
+      for (size_t level = 0; level < kANumberGaps.size(); ++level) {
+        c.a_number_crowd[level] = within(c.a_number, kANumberGaps[level]);
+      }
     }
     if (c.apprehension_day == 0) continue;
     if (!c.station.empty()) c.station_crowd = around(station, c.station, c.apprehension_day);
@@ -370,7 +374,7 @@ const std::vector<std::string>& FamilyLevelLabels(int c) {
       {"same", "different"},
       {"same village", "same municipality", "same department", "different"},
       {"17 to 45 years", "14 to 55 years", "over 55 years", "0 to 13 years", "adult younger"},
-      {"within 3", "within 20", "further apart"},
+      {"within 3", "within 20", "within 1,000", "within 10,000", "further apart"},
       {"a number in common", "none in common"},
   };
   return labels[c];
@@ -400,7 +404,15 @@ int CompareFamily(int c, const FamilyRecord& child, const FamilyRecord& adult) {
       return child.country == adult.country ? 0 : 1;
     case kHomePlace: return HomePlaceLevel(child, adult);
     case kAgeGap: return AgeGapLevel(child, adult);
-    case kANumberGap: return ANumberGapLevel(child, adult);
+    case kANumberGap: {
+      // Numbers hundreds or thousands apart say "processed the same days", which a
+      // shared apprehension already says: strangers caught the same day have such
+      // numbers too. They count only where the apprehension was written too
+      // differently to tell.
+      const int level = ANumberGapLevel(child, adult);
+      const bool same_days = ApprehensionLevelOf(child, adult) <= kPlaceUnknownDays;
+      return level >= 2 && level < static_cast<int>(kANumberGaps.size()) && same_days ? kNull : level;
+    }
     case kPhone: return PhoneLevel(child, adult);
     default: return kNull;
   }

@@ -17,7 +17,8 @@
 //   home_place     the same village, municipality or department at home.
 //   age_gap        the adult's age minus the child's: a parent is 14 to 55 years older.
 //   a_number_gap   how far apart the A-numbers are: a family processed together gets
-//                  numbers a few apart.
+//                  numbers a few apart, one processed the same day or week some
+//                  hundreds or thousands apart (the crowd says how telling that is).
 //   phone          a phone number in common (numbers on many records, a shelter's or a
 //                  hotline's, are left out: FamilyLinkage drops them).
 #pragma once
@@ -71,10 +72,11 @@ struct FamilyRecord {
   // within 3 days of it; 0 unknown. A crowded day makes a shared apprehension weak
   // evidence (MeasureCrowds).
   double station_crowd = 0, sector_crowd = 0;
-  // Of a child: the share of the adults' records whose A-number is within 3 (within
-  // 20) of its own; 0 unknown. Numbers are issued in order to whoever is processed,
-  // so a busy day puts strangers' numbers close together (MeasureCrowds).
-  double a_number_crowd3 = 0, a_number_crowd20 = 0;
+  // Of a child: the share of the adults' records whose A-number is within each
+  // a_number_gap level's distance of its own (kANumberGaps); 0 unknown. Numbers are
+  // issued in order to whoever is processed, so a busy day puts strangers' numbers
+  // close together (MeasureCrowds).
+  std::array<double, 4> a_number_crowd{};
 };
 
 FamilyRecord PrepareFamilyRecord(const Person& p);
@@ -85,6 +87,9 @@ void MeasureCrowds(std::vector<FamilyRecord>* children, const std::vector<Family
 // Removes the phone numbers held by more than `max_records` records of the two lists
 // together: a shelter's, a consulate's or a hotline's number says nothing of a family.
 void DropSharedPhones(std::vector<FamilyRecord>* children, std::vector<FamilyRecord>* adults, int max_records);
+
+// The largest gap of each a_number_gap level but the last ("further apart").
+inline constexpr std::array<long long, 4> kANumberGaps = {3, 20, 1000, 10000};
 
 enum FamilyComparison {
   kSurnameLine, kChildNamed, kAdultNamed, kApprehension, kCountry, kHomePlace, kAgeGap, kANumberGap, kPhone,

@@ -81,8 +81,14 @@ TEST(FamilyFeaturesTest, ANumbersIssuedTogetherAndSharedPhones) {
   FamilyRecord child = At("RGV", day, "212536625", Role::kChild);
   EXPECT_EQ(CompareFamily(kANumberGap, child, At("RGV", day, "212536627")), 0);
   EXPECT_EQ(CompareFamily(kANumberGap, child, At("RGV", day, "212536640")), 1);
-  EXPECT_EQ(CompareFamily(kANumberGap, child, At("RGV", day, "212536763")), 2);  // the same week, another family
+  EXPECT_EQ(CompareFamily(kANumberGap, child, At("RGV", day, "212556625")), 4);
   EXPECT_EQ(CompareFamily(kANumberGap, child, At("RGV", day)), kNull);
+  // Processed the same days: telling only where the apprehensions cannot be matched,
+  // as strangers apprehended together get such numbers too.
+  const FamilyRecord booked_later = At("Eloy, AZ", {2018, 6, 25}, "212536763");
+  EXPECT_EQ(CompareFamily(kANumberGap, child, booked_later), 2);
+  EXPECT_EQ(CompareFamily(kANumberGap, child, At("RGV", day, "212536763")), kNull);
+  EXPECT_EQ(CompareFamily(kANumberGap, child, At("Eloy, AZ", {2018, 6, 25}, "212545625")), 3);
   std::vector<FamilyRecord> kids = {child, child}, adults = {At("RGV", day), At("RGV", day)};
   kids[0].phones = {"+50255551234"};
   adults[0].phones = {"+50255551234", "+18002225555"};

@@ -76,7 +76,7 @@ double FamilyTermAdjustment(const FellegiSunterModel& model, const FamilyFrequen
   if (c == kApprehension) {
     crowd = level == kSameStationDays ? child.station_crowd : level == kSameSectorDays ? child.sector_crowd : 0;
   } else if (c == kANumberGap) {
-    crowd = level == 0 ? child.a_number_crowd3 : level == 1 ? child.a_number_crowd20 : 0;
+    crowd = level < static_cast<int>(kANumberGaps.size()) ? child.a_number_crowd[level] : 0;
   } else {
     return frequencies.Adjustment(c, level, child, adult);
   }

@@ -30,7 +30,7 @@ const std::vector<std::vector<double>>& FamilyPriorM() {
       {0.95, 0.05},                                            // country
       {0.40, 0.30, 0.20, 0.10},                                // home_place
       {0.85, 0.10, 0.02, 0.02, 0.01},                          // age_gap
-      {0.30, 0.10, 0.60},                                      // a_number_gap
+      {0.30, 0.05, 0.05, 0.10, 0.50},                          // a_number_gap
       {0.30, 0.70},                                            // phone
   };
   return m;
