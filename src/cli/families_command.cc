@@ -91,6 +91,19 @@ Status Load(const FamiliesOptions& o, Loaded* loaded) {
   return Status::Ok();
 }
 
+// What made a pair's weight, one comparison after another, the nulls left out:
+// "surname_line: child paternal = man's first surname +5.0; ...".
+std::string Evidence(const match::Explanation& e) {
+  std::string out;
+  char weight[32];
+  for (const auto& step : e.steps) {
+    if (step.level == match::kNull) continue;
+    std::snprintf(weight, sizeof weight, " %+.1f", step.weight);
+    out += (out.empty() ? "" : "; ") + step.comparison + ": " + step.level_label + weight;
+  }
+  return out;
+}
+
 // Each child's top candidates (every record of each candidate adult), for measuring
 // what a reviewer is shown first (recall at 3).
 Status WriteSuggestions(const std::string& path, const Loaded& loaded) {
@@ -99,14 +112,15 @@ Status WriteSuggestions(const std::string& path, const Loaded& loaded) {
   const auto& clusters = loaded.linkage->adult_clusters();
   std::vector<std::vector<std::uint32_t>> members(clusters.size());
   for (std::uint32_t a = 0; a < clusters.size(); ++a) members[clusters[a]].push_back(a);
-  WriteCsvRecord(out, {"child_record_id", "rank", "adult_record_id", "relationship", "probability"});
+  WriteCsvRecord(out, {"child_record_id", "rank", "adult_record_id", "relationship", "probability", "evidence"});
   for (const auto& mine : loaded.linkage->suggestions()) {
     for (size_t rank = 0; rank < mine.size(); ++rank) {
       char p[32];
       std::snprintf(p, sizeof p, "%.6f", mine[rank].probability);
+      const std::string evidence = Evidence(loaded.linkage->Explain(mine[rank].child, mine[rank].adult));
       for (std::uint32_t a : members[clusters[mine[rank].adult]]) {
         WriteCsvRecord(out, {loaded.children[mine[rank].child].record_id, std::to_string(rank + 1),
-                             loaded.adults[a].record_id, ToString(mine[rank].role), p});
+                             loaded.adults[a].record_id, ToString(mine[rank].role), p, evidence});
       }
     }
   }
@@ -193,7 +207,8 @@ void AddFamiliesCommands(CLI::App* match, int* exit_code) {
       ->required();
   families->add_option("--suggestions", o->suggestions,
                        "Also write each child's 3 most probable candidate adults, linked or not (child_record_id, "
-                       "rank, adult_record_id, relationship, probability), as a reviewer would see them first");
+                       "rank, adult_record_id, relationship, probability, evidence), as a reviewer would see them "
+                       "first; evidence lists each comparison's level and weight");
   families->footer("Example: reunite match families children.csv adults.csv --out links.csv\n"
                    "relationship: father, mother, legal_guardian, other_relative or unknown; every record of a\n"
                    "linked adult (the adults are deduplicated first) gets the link.");

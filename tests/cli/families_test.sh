@@ -34,6 +34,23 @@ expect_exit 3 "$REUNITE" match families-explain "$WORK/lists/children.csv" "$WOR
   --child-id "$c" --adult-id no-such-id
 expect_contains "$WORK/err" "no record 'no-such-id'"
 
+# Suggestions carry the evidence a reviewer reads: each comparison's level and weight,
+# and for a linked pair the same weight the explanation sums to.
+expect_exit 0 "$REUNITE" match families "$WORK/lists/children.csv" "$WORK/lists/adults.csv" --out "$WORK/l2.csv" \
+  --suggestions "$WORK/sugg.csv"
+expect_eq "$(head -1 "$WORK/sugg.csv")" "child_record_id,rank,adult_record_id,relationship,probability,evidence" \
+  "suggestions header"
+python3 - "$WORK/sugg.csv" <<'PY' && pass || fail "suggestions evidence"
+import csv, re, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert rows, "no suggestions"
+for r in rows:
+    steps = r["evidence"].split("; ")
+    assert all(re.fullmatch(r"[a-z_]+: .+ [+-][0-9]+\.[0-9]", s) for s in steps), r["evidence"]
+    assert "null" not in r["evidence"], r["evidence"]
+assert any("surname_line: " in r["evidence"] for r in rows)
+PY
+
 # The lists swapped: adults are not a children's list (an adult status is refused).
 expect_exit 1 "$REUNITE" match families "$WORK/lists/adults.csv" "$WORK/lists/children.csv" --out "$WORK/bad.csv"
 
