@@ -42,9 +42,14 @@ void AddKey(std::string* items, const std::string& a, const std::string& b) {
 //            child's first given name + each of its surnames;
 //   anumber: A-numbers by the hundred (the child's also the next and previous);
 //   phone:   every phone number;
-//   event_surname: each apprehension key with each surname sound.
-const std::vector<std::string> kColumns = {"id",      "apprehension", "surname", "parent",
-                                           "named",   "anumber",      "phone",   "event_surname"};
+//   event_surname: each apprehension key with each surname sound;
+//   event_parent: a child's reported parent's first name / an adult's first given
+//            name, each with each apprehension key;
+//   event_child: a child's first given name / an adult's reported child's first name,
+//            each with each apprehension key. These two meet a family whose surnames
+//            were dropped or moved into the given names on one list.
+const std::vector<std::string> kColumns = {"id",    "apprehension",  "surname",      "parent",     "named",
+                                           "anumber", "phone",       "event_surname", "event_parent", "event_child"};
 
 std::string Day(long day) { return std::to_string(day); }
 
@@ -106,13 +111,43 @@ std::string EventSurnameKeys(const std::vector<std::string>& events, const std::
   return keys;
 }
 
+std::string EventNameKeys(const std::vector<std::string>& events, const std::vector<std::string>& names) {
+  std::string keys;
+  for (const auto& event : events) {
+    for (const auto& name : names) AddKey(&keys, event, name);
+  }
+  return keys;
+}
+
+// The first-name sounds of the relatives of one kind a record reports ("Chepe" also
+// as "José"), each once.
+std::vector<std::string> ReportedNames(const FamilyRecord& r, bool parents) {
+  std::vector<std::string> names;
+  for (const auto& m : r.mentions) {
+    const bool parent = m.kind == RelativeKind::kFather || m.kind == RelativeKind::kMother;
+    if (m.names.empty() || m.elsewhere || parent != parents) continue;
+    for (auto& k : NameKeys(m.names.front())) {
+      if (std::find(names.begin(), names.end(), k) == names.end()) names.push_back(std::move(k));
+    }
+  }
+  return names;
+}
+
+std::vector<std::string> FirstGiven(const FamilyRecord& r) {
+  if (r.given.empty() || r.given.front().text.phonetic.empty()) return {};
+  return {r.given.front().text.phonetic};
+}
+
 // The columns the apprehension and the surnames give, each computed once.
 struct EventAndSurnameKeys {
-  std::string apprehension, surname, event_surname;
+  std::string apprehension, surname, event_surname, event_parent, event_child;
 };
 EventAndSurnameKeys EventKeys(const FamilyRecord& r, bool child) {
   const std::vector<std::string> events = ApprehensionItems(r, child), sounds = SurnameSounds(r);
-  return {Joined(events), SurnameKeys(r, sounds, child), EventSurnameKeys(events, sounds)};
+  const std::vector<std::string> parents = child ? ReportedNames(r, true) : FirstGiven(r);
+  const std::vector<std::string> children = child ? FirstGiven(r) : ReportedNames(r, false);
+  return {Joined(events), SurnameKeys(r, sounds, child), EventSurnameKeys(events, sounds),
+          EventNameKeys(events, parents), EventNameKeys(events, children)};
 }
 
 std::string ANumberKeys(const FamilyRecord& r, bool child) {
@@ -152,7 +187,8 @@ Dataset ChildKeys(const std::vector<FamilyRecord>& records, const std::vector<Li
     EventAndSurnameKeys events = EventKeys(r, true);
     std::vector<std::string> values = {rows[i].record_id, std::move(events.apprehension), std::move(events.surname),
                                        parent, named, ANumberKeys(r, true), PhoneKeys(r),
-                                       std::move(events.event_surname)};
+                                       std::move(events.event_surname), std::move(events.event_parent),
+                                       std::move(events.event_child)};
     d.ids.push_back(rows[i].record_id);
     for (size_t c = 0; c < values.size(); ++c) d.columns[c].push_back(std::move(values[c]));
   }
@@ -175,7 +211,8 @@ Dataset AdultKeys(const std::vector<FamilyRecord>& records, const std::vector<Li
     EventAndSurnameKeys events = EventKeys(r, false);
     std::vector<std::string> values = {rows[i].record_id, std::move(events.apprehension), std::move(events.surname),
                                        parent, named, ANumberKeys(r, false), PhoneKeys(r),
-                                       std::move(events.event_surname)};
+                                       std::move(events.event_surname), std::move(events.event_parent),
+                                       std::move(events.event_child)};
     d.ids.push_back(rows[i].record_id);
     for (size_t c = 0; c < values.size(); ++c) d.columns[c].push_back(std::move(values[c]));
   }
@@ -196,6 +233,8 @@ const std::vector<FamilyBlockingRule>& FamilyBlockingRules() {
       {"anumber.items", {kANumberGap, kApprehension}},
       {"phone.items", {kPhone}},
       {"event_surname.items", {kApprehension, kSurnameLine}},
+      {"event_parent.items", {kApprehension, kChildNamed}},
+      {"event_child.items", {kApprehension, kAdultNamed}},
   };
   return rules;
 }

@@ -122,6 +122,49 @@ TEST(FamilyLinkerTest, ACrowdedSectorDayStillPairsAChildWithHerMothersSurname) {
   EXPECT_EQ(std::string(FamilyBlockingRules()[std::countr_zero(mask)].text), "event_surname.items");
 }
 
+// A crowded sector-day again, and a child whose surname went into her given names
+// ("SARA SUYAPA XITUMUL", surname "SIS"), so that she shares no surname with her
+// father: they meet because he names his daughter Sara and she names "papá Tacho"
+// (Anastasio), each on that apprehension.
+TEST(FamilyLinkerTest, ACrowdedSectorDayPairsAFamilyByTheNamesTheyGiveEachOther) {
+  const Date day{2018, 5, 25};
+  std::vector<ListRow> children, adults;
+  auto child = [&](Person p) { children.push_back({"C" + std::to_string(children.size()), 0, "", std::move(p)}); };
+  auto adult = [&](Person p) { adults.push_back({"A" + std::to_string(adults.size()), 0, "", std::move(p)}); };
+  child(MakePerson(Role::kChild, "Sara Suyapa Xitumul", "Sis", "", Sex::kFemale, {2008, 7, 5}, day,
+                   "Rio Grande Valley Sector", "PAPÁ: TACHO"));
+  child(MakePerson(Role::kChild, "Sara Suyapa Xitumul", "Sis", "", Sex::kFemale, {2008, 7, 5}, day,
+                   "Rio Grande Valley Sector", ""));
+  adult(MakePerson(Role::kAdult, "Anastasio César", "Xitumul", "Martínez", Sex::kMale, {1976, 1, 12}, day, "RGV",
+                   "hija, Sara Suyapa"));
+  adult(MakePerson(Role::kAdult, "Anastasio César", "Xitumul", "Martínez", Sex::kMale, {1976, 1, 12}, day, "RGV", ""));
+  for (int i = 0; i < 300; ++i) {  // the sector-day crowd, other surnames
+    const std::string s = "Crowd" + std::to_string(i);
+    child(MakePerson(Role::kChild, "Niño", s + "a", s + "b", Sex::kMale, {2010, 1, 1}, day, "Rio Grande Valley Sector", ""));
+    if (i < 200) adult(MakePerson(Role::kAdult, "Adulto", s + "c", s + "d", Sex::kMale, {1980, 1, 1}, day, "Weslaco Station", ""));
+  }
+  std::vector<FamilyRecord> kids, grown;
+  for (const auto& r : children) kids.push_back(PrepareFamilyRecord(r.person));
+  for (const auto& r : adults) grown.push_back(PrepareFamilyRecord(r.person));
+  auto pairs = FamilyCandidatePairs(kids, grown, children, adults);
+  ASSERT_TRUE(pairs.ok()) << pairs.status().ToString();
+  EXPECT_GT(pairs->report.rules[0].skipped_keys, 0) << "the sector-day block should be over the cap";
+  auto rules_of = [&](std::uint32_t c, std::uint32_t a) -> std::vector<std::string> {
+    auto it = std::lower_bound(pairs->pairs.begin(), pairs->pairs.end(), MakePair(c, a));
+    if (it == pairs->pairs.end() || *it != MakePair(c, a)) return {};
+    std::vector<std::string> names;
+    for (RuleMask m = pairs->rules[it - pairs->pairs.begin()]; m; m &= m - 1) {
+      names.push_back(FamilyBlockingRules()[std::countr_zero(m)].text);
+    }
+    return names;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(rules_of(0, 1), V{"event_parent.items"}) << "the father the child names";
+  EXPECT_EQ(rules_of(1, 0), V{"event_child.items"}) << "the daughter the father names";
+  EXPECT_EQ(rules_of(0, 0), (V{"event_parent.items", "event_child.items"}));
+  EXPECT_TRUE(rules_of(1, 1).empty()) << "neither names the other";
+}
+
 TEST(FamilyLinkerTest, FatherMotherAndUncleToldApart) {
   auto links = Links(MakeLists(), 2);
   EXPECT_EQ(At(links, "C-kevin", "ICE-father"), "father");
