@@ -12,4 +12,9 @@ namespace reunite {
 // ("sanmartin", "olivia").
 bool IsKnownOtherWord(std::string_view key);
 
+// Whether the embedded name tables know a word (folded like IsKnownOtherWord) as a
+// given name, a surname, both ("Mateo", "Lucas") or neither.
+enum class NameWordKind { kUnknown, kGiven, kSurname, kBoth };
+NameWordKind KindOfNameWord(std::string_view key);
+
 }  // namespace reunite

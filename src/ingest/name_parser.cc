@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "ingest/fold.h"
+#include "ingest/known_words.h"
 
 namespace reunite {
 
@@ -236,12 +237,36 @@ void ParseGivenNames(std::string_view text, PersonName* name) {
   for (const auto& u : GroupUnits(NormalisedWords(text))) name->given_names.push_back(Join(u));
 }
 
+NameWordKind KindOf(const Unit& u) {
+  if (u.size() != 1) return NameWordKind::kUnknown;
+  std::string key;
+  for (char c : Lower(u[0]))
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) key.push_back(c);
+  return KindOfNameWord(key);
+}
+
+// Enforcement lists write "MENDEZ MATEO MARIO" without a comma, surnames first. Read
+// so only when the name tables leave no doubt: the first word a surname and never a
+// given name, the last a given name and never a surname. Then one surname and two
+// given names when the middle of three is only a given name, else two surnames.
+bool ReadSurnamesFirst(const std::vector<Unit>& units, PersonName* name) {
+  const std::size_t n = units.size();
+  if (n < 2 || !name->married_surname.empty()) return false;
+  if (KindOf(units.front()) != NameWordKind::kSurname || KindOf(units.back()) != NameWordKind::kGiven) return false;
+  std::size_t surnames = n == 2 || (n == 3 && KindOf(units[1]) == NameWordKind::kGiven) ? 1 : 2;
+  name->paternal_surname = Join(units[0]);
+  if (surnames == 2) name->maternal_surname = Join(units[1]);
+  for (std::size_t i = surnames; i < n; ++i) name->given_names.push_back(Join(units[i]));
+  return true;
+}
+
 // "Given Names Surnames" with no comma: see the header for the word-count rules.
 void ParseGivenFirst(std::string_view text, PersonName* name) {
   Words words = NormalisedWords(text);
   std::string widow = TakeWidowSurname(&words);
   std::vector<Unit> units = GroupUnits(words);
   name->married_surname = widow.empty() ? TakeMarriedSurname(&units, 2) : widow;
+  if (ReadSurnamesFirst(units, name)) return;
   const std::size_t n = units.size();
   std::size_t given = n <= 3 ? 1 : n - 2;
   if (n == 3 && IsGivenComplement(units[1])) given = 2;

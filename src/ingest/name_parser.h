@@ -11,7 +11,10 @@ namespace reunite {
 
 // Parses a full name written either "SURNAMES, GIVEN NAMES" (a comma means the
 // surnames come first: "VALIENTE VELAZQUEZ, JUAN") or "Given Names Surnames"
-// ("Juan Valiente Velazquez"). Without a comma: 2 words are given + paternal;
+// ("Juan Valiente Velazquez"). Without a comma, surnames come first when the
+// embedded name tables leave no doubt: the first word is only ever a surname and the
+// last only ever a given name ("MENDEZ MATEO MARIO"; one surname when the middle of
+// three is only a given name). Otherwise, without a comma: 2 words are given + paternal;
 // 3 words are given + paternal + maternal; 4+ words are given names + the last two
 // surnames, where particles join the word after them ("María de la Cruz López" ->
 // given "María", paternal "de la Cruz", maternal "López"). A trailing "de X"
