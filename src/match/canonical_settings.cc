@@ -98,6 +98,7 @@ constexpr const char* kCanonicalSettings = R"json({
     "first_given_name.phonetic+maternal_surname.phonetic",
     "first_given_name.phonetic+paternal_surname.phonetic",
     "a_number",
+    "a_number.prefix5+first_given_name.phonetic",
     "phones.items",
     "date_of_birth+first_given_name.prefix1",
     "date_of_birth+surnames.words",
