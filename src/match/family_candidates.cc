@@ -37,9 +37,10 @@ void AddKey(std::string* items, const std::string& a, const std::string& b) {
 //            from one before to three after its own (an adult is booked in up to
 //            weeks after a prosecution);
 //   parent:  a child's reported parent (name + the child's surname) / an adult's
-//            first given name + first surname;
-//   named:   an adult's reported child (name + the adult's first surname) / a
-//            child's first given name + each of its surnames;
+//            first or second given name + first or second surname;
+//   named:   an adult's reported child (name + the adult's first surname, and + each
+//            other name the adult gave the child) / a child's first given name + each
+//            of its surnames;
 //   anumber: A-numbers by the hundred (the child's also the next and previous);
 //   phone:   every phone number;
 //   event_surname: each apprehension key with each surname sound;
@@ -203,10 +204,18 @@ Dataset AdultKeys(const std::vector<FamilyRecord>& records, const std::vector<Li
   for (size_t i = 0; i < records.size(); ++i) {
     const FamilyRecord& r = records[i];
     std::string parent, named;
-    if (!r.given.empty()) AddKey(&parent, r.given.front().text.phonetic, r.paternal.phonetic);
+    // A child may call a parent by either given name, and with either surname.
+    for (size_t g = 0; g < std::min<size_t>(r.given.size(), 2); ++g) {
+      AddKey(&parent, r.given[g].text.phonetic, r.paternal.phonetic);
+      AddKey(&parent, r.given[g].text.phonetic, r.maternal.phonetic);
+    }
     for (const auto& m : r.mentions) {
       if (m.names.empty() || m.elsewhere || m.kind == RelativeKind::kFather || m.kind == RelativeKind::kMother) continue;
-      for (const auto& k : NameKeys(m.names.front())) AddKey(&named, k, r.paternal.phonetic);
+      for (const auto& k : NameKeys(m.names.front())) {
+        AddKey(&named, k, r.paternal.phonetic);
+        // "UAC SON: GARSIA RIVAS, EDUARDO": the child's own surnames, as the adult gave them.
+        for (size_t j = 1; j < m.names.size(); ++j) AddKey(&named, k, m.names[j].text.phonetic);
+      }
     }
     EventAndSurnameKeys events = EventKeys(r, false);
     std::vector<std::string> values = {rows[i].record_id, std::move(events.apprehension), std::move(events.surname),

@@ -165,6 +165,36 @@ TEST(FamilyLinkerTest, ACrowdedSectorDayPairsAFamilyByTheNamesTheyGiveEachOther)
   EXPECT_TRUE(rules_of(1, 1).empty()) << "neither names the other";
 }
 
+// Booked weeks apart, with no surname in common: a mother meets her son through the
+// full name she gave him ("UAC SON: GARSIA RIVAS, EDUARDO") and a father his daughter
+// through the second surname she gave him ("papá Mario Méndez" for Mario Fuentes Méndez).
+TEST(FamilyLinkerTest, NamesGivenInFullPairAFamilyBookedWeeksApart) {
+  std::vector<ListRow> children, adults;
+  auto child = [&](Person p) { children.push_back({"C" + std::to_string(children.size()), 0, "", std::move(p)}); };
+  auto adult = [&](Person p) { adults.push_back({"A" + std::to_string(adults.size()), 0, "", std::move(p)}); };
+  child(MakePerson(Role::kChild, "Eduardo", "Garcia", "", Sex::kMale, {2011, 11, 5}, {2018, 6, 1}, "Santa Teresa", ""));
+  child(MakePerson(Role::kChild, "Ana", "Pop", "", Sex::kFemale, {2010, 12, 7}, {2018, 5, 2}, "Ysleta",
+                   "papá Mario Méndez"));
+  adult(MakePerson(Role::kAdult, "Jackeline", "Rivas", "Carrillo", Sex::kFemale, {1982, 10, 25}, {2018, 7, 22},
+                   "EPT - Santa Teresa", "UAC SON: GARSIA RIVAS, EDUARDO"));
+  adult(MakePerson(Role::kAdult, "Mario Wilson", "Fuentes", "Méndez", Sex::kMale, {1982, 5, 17}, {2018, 6, 29},
+                   "EPT - Ysleta", ""));
+  std::vector<FamilyRecord> kids, grown;
+  for (const auto& r : children) kids.push_back(PrepareFamilyRecord(r.person));
+  for (const auto& r : adults) grown.push_back(PrepareFamilyRecord(r.person));
+  auto pairs = FamilyCandidatePairs(kids, grown, children, adults);
+  ASSERT_TRUE(pairs.ok()) << pairs.status().ToString();
+  auto rule_of = [&](std::uint32_t c, std::uint32_t a) -> std::string {
+    auto it = std::lower_bound(pairs->pairs.begin(), pairs->pairs.end(), MakePair(c, a));
+    if (it == pairs->pairs.end() || *it != MakePair(c, a)) return "";
+    return FamilyBlockingRules()[std::countr_zero(pairs->rules[it - pairs->pairs.begin()])].text;
+  };
+  EXPECT_EQ(rule_of(0, 0), "named.items");
+  EXPECT_EQ(rule_of(1, 1), "parent.items");
+  EXPECT_EQ(rule_of(0, 1), "");
+  EXPECT_EQ(rule_of(1, 0), "");
+}
+
 TEST(FamilyLinkerTest, FatherMotherAndUncleToldApart) {
   auto links = Links(MakeLists(), 2);
   EXPECT_EQ(At(links, "C-kevin", "ICE-father"), "father");
