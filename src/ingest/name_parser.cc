@@ -246,13 +246,20 @@ NameWordKind KindOf(const Unit& u) {
 }
 
 // Enforcement lists write "MENDEZ MATEO MARIO" without a comma, surnames first. Read
-// so only when the name tables leave no doubt: the first word a surname and never a
-// given name, the last a given name and never a surname. Then one surname and two
+// so only when the name tables leave no doubt: the last word a given name and never a
+// surname, the first a surname and never a given name (or unknown, with a surname
+// after it). Then one surname and two
 // given names when the middle of three is only a given name, else two surnames.
 bool ReadSurnamesFirst(const std::vector<Unit>& units, PersonName* name) {
   const std::size_t n = units.size();
   if (n < 2 || !name->married_surname.empty()) return false;
-  if (KindOf(units.front()) != NameWordKind::kSurname || KindOf(units.back()) != NameWordKind::kGiven) return false;
+  if (KindOf(units.back()) != NameWordKind::kGiven) return false;
+  // The first word a surname; or, of three words or more, not a given name (a
+  // misspelt surname, "GIMENEZ DIAZ ROSARIO") when a surname follows it.
+  const NameWordKind first = KindOf(units.front());
+  bool surname_follows = false;
+  for (std::size_t i = 1; i + 1 < n; ++i) surname_follows = surname_follows || KindOf(units[i]) == NameWordKind::kSurname;
+  if (first != NameWordKind::kSurname && !(first == NameWordKind::kUnknown && surname_follows)) return false;
   std::size_t surnames = n == 2 || (n == 3 && KindOf(units[1]) == NameWordKind::kGiven) ? 1 : 2;
   name->paternal_surname = Join(units[0]);
   if (surnames == 2) name->maternal_surname = Join(units[1]);
