@@ -64,11 +64,12 @@ bool WrittenByEar(const std::string& w, const std::string& gu) {
          gu.compare(2, std::string::npos, w, 1) == 0;
 }
 
-// 0 same name (or a nickname of it), 1 spelt alike (same sound, also of a nickname's
-// formal name: "Chepe"/"Joze"; Jaro-Winkler; two letters swapped), 2 not.
+// 0 same name (or a nickname of it), or the same sound (also of a nickname's formal
+// name: "Chepe"/"Joze", "Reyna"/"Reina"): a child's names are heard, not read; 1 spelt
+// alike (Jaro-Winkler; two letters swapped; one letter apart), 2 not.
 int NameSimilarity(const FamilyName& a, const FamilyName& b) {
   if (a.text.folded == b.text.folded || Intersect(a.formal, b.formal)) return 0;
-  if (Intersect(a.formal_sounds, b.formal_sounds)) return 1;
+  if (Intersect(a.formal_sounds, b.formal_sounds)) return 0;
   if (Transposed(a.text.folded, b.text.folded) || OneLetterApart(a.text.folded, b.text.folded)) return 1;
   if (WrittenByEar(a.text.folded, b.text.folded) || WrittenByEar(b.text.folded, a.text.folded)) return 1;
   return JaroWinkler(a.text.folded, b.text.folded) >= kFuzzy ? 1 : 2;

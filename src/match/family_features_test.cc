@@ -123,6 +123,16 @@ TEST(FamilyFeaturesTest, NamesTheAdultLacksWeakenAMention) {
   EXPECT_EQ(CompareFamily(kChildNamed, Child("Ana", "Luna", "Paz", "mamá Wendy"), Adult("Guendy", "Paz", "Ruiz", Sex::kFemale)), 2);
 }
 
+// A name as a child says it is heard, not read: "Reyna" is the Reina on the list, as
+// much as "Reina" would be; a name that only looks alike stays weak.
+TEST(FamilyFeaturesTest, ANameThatSoundsTheSameIsTheSameName) {
+  FamilyRecord eduardo = Child("Eduardo", "Méndez", "", "mother: Reyna");
+  const FamilyRecord reina = Adult("Reina María", "Morales", "Castro", Sex::kFemale);
+  EXPECT_EQ(CompareFamily(kChildNamed, eduardo, reina), 1);
+  EXPECT_EQ(CompareFamily(kChildNamed, Child("Eduardo", "Méndez", "", "mother: Reina"), reina), 1);
+  EXPECT_EQ(CompareFamily(kChildNamed, Child("Eduardo", "Méndez", "", "mother: Regina"), reina), 2);
+}
+
 // A relative said to be elsewhere is not on the list; "unaccompanied" says no one came.
 TEST(FamilyFeaturesTest, ARelativeElsewhereOrAChildAloneNamesNoOneOnTheList) {
   FamilyRecord jostin = Child("Jostin", "López", "Soto", "Papá José López in Guatemala");
