@@ -201,7 +201,15 @@ bool PairComparator::Contradicts(std::uint32_t l, std::uint32_t r, const std::fu
       });
     };
     if (std::any_of(spec.veto_unless_agree.begin(), spec.veto_unless_agree.end(), holds)) continue;
-    if (Near(c, l, r) && std::all_of(spec.veto_near_agree.begin(), spec.veto_near_agree.end(), holds)) continue;
+    // Near identifiers are the evidence themselves: their condition only guards
+    // against a known contradiction, so a value missing on one side does not stop it.
+    auto holds_or_unknown = [&](const ComparisonSpec::VetoLift& lift) {
+      return std::all_of(lift.begin(), lift.end(), [&](const auto& need) {
+        const int agree = Level(need.first, l, r);
+        return agree == kNull || (need.second >> agree & 1u);
+      });
+    };
+    if (Near(c, l, r) && std::all_of(spec.veto_near_agree.begin(), spec.veto_near_agree.end(), holds_or_unknown)) continue;
     if (weight && std::isfinite(spec.veto_unless_weight)) {
       if (std::isnan(pair_weight)) pair_weight = weight();
       if (pair_weight >= spec.veto_unless_weight) continue;

@@ -229,11 +229,16 @@ TEST(ComparisonVectorTest, NearIdentifiersLiftTheVetoWhenTheBirthDateAgrees) {
                 "id,dob,anum\n"
                 "a,1980-05-01,A212514724\nb,1980-05-01,A212515124\n"  // 400 apart, one birth date
                 "c,1973-12-10,A210795485\nd,1973-07-13,A210795228\n"  // sisters: near, other birth dates
-                "e,1980-05-01,A212514724\nf,1980-05-01,A209000000\n");  // far apart
+                "e,1980-05-01,A212514724\nf,1980-05-01,A209000000\n"  // far apart
+                "g,,A212514724\nh,1980-05-01,A212515124\n"  // near, one birth date unknown
+                "i,,A212514724\nj,,A209000000\n");  // far apart, no birth dates
   ASSERT_TRUE(v);
   EXPECT_FALSE(v->comparator->Contradicts(0, 1));
   EXPECT_TRUE(v->comparator->Contradicts(2, 3));
   EXPECT_TRUE(v->comparator->Contradicts(4, 5));
+  // What cannot be compared is no contradiction: the near numbers still lift the veto.
+  EXPECT_FALSE(v->comparator->Contradicts(6, 7));
+  EXPECT_TRUE(v->comparator->Contradicts(8, 9));
 }
 
 }  // namespace

@@ -45,7 +45,9 @@
 // which lifts it: ["given_name", {"a_number": "equal"}]; "veto_unless_weight": 10 lifts
 // it when the pair's match weight is at least 10 all the same; "veto_unless_near": 10000
 // (identifiers) when two of the numbers are at most 10,000 apart and the comparisons of
-// "veto_near_agree" (one alternative, as above) agree;
+// "veto_near_agree" (one alternative, as above) agree or cannot be compared (a value
+// missing: the near numbers are the evidence, the condition only guards against a
+// known contradiction);
 // "max_cluster_size" (default 50) caps a cluster.
 // A comparison reads "column" (or "columns", joined with a space) on both sides, or
 // "left_column"/"right_column" when the two sides name it differently.
