@@ -180,7 +180,9 @@ int CompareDates(const PreparedDate& a, const PreparedDate& b) {
   if (a.month != 0 && a.day != 0 && years == 0 && same_month && same_day) return 1;  // a shared January 1
   if (full && years == 0 && a.month == b.day && a.day == b.month) return 2;
   if (!full && years == 0 && (!HasRealMonth(a) || !HasRealMonth(b) || same_month)) return 3;
-  if (full && years == 1 && same_month && same_day) return 4;
+  // An estimated year (a January-1 stand-in, or a year alone) is often one off:
+  // ages are asked at different times.
+  if (years == 1 && (!full || (same_month && same_day))) return 4;
   if (full && years == 0 && (same_month != same_day)) return 5;
   if (full && same_month && same_day && YearTypo(a.year, b.year)) return 5;
   if (years <= 2) return 6;
