@@ -194,22 +194,20 @@ bool PairComparator::Contradicts(std::uint32_t l, std::uint32_t r, const std::fu
       auto exact = [](const PreparedDate& d) { return d.month > 0 && d.day > 0 && !d.january_first_default; };
       if (!exact(left_.comparisons[c].dates[left_.Id(l, c)]) || !exact(right_.comparisons[c].dates[right_.Id(r, c)])) continue;
     }
-    auto holds = [&](const ComparisonSpec::VetoLift& lift) {
+    // Whether every comparison of a lift agrees at one of its levels; one that cannot
+    // be made (a value missing) counts as `unknown_agrees` says.
+    auto holds = [&](const ComparisonSpec::VetoLift& lift, bool unknown_agrees) {
       return std::all_of(lift.begin(), lift.end(), [&](const auto& need) {
         const int agree = Level(need.first, l, r);
-        return agree != kNull && (need.second >> agree & 1u);
+        return agree == kNull ? unknown_agrees : (need.second >> agree & 1u) != 0;
       });
     };
-    if (std::any_of(spec.veto_unless_agree.begin(), spec.veto_unless_agree.end(), holds)) continue;
+    const auto& unless = spec.veto_unless_agree;
+    if (std::any_of(unless.begin(), unless.end(), [&](const auto& lift) { return holds(lift, false); })) continue;
     // Near identifiers are the evidence themselves: their condition only guards
     // against a known contradiction, so a value missing on one side does not stop it.
-    auto holds_or_unknown = [&](const ComparisonSpec::VetoLift& lift) {
-      return std::all_of(lift.begin(), lift.end(), [&](const auto& need) {
-        const int agree = Level(need.first, l, r);
-        return agree == kNull || (need.second >> agree & 1u);
-      });
-    };
-    if (Near(c, l, r) && std::all_of(spec.veto_near_agree.begin(), spec.veto_near_agree.end(), holds_or_unknown)) continue;
+    const auto& near = spec.veto_near_agree;
+    if (Near(c, l, r) && std::all_of(near.begin(), near.end(), [&](const auto& lift) { return holds(lift, true); })) continue;
     if (weight && std::isfinite(spec.veto_unless_weight)) {
       if (std::isnan(pair_weight)) pair_weight = weight();
       if (pair_weight >= spec.veto_unless_weight) continue;

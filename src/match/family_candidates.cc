@@ -101,21 +101,13 @@ std::string SurnameKeys(const FamilyRecord& r, const std::vector<std::string>& s
   return keys;
 }
 
-// One apprehension and a surname: on a crowded sector-day the apprehension key alone
-// gives a block over max_block_pairs (skipped), and a common surname's week too; the
-// two together stay small.
-std::string EventSurnameKeys(const std::vector<std::string>& events, const std::vector<std::string>& sounds) {
+// Each apprehension key with each value (a surname sound, a first name): on a crowded
+// sector-day the apprehension key alone gives a block over max_block_pairs (skipped),
+// and a common surname's week too; the two together stay small.
+std::string EventKeysWith(const std::vector<std::string>& events, const std::vector<std::string>& values) {
   std::string keys;
   for (const auto& event : events) {
-    for (const auto& sound : sounds) AddKey(&keys, event, sound);
-  }
-  return keys;
-}
-
-std::string EventNameKeys(const std::vector<std::string>& events, const std::vector<std::string>& names) {
-  std::string keys;
-  for (const auto& event : events) {
-    for (const auto& name : names) AddKey(&keys, event, name);
+    for (const auto& value : values) AddKey(&keys, event, value);
   }
   return keys;
 }
@@ -147,8 +139,8 @@ EventAndSurnameKeys EventKeys(const FamilyRecord& r, bool child) {
   const std::vector<std::string> events = ApprehensionItems(r, child), sounds = SurnameSounds(r);
   const std::vector<std::string> parents = child ? ReportedNames(r, true) : FirstGiven(r);
   const std::vector<std::string> children = child ? FirstGiven(r) : ReportedNames(r, false);
-  return {Joined(events), SurnameKeys(r, sounds, child), EventSurnameKeys(events, sounds),
-          EventNameKeys(events, parents), EventNameKeys(events, children)};
+  return {Joined(events), SurnameKeys(r, sounds, child), EventKeysWith(events, sounds),
+          EventKeysWith(events, parents), EventKeysWith(events, children)};
 }
 
 std::string ANumberKeys(const FamilyRecord& r, bool child) {

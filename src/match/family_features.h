@@ -53,6 +53,9 @@ struct FamilyMention {
   Sex sex = Sex::kUnknown;  // what the relation word says ("tía": female)
 };
 
+// The largest gap of each a_number_gap level but the last ("further apart").
+inline constexpr std::array<long long, 4> kANumberGaps = {3, 20, 1000, 10000};
+
 struct FamilyRecord {
   std::vector<FamilyName> given;       // given-name tokens, in order
   PreparedString paternal, maternal, married;  // first token of each (particles dropped)
@@ -76,7 +79,7 @@ struct FamilyRecord {
   // a_number_gap level's distance of its own (kANumberGaps); 0 unknown. Numbers are
   // issued in order to whoever is processed, so a busy day puts strangers' numbers
   // close together (MeasureCrowds).
-  std::array<double, 4> a_number_crowd{};
+  std::array<double, kANumberGaps.size()> a_number_crowd{};
 };
 
 FamilyRecord PrepareFamilyRecord(const Person& p);
@@ -87,9 +90,6 @@ void MeasureCrowds(std::vector<FamilyRecord>* children, const std::vector<Family
 // Removes the phone numbers held by more than `max_records` records of the two lists
 // together: a shelter's, a consulate's or a hotline's number says nothing of a family.
 void DropSharedPhones(std::vector<FamilyRecord>* children, std::vector<FamilyRecord>* adults, int max_records);
-
-// The largest gap of each a_number_gap level but the last ("further apart").
-inline constexpr std::array<long long, 4> kANumberGaps = {3, 20, 1000, 10000};
 
 enum FamilyComparison {
   kSurnameLine, kChildNamed, kAdultNamed, kApprehension, kCountry, kHomePlace, kAgeGap, kANumberGap, kPhone,
