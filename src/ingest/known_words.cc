@@ -34,14 +34,23 @@ std::unordered_set<std::string> ColumnWords(const char* path, const char* column
   return words;
 }
 
+// Each table is read once, at first use.
+const std::unordered_set<std::string>& GivenNames() {
+  static const auto* const kGiven = new std::unordered_set<std::string>(ColumnWords("names/given_names.csv", "name"));
+  return *kGiven;
+}
+
+const std::unordered_set<std::string>& Surnames() {
+  static const auto* const kSurnames = new std::unordered_set<std::string>(ColumnWords("names/surnames.csv", "surname"));
+  return *kSurnames;
+}
+
 const std::unordered_set<std::string>& Words() {
   static const auto* const kWords = [] {
-    auto* words = new std::unordered_set<std::string>;
-    const std::pair<const char*, const char*> kColumns[] = {{"names/given_names.csv", "name"},
-                                                            {"names/surnames.csv", "surname"},
-                                                            {"places/departments.csv", "name"},
-                                                            {"places/municipalities.csv", "municipality"}};
-    for (const auto& [path, column] : kColumns) words->merge(ColumnWords(path, column));
+    auto* words = new std::unordered_set<std::string>(GivenNames());
+    words->insert(Surnames().begin(), Surnames().end());
+    words->merge(ColumnWords("places/departments.csv", "name"));
+    words->merge(ColumnWords("places/municipalities.csv", "municipality"));
     return words;
   }();
   return *kWords;
@@ -51,11 +60,9 @@ const std::unordered_set<std::string>& Words() {
 
 bool IsKnownOtherWord(std::string_view key) { return Words().count(std::string(key)) > 0; }
 
-NameWordKind KindOfNameWord(std::string_view key) {
-  static const auto* const kGiven = new std::unordered_set<std::string>(ColumnWords("names/given_names.csv", "name"));
-  static const auto* const kSurnames = new std::unordered_set<std::string>(ColumnWords("names/surnames.csv", "surname"));
-  const std::string k(key);
-  const bool given = kGiven->count(k) > 0, surname = kSurnames->count(k) > 0;
+NameWordKind KindOfNameWord(std::string_view word) {
+  const std::string k = Key(word);
+  const bool given = GivenNames().count(k) > 0, surname = Surnames().count(k) > 0;
   return given && surname ? NameWordKind::kBoth
          : given          ? NameWordKind::kGiven
          : surname        ? NameWordKind::kSurname

@@ -12,9 +12,9 @@ namespace reunite {
 // ("sanmartin", "olivia").
 bool IsKnownOtherWord(std::string_view key);
 
-// Whether the embedded name tables know a word (folded like IsKnownOtherWord) as a
+// Whether the embedded name tables know a word, as written ("MATEO", "Hernández"), as a
 // given name, a surname, both ("Mateo", "Lucas") or neither.
 enum class NameWordKind { kUnknown, kGiven, kSurname, kBoth };
-NameWordKind KindOfNameWord(std::string_view key);
+NameWordKind KindOfNameWord(std::string_view word);
 
 }  // namespace reunite

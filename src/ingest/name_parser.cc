@@ -237,19 +237,13 @@ void ParseGivenNames(std::string_view text, PersonName* name) {
   for (const auto& u : GroupUnits(NormalisedWords(text))) name->given_names.push_back(Join(u));
 }
 
-NameWordKind KindOf(const Unit& u) {
-  if (u.size() != 1) return NameWordKind::kUnknown;
-  std::string key;
-  for (char c : Lower(u[0]))
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) key.push_back(c);
-  return KindOfNameWord(key);
-}
+NameWordKind KindOf(const Unit& u) { return u.size() == 1 ? KindOfNameWord(u[0]) : NameWordKind::kUnknown; }
 
 // Enforcement lists write "MENDEZ MATEO MARIO" without a comma, surnames first. Read
 // so only when the name tables leave no doubt: the last word a given name and never a
 // surname, the first a surname and never a given name (or unknown, with a surname
-// after it). Then one surname and two
-// given names when the middle of three is only a given name, else two surnames.
+// after it). Then one surname and two given names when the middle of three is only a
+// given name, else two surnames.
 bool ReadSurnamesFirst(const std::vector<Unit>& units, PersonName* name) {
   const std::size_t n = units.size();
   if (n < 2 || !name->married_surname.empty()) return false;
