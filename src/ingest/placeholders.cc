@@ -1,5 +1,6 @@
 #include "ingest/placeholders.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "ingest/fold.h"
@@ -9,6 +10,12 @@ namespace reunite {
 namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+char ToLowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+bool IsAscii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 
 // Placeholder words, as keys: folded, letters and digits only ("N/A" -> "na",
@@ -31,6 +38,32 @@ const std::unordered_set<std::string_view>& Words() {
       "fnu", "lnu", "nn", "sinnombre", "noname",
   };
   return *kWords;
+}
+
+// The length of the longest placeholder word, beyond which no key is looked up.
+std::size_t LongestWord() {
+  static const std::size_t kLongest = [] {
+    std::size_t n = 0;
+    for (std::string_view w : Words()) n = std::max(n, w.size());
+    return n;
+  }();
+  return kLongest;
+}
+
+// True when the cell holds more ASCII letters and digits than the longest placeholder
+// word, not all of them 'x' or '0': then its key (which folding only lengthens) is no
+// placeholder word, "XXX" or "000", so a text or name cell is a value.
+bool LongerThanAnyWord(std::string_view s) {
+  std::size_t n = 0;
+  bool not_x_or_zero = false;
+  for (char c : s) {
+    const char l = ToLowerAscii(c);
+    if (IsLower(l) || IsDigit(l)) {
+      ++n;
+      not_x_or_zero |= l != 'x' && l != '0';
+    }
+  }
+  return not_x_or_zero && n > LongestWord();
 }
 
 // Written with their slash only: "S/N" is "sin número", "SN" may be anything.
@@ -164,11 +197,17 @@ std::string_view Trim(std::string_view s) {
 std::string_view PlaceholderReason(std::string_view cell, CellKind kind) {
   const std::string_view trimmed = Trim(cell);
   if (trimmed.empty()) return "";
-  const std::string folded = FoldForSearch(trimmed);
+  // Most cells: a shortcut for the reading of a million records.
+  if ((kind == CellKind::kText || kind == CellKind::kName) && LongerThanAnyWord(trimmed)) return "";
+  // Most cells are ASCII, which folds to its lower case: fold only the others.
+  std::string folded_storage;
+  std::string_view folded = trimmed;
+  if (!IsAscii(trimmed)) folded = folded_storage = FoldForSearch(trimmed);
   std::string key, key_slash;
   bool other = false;  // letters of other scripts: never symbols only
+  bool slash = false;
   for (std::size_t i = 0; i < folded.size();) {
-    const char c = folded[i];
+    const char c = ToLowerAscii(folded[i]);
     if (static_cast<unsigned char>(c) >= 0x80) {
       if (!SkipSymbol(folded, i)) {
         other = true;
@@ -181,12 +220,14 @@ std::string_view PlaceholderReason(std::string_view cell, CellKind kind) {
       key_slash.push_back(c);
     } else if (c == '/') {
       key_slash.push_back(c);
+      slash = true;
     }
     ++i;
   }
   if (key.empty()) return other ? "" : "symbols only";
-  if (Words().count(key) && !(kind == CellKind::kName && IsNameToo(key))) return "no-value word";
-  if (SlashWords().count(key_slash)) return "no-value word";
+  if (key.size() <= LongestWord() && Words().count(key) && !(kind == CellKind::kName && IsNameToo(key)))
+    return "no-value word";
+  if (slash && SlashWords().count(key_slash)) return "no-value word";
   if (kind == CellKind::kName && (key == "mnu" || key == "nfn" || key == "nln" || key == "nmn" || key == "unnamed"))
     return "no-value word";
   if (key.find_first_not_of('x') == std::string::npos) return "no-value word";  // "X", "XXX"
