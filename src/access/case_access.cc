@@ -223,49 +223,6 @@ Result<std::map<PersonId, std::string>> CaseAccess::Names(const std::vector<Pers
   return out;
 }
 
-Result<std::vector<SearchResult>> CaseAccess::SearchPeople(SearchService& search, const match::SearchQuery& query) {
-  if (!Allowed(principal_, Action::kReadPeople)) return Deny("read people");
-  if (Status s = AuditLookup("search_people", "'" + query.name + "', limit " + std::to_string(query.limit)); !s.ok())
-    return s;
-  std::optional<std::set<PersonId>> scope;
-  if (TeamScoped(principal_)) {
-    Result<std::set<PersonId>> team = search.TeamScope(principal_.team);
-    if (!team.ok()) return team.status();
-    scope = std::move(*team);
-  }
-  match::SearchQuery q = query;
-  // A team's people are a small part of the index: score more so that enough of
-  // them come through the filter.
-  if (scope) q.limit = std::max(q.limit, q.max_candidates);
-  Result<std::vector<match::SearchHit>> hits = search.Search(q, &db_);
-  if (!hits.ok()) return hits.status();
-  std::vector<const match::SearchHit*> kept;
-  for (const match::SearchHit& hit : *hits) {
-    if (static_cast<int>(kept.size()) >= query.limit) break;
-    if (!scope || scope->count(hit.id)) kept.push_back(&hit);
-  }
-  // The hits' people and protection flags in two queries, not a few per hit.
-  std::vector<PersonId> ids;
-  for (const match::SearchHit* hit : kept) ids.push_back(hit->id);
-  Result<std::vector<Person>> people = PersonRepository(db_).GetMany(ids);
-  if (!people.ok()) return people.status();
-  Result<std::set<PersonId>> at_risk = AtRiskAmong(ids);
-  if (!at_risk.ok()) return at_risk.status();
-  Result<const std::set<PersonId>*> protected_people = ProtectedSet();
-  if (!protected_people.ok()) return protected_people.status();
-  std::vector<SearchResult> out;
-  for (const match::SearchHit* hit : kept) {
-    auto person = std::lower_bound(people->begin(), people->end(), hit->id,
-                                   [](const Person& p, PersonId id) { return p.id < id; });
-    if (person == people->end() || person->id != hit->id) continue;  // removed since the index was refreshed
-    person->location = Location{};
-    person->phones.clear();
-    person->custody.removal_country.clear();
-    out.push_back({*hit, std::move(*person), at_risk->count(hit->id) > 0, (*protected_people)->count(hit->id) > 0});
-  }
-  return out;
-}
-
 Result<std::set<PersonId>> CaseAccess::AtRiskAmong(const std::vector<PersonId>& ids) {
   return GuardStorage("protection facts", [&]() -> Result<std::set<PersonId>> {
     std::set<PersonId> out;

@@ -117,9 +117,19 @@ struct FamilyCounts {
 // phones are not part of search results (open the person with GetPerson).
 struct SearchResult {
   match::SearchHit hit;
+  // How an identifier typed in the box found the person ("a_number", "phone",
+  // "record_id", "person_id"); "" for a name search's hit.
+  std::string found_by;
   Person person;
   bool at_risk = false;
   bool protected_person = false;  // at risk, or the same person as a record at risk
+};
+
+// Filters of a search (not scores): the query's country and birth date only rank.
+struct SearchFilter {
+  std::string country;            // ISO 3166-1 alpha-2 nationality, "" = any
+  std::optional<int> birth_year;  // born that year (a year-only birth date counts)
+  bool empty() const { return country.empty() && !birth_year; }
 };
 
 // A removal of protection, for the coordinators' dashboard.
@@ -183,8 +193,13 @@ class CaseAccess {
   Result<std::vector<JournalEntry>> History(PersonId id);
   // The dashboard's numbers, from an index: no child's row is read.
   Result<FamilyCounts> CountFamilies();
-  // Fuzzy name search over the people the principal may read (query.limit hits).
-  Result<std::vector<SearchResult>> SearchPeople(SearchService& search, const match::SearchQuery& query);
+  // Search over the people the principal may read (query.limit hits). Text that is
+  // an identifier (ingest/lookup_text.h: an A-number, a phone number, a record id or
+  // a person id, in any common form) finds its people exactly first, with score 1;
+  // text with a name is then searched fuzzily. query.role, and `filter`, keep only
+  // the people they describe.
+  Result<std::vector<SearchResult>> SearchPeople(SearchService& search, const match::SearchQuery& query,
+                                                 const SearchFilter& filter = {});
   // People by role and a substring of name, A-number or record id (store's
   // PersonQuery), id order; location and phones cleared as in search results. For a
   // field searcher only their team's people, filtered after limit and offset.

@@ -224,6 +224,81 @@ TEST_P(CaseAccessTest, SearchIsScopedToTheTeam) {
   EXPECT_EQ((*found)[0].hit.id, new_id);
 }
 
+TEST_P(CaseAccessTest, IdentifiersFindTheirPersonWithinTheTeam) {
+  CaseWriter writer(*db_, "seed", clock_);
+  Person with_a = MakePerson(Role::kAdult, "Tomasa", "Ixcoy", "+50255550009");
+  with_a.a_number = "094763778";
+  const PersonId tomasa = *writer.CreatePerson(with_a, "seed");
+  SearchService search(*db_);
+  match::SearchQuery q;
+  for (const char* typed : {"A094763778", "094-763-778", "a# 094 763 778", "94763778"}) {
+    SCOPED_TRACE(typed);
+    q.name = typed;
+    auto hits = As("admin").SearchPeople(search, q);
+    ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+    ASSERT_FALSE(hits->empty());
+    EXPECT_EQ((*hits)[0].hit.id, tomasa);
+    EXPECT_EQ((*hits)[0].found_by, "a_number");
+    EXPECT_DOUBLE_EQ((*hits)[0].hit.score, 1.0);
+    EXPECT_TRUE((*hits)[0].person.phones.empty());  // search results never carry phones
+  }
+  // A bare 8-digit phone number: any of the Central American countries'.
+  q.name = "5555-0003";
+  auto by_phone = As("admin").SearchPeople(search, q);
+  ASSERT_TRUE(by_phone.ok());
+  ASSERT_EQ(by_phone->size(), 1u);
+  EXPECT_EQ((*by_phone)[0].hit.id, a3_);
+  EXPECT_EQ((*by_phone)[0].found_by, "phone");
+  // A reader who may not see an adult's phones cannot find the adult by one.
+  auto liaison = As("government_liaison").SearchPeople(search, q);
+  ASSERT_TRUE(liaison.ok());
+  EXPECT_TRUE(liaison->empty());
+  // A field searcher finds by identifier only the people of their team's families.
+  auto outside = As("field_searcher").SearchPeople(search, q);
+  ASSERT_TRUE(outside.ok());
+  EXPECT_TRUE(outside->empty());
+  q.name = "+502 5555 0001";
+  auto inside = As("field_searcher").SearchPeople(search, q);
+  ASSERT_TRUE(inside.ok());
+  ASSERT_EQ(inside->size(), 1u);
+  EXPECT_EQ((*inside)[0].hit.id, a1_);
+  q.name = std::to_string(a1_);
+  auto by_id = As("coordinator").SearchPeople(search, q);
+  ASSERT_TRUE(by_id.ok());
+  ASSERT_FALSE(by_id->empty());
+  EXPECT_EQ((*by_id)[0].hit.id, a1_);
+  EXPECT_EQ((*by_id)[0].found_by, "person_id");
+  // Digits that identify no one find no one, without an error.
+  q.name = "000111";
+  auto none = As("admin").SearchPeople(search, q);
+  ASSERT_TRUE(none.ok()) << none.status().ToString();
+  EXPECT_TRUE(none->empty());
+}
+
+TEST_P(CaseAccessTest, SearchFiltersKeepOnlyThePeopleTheyDescribe) {
+  SearchService search(*db_);
+  match::SearchQuery q;
+  q.name = "Pedro Pop";
+  SearchFilter filter;
+  filter.birth_year = 1985;  // the seeded adults' year (year only)
+  auto born = As("admin").SearchPeople(search, q, filter);
+  ASSERT_TRUE(born.ok());
+  ASSERT_FALSE(born->empty());
+  EXPECT_EQ((*born)[0].hit.id, a3_);
+  for (const SearchResult& r : *born) EXPECT_EQ(r.person.birth.date.year, 1985);
+  filter.birth_year = 1990;
+  EXPECT_TRUE(As("admin").SearchPeople(search, q, filter)->empty());
+  filter = {};
+  filter.country = "SV";
+  EXPECT_TRUE(As("admin").SearchPeople(search, q, filter)->empty());
+  filter.country = "GT";
+  EXPECT_FALSE(As("admin").SearchPeople(search, q, filter)->empty());
+  // The role filter applies to identifiers too.
+  q.name = "5555-0003";
+  q.role = Role::kChild;
+  EXPECT_TRUE(As("admin").SearchPeople(search, q)->empty());
+}
+
 TEST_P(CaseAccessTest, SearchHitsCarryTheirPeopleAndRiskFlags) {
   SearchService search(*db_);
   match::SearchQuery q;

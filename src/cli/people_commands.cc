@@ -66,15 +66,18 @@ void PrintPersonLine(const Person& p, const std::string& tail = "") {
 struct PeopleOptions {
   PersonQuery query;
   std::string kind, born, country;
+  SearchFilter filter;
+  std::string filter_country;
   bool exact_text = false;
   double min_score = 0.5;
 };
 
-// The fuzzy search applies to names; A-numbers and record ids (text with a digit)
-// and --exact-text keep the substring search.
-bool WantsFuzzySearch(const PeopleOptions& o) {
-  if (o.query.text.empty() || o.exact_text) return false;
-  return std::none_of(o.query.text.begin(), o.query.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+// Searched names and identifiers (CaseAccess::SearchPeople); --exact-text keeps the
+// substring search, which text with a digit that identifies no one also falls back to.
+bool WantsSearch(const PeopleOptions& o) { return !o.query.text.empty() && !o.exact_text; }
+
+bool HasDigit(const std::string& s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 Result<match::SearchQuery> MakeSearchQuery(const PeopleOptions& o) {
@@ -96,6 +99,16 @@ Result<match::SearchQuery> MakeSearchQuery(const PeopleOptions& o) {
   return q;
 }
 
+Result<SearchFilter> MakeSearchFilter(const PeopleOptions& o) {
+  SearchFilter filter = o.filter;
+  if (!o.filter_country.empty()) {
+    auto country = NormalizeCountry(o.filter_country);
+    if (!country.ok()) return Status::InvalidArgument("--only-country: unknown country '" + o.filter_country + "'");
+    filter.country = *country;
+  }
+  return filter;
+}
+
 // The CLI's protected service: the local operator, with lists and searches audited
 // too (one command can print every record).
 CaseAccess OperatorAccess(Database& db, const GlobalOptions& global) {
@@ -104,28 +117,39 @@ CaseAccess OperatorAccess(Database& db, const GlobalOptions& global) {
   return access;
 }
 
+std::string FoundBy(const std::string& how) {
+  if (how == "a_number") return "A-number";
+  if (how == "phone") return "phone number";
+  if (how == "record_id") return "record id";
+  if (how == "person_id") return "person id";
+  return how;
+}
+
 // Builds the search index over everyone, searches it through CaseAccess and prints
-// the hits of the role asked for, best first, each with its score and why.
-Status FuzzySearch(Database& db, const PeopleOptions& o, const GlobalOptions& global) {
+// the hits of the role asked for, best first, each with its score and why; the
+// number printed.
+Result<long> Search(Database& db, const PeopleOptions& o, const GlobalOptions& global) {
   auto query = MakeSearchQuery(o);
   if (!query.ok()) return query.status();
+  auto filter = MakeSearchFilter(o);
+  if (!filter.ok()) return filter.status();
   SearchService search(db);
   const auto start = std::chrono::steady_clock::now();
   if (Status built = search.Refresh(); !built.ok()) return built;
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  auto hits = OperatorAccess(db, global).SearchPeople(search, *query);
+  auto hits = OperatorAccess(db, global).SearchPeople(search, *query, *filter);
   if (!hits.ok()) return hits.status();
   long shown = 0;
   for (std::size_t i = static_cast<std::size_t>(std::max(o.query.offset, 0)); i < hits->size(); ++i) {
     const SearchResult& r = (*hits)[i];
     char score[16];
     std::snprintf(score, sizeof score, "%.3f", r.hit.score);
-    PrintPersonLine(r.person, Pad(score, 6) + r.hit.why);
+    PrintPersonLine(r.person, Pad(score, 6) + (r.found_by.empty() ? r.hit.why : "same " + FoundBy(r.found_by)));
     ++shown;
   }
-  std::cerr << shown << " people (fuzzy search over " << search.size() << ", loaded in " << std::fixed
+  std::cerr << shown << " people (search over " << search.size() << ", loaded in " << std::fixed
             << std::setprecision(1) << seconds << " s)\n";
-  return Status::Ok();
+  return shown;
 }
 
 void PrintPerson(const Person& p) {
@@ -219,8 +243,13 @@ void AddPeopleCommands(CLI::App& app, GlobalOptions& global, int* exit_code) {
   auto* people = app.add_subcommand("people", "List people, or search them by name");
   people->add_option("--search", o->query.text,
                      "Name to search for, fuzzily: misspellings, missing accents, nicknames and swapped or "
-                     "missing surnames still match; best first, with a score and why (text with a digit is "
-                     "matched as a substring of the A-number or record id)");
+                     "missing surnames still match; best first, with a score and why. An A-number (A094763778, "
+                     "094-763-778), a phone number, a record id or a person id finds its person exactly "
+                     "(other text with a digit that finds no one is matched as a substring)");
+  people->add_option("--only-born", o->filter.birth_year, "With --search: only people born this year")
+      ->check(CLI::Range(1900, 2100));
+  people->add_option("--only-country", o->filter_country,
+                     "With --search: only people of this nationality (GT, Guatemala, ...)");
   people->add_option("--born", o->born, "With --search: date of birth (YYYY-MM-DD) or year, to rank by");
   people->add_option("--country", o->country, "With --search: country (GT, Guatemala, ...), to rank by");
   people->add_option("--min-score", o->min_score, "With --search: leave out hits scoring lower (0 to 1)")
@@ -232,19 +261,22 @@ void AddPeopleCommands(CLI::App& app, GlobalOptions& global, int* exit_code) {
   people->add_option("--limit", o->query.limit, "At most this many")->capture_default_str();
   people->add_option("--offset", o->query.offset, "Skip this many")->capture_default_str();
   people->footer("Examples: reunite people --search \"chepe ernandes\" --born 1985 --country GT --kind adult\n"
-                 "          reunite people --search A201234567");
+                 "          reunite people --search A201234567\n"
+                 "          reunite people --search \"Lopez\" --only-born 1985 --only-country HN --kind adult");
   people->callback([o, &global, exit_code] {
-    if (o->query.text.empty() && (!o->born.empty() || !o->country.empty())) {
-      std::cerr << "reunite: --born and --country need --search\n";
+    if (o->query.text.empty() &&
+        (!o->born.empty() || !o->country.empty() || o->filter.birth_year || !o->filter_country.empty())) {
+      std::cerr << "reunite: --born, --country, --only-born and --only-country need --search\n";
       return void(*exit_code = kExitUsage);
     }
     auto db = OpenDatabase(global);
     if (!db.ok()) return void(*exit_code = Fail(db.status()));
     if (!o->kind.empty()) o->query.role = RoleFromString(o->kind);
-    if (WantsFuzzySearch(*o)) {
-      Status searched = FuzzySearch(**db, *o, global);
-      if (!searched.ok()) *exit_code = Fail(searched);
-      return;
+    if (WantsSearch(*o)) {
+      Result<long> shown = Search(**db, *o, global);
+      if (!shown.ok()) return void(*exit_code = Fail(shown.status()));
+      if (*shown > 0 || !HasDigit(o->query.text)) return;
+      std::cerr << "reunite: no identifier or name matches; searching it as part of a name, A-number or record id\n";
     }
     auto found = OperatorAccess(**db, global).ListPeople(o->query);
     if (!found.ok()) return void(*exit_code = Fail(found.status()));

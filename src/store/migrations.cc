@@ -459,12 +459,21 @@ Migration HashChainsSchema() {
     }, ChainExistingEntries};
 }
 
+// Version 9: a search box finds a person by any list's record id ("UAC3049356"),
+// whatever the source (store/person_lookup.cc).
+Migration RecordIdLookupIndex() {
+  return {9, "index of source records by record id", {
+      "CREATE INDEX source_records_record_id ON source_records (record_id)",
+  }};
+}
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> all = {InitialSchema(), ReviewQueueSchema(), AccessSchema(),
                                              WorkflowSchema(), FamilyCountsIndex(), MatchRunsSchema(),
-                                             AccountLifecycleSchema(), HashChainsSchema()};
+                                             AccountLifecycleSchema(), HashChainsSchema(),
+                                             RecordIdLookupIndex()};
   return all;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "ingest/lookup_text.h"
 #include "model/family.h"
 #include "model/person.h"
 #include "model/provenance.h"
@@ -48,6 +49,11 @@ class PersonRepository {
   // StorageError when the database fails, InvalidArgument when a stored value does
   // not parse.
   Status ForEach(const std::function<Status(Person&&)>& visit, std::optional<Role> role = std::nullopt);
+  // The people an identifier typed into a search box names (ingest/lookup_text.h):
+  // by A-number, phone number, any source's record id (as typed or upper-cased) and
+  // person id, each person once, in that order of evidence; `how` says which
+  // ("a_number", "phone", "record_id", "person_id"). Exact matches only.
+  Result<std::vector<std::pair<Person, std::string>>> FindByLookup(const LookupText& lookup);
   // Every provenance row of the person, oldest first.
   std::vector<SourceRow> Provenance(PersonId id);
   // The person a source's record points to, if any.

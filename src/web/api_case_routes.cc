@@ -2,6 +2,7 @@
 // protection), the signed-in user, the OpenAPI document and logout. Every read and
 // write goes through CaseAccess as the user.
 #include "access/search_service.h"
+#include "ingest/identifiers.h"
 #include "web/api_internal.h"
 #include "web/embedded_web.h"
 #include "web/http_util.h"
@@ -105,14 +106,33 @@ std::optional<match::SearchQuery> ParseSearch(const Request& req, Response& res,
   return q;
 }
 
+// ?only_born=YYYY&only_country=GT: filters, where born and country only rank.
+std::optional<SearchFilter> ParseSearchFilter(const Request& req, Response& res) {
+  SearchFilter f;
+  if (const std::string born = req.get_param_value("only_born"); !born.empty()) {
+    int y = 0;
+    if (born.size() != 4 || std::sscanf(born.c_str(), "%4d", &y) != 1 || y < 1900 || y > 2100)
+      return SendJsonError(res, 400, "bad_request", "only_born must be a year (YYYY)"), std::nullopt;
+    f.birth_year = y;
+  }
+  if (const std::string country = req.get_param_value("only_country"); !country.empty()) {
+    auto iso = NormalizeCountry(country);
+    if (!iso.ok()) return SendJsonError(res, 400, "bad_request", "only_country: unknown country"), std::nullopt;
+    f.country = *iso;
+  }
+  return f;
+}
+
 void SearchPeople(const Request& req, Response& res, const RouteContext& ctx) {
   auto paging = ParsePaging(req, res);
   if (!paging) return;
   auto query = ParseSearch(req, res, *paging);
   if (!query) return;
+  auto filter = ParseSearchFilter(req, res);
+  if (!filter) return;
   if (!ctx.search) return SendJsonError(res, 503, "unavailable", "search is not configured");
   WithUser(req, res, ctx, [&](CaseRequest& cr) {
-    auto hits = cr.access.SearchPeople(*ctx.search, *query);
+    auto hits = cr.access.SearchPeople(*ctx.search, *query, *filter);
     if (!hits.ok()) return SendStatusError(res, hits.status());
     Json all = Json::array();
     for (const SearchResult& r : *hits) {
@@ -120,6 +140,7 @@ void SearchPeople(const Request& req, Response& res, const RouteContext& ctx) {
       Json p = PersonJson(r.person, {kWithheldLocation, kWithheldPhones}, r.at_risk, r.protected_person);
       p["score"] = r.hit.score;
       p["why"] = r.hit.why;
+      if (!r.found_by.empty()) p["found_by"] = r.found_by;
       all.push_back(std::move(p));
     }
     SendJson(res, PageJson(Slice(all, *paging), static_cast<long>(all.size()), *paging));

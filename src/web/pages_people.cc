@@ -5,6 +5,8 @@
 
 #include "access/policy.h"
 #include "access/search_service.h"
+#include "ingest/identifiers.h"
+#include "web/i18n.h"
 #include "web/pages.h"
 
 namespace reunite::web {
@@ -141,33 +143,100 @@ std::string Score(double score) {
   return buf;
 }
 
+constexpr int kSearchPageSize = 50;
+
+// The search's filters as a query string (without the page), for the page links.
+std::string SearchQueryString(const Request& req) {
+  std::string qs;
+  for (const char* name : {"q", "role", "country", "born"}) {
+    const std::string v = Param(req, name);
+    if (!v.empty()) qs += std::string(qs.empty() ? "" : "&") + name + "=" + httplib::detail::encode_query_param(v);
+  }
+  return qs;
+}
+
+TemplateData SearchFilterData(const Request& req, const Messages& t) {
+  TemplateData f;
+  f.set("country", Param(req, "country"));
+  f.set("born", Param(req, "born"));
+  f.set("roles", SelectOptions({{"", Label(t, "common.any", "any")},
+                                {"child", Label(t, "role.child", "child")},
+                                {"adult", Label(t, "role.adult", "adult")}},
+                               Param(req, "role")));
+  return f;
+}
+
+// The filters typed in the form, or the catalog key of what is wrong with them.
+std::optional<std::string> ReadSearchFilters(const Request& req, match::SearchQuery& q, SearchFilter& filter) {
+  const std::string role = Param(req, "role");
+  if (!role.empty()) {
+    q.role = RoleFromString(role);
+    if (!q.role) return "search.bad_role";
+  }
+  const std::string country = Param(req, "country");
+  if (!country.empty()) {
+    auto iso = NormalizeCountry(country);
+    if (!iso.ok()) return "search.bad_country";
+    filter.country = *iso;
+  }
+  const std::string born = Param(req, "born");
+  if (!born.empty()) {
+    auto year = IntParam(req, "born");
+    if (!year || *year < 1900 || *year > 2100) return "search.bad_born";
+    filter.birth_year = static_cast<int>(*year);
+  }
+  return std::nullopt;
+}
+
+TemplateData SearchRows(const std::vector<SearchResult>& hits, std::size_t from, const Messages& t) {
+  TemplateData rows(TemplateData::type::list);
+  for (std::size_t i = from; i < hits.size() && i < from + kSearchPageSize; ++i) {
+    const SearchResult& h = hits[i];
+    TemplateData r;
+    r.set("id", std::to_string(h.person.id));
+    r.set("name", DisplayName(h.person));
+    r.set("score", Score(h.hit.score));
+    r.set("why", h.found_by.empty() ? h.hit.why : Label(t, "search.found_by." + h.found_by, h.found_by));
+    r.set("role", Label(t, "role." + ToString(h.person.role), ToString(h.person.role)));
+    r.set("birth", h.person.birth.date.ToIso());
+    r.set("country", h.person.nationality);
+    rows.push_back(r);
+  }
+  return rows;
+}
+
 void ShowSearch(const Request& req, Response& res, CaseRequest& cr, SearchService* search) {
   PageContext page = PageFor(req, cr.user, "search.title");
   const Messages& t = CatalogFor(page.lang);
   page.query = Param(req, "q");
   TemplateData vars;
   vars.set("q", page.query);
+  vars.set("filters", SearchFilterData(req, t));
   if (!page.query.empty() && search) {
+    const long page_no = std::max(1L, IntParam(req, "page").value_or(1));
     match::SearchQuery q;
     q.name = page.query;
-    q.limit = 50;
-    auto hits = cr.access.SearchPeople(*search, q);
-    if (!hits.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(hits.status()));
-    TemplateData rows(TemplateData::type::list);
-    for (const auto& h : *hits) {
-      TemplateData r;
-      r.set("id", std::to_string(h.person.id));
-      r.set("name", DisplayName(h.person));
-      r.set("score", Score(h.hit.score));
-      r.set("why", h.hit.why);
-      r.set("role", Label(t, "role." + ToString(h.person.role), ToString(h.person.role)));
-      r.set("birth", h.person.birth.date.ToIso());
-      r.set("country", h.person.nationality);
-      rows.push_back(r);
+    SearchFilter filter;
+    if (auto bad = ReadSearchFilters(req, q, filter)) {
+      vars.set("error", t.at(*bad));
+      return SendPage(req, res, "search", page, vars, 422);
     }
+    // One more than the page, to know whether there is a next one.
+    q.limit = static_cast<int>(std::min(page_no, 200L) * kSearchPageSize + 1);
+    auto hits = cr.access.SearchPeople(*search, q, filter);
+    if (!hits.ok() && hits.status().code() == StatusCode::kInvalidArgument) {
+      vars.set("error", t.at("search.unreadable"));
+      return SendPage(req, res, "search", page, vars, 422);
+    }
+    if (!hits.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(hits.status()));
+    const std::size_t from = static_cast<std::size_t>(page_no - 1) * kSearchPageSize;
     vars.set("searched", true);
-    vars.set("results", rows);
-    vars.set("none", hits->empty());
+    vars.set("results", SearchRows(*hits, from, t));
+    vars.set("none", hits->size() <= from);
+    const std::string base = "/search?" + SearchQueryString(req) + "&page=";
+    vars.set("page", std::to_string(page_no));
+    if (page_no > 1) vars.set("prev_href", base + std::to_string(page_no - 1));
+    if (hits->size() > from + kSearchPageSize && page_no < 200) vars.set("next_href", base + std::to_string(page_no + 1));
   }
   SendPage(req, res, "search", page, vars);
 }

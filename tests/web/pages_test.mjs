@@ -87,8 +87,9 @@ async function checkDashboardAndFamilies(page, base) {
 }
 
 async function checkSearch(page, name) {
-  await page.getByLabel("Name to search for").first().fill(name.misspelled);
-  await page.getByLabel("Name to search for").first().press("Enter");
+  const box = page.getByLabel("Name, A-number, phone number or record id").first();
+  await box.fill(name.misspelled);
+  await box.press("Enter");
   await page.waitForURL(/\/search\?q=/);
   const hit = page.getByRole("link", { name: name.full });
   assert.ok(await hit.count() > 0, `"${name.misspelled}" finds ${name.full}`);
@@ -96,6 +97,31 @@ async function checkSearch(page, name) {
   await Promise.all([page.waitForURL(/\/people\/\d+$/), hit.first().click()]);
   assert.match(await page.locator("table").first().textContent(), /ORR/, "provenance names the source");
   await shot(page, "person");
+}
+
+// Issue 14: an A-number typed with dashes, in Spanish on a phone, finds its adult;
+// digits that name no one say so instead of an error page.
+async function checkIdentifierSearch(page, base, lists) {
+  const [header, ...rows] = readFileSync(join(lists, "adults.csv"), "utf8").split(/\r?\n/);
+  const cols = csvFields(header.replace(/^\uFEFF/, "")).map((c) => c.toLowerCase());
+  const digits = rows.map((r) => (csvFields(r)[cols.indexOf("a_number")] || "").replace(/\D/g, ""))
+    .find((d) => d.length === 9 && /[1-9]/.test(d) && !/^(\d)\1+$/.test(d));
+  assert.ok(digits, "an adult with an A-number in the list");
+  const dashed = `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}`;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${base}/search?lang=es`);
+  const box = page.getByLabel("Nombre, número A, teléfono o número de registro").first();
+  await box.fill(dashed);
+  await box.press("Enter");
+  await page.waitForURL(/\/search\?q=/);
+  assert.ok(await page.getByRole("cell", { name: "Mismo número A" }).count() > 0, `${dashed} finds its adult`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
+            "no sideways page scroll on a phone");
+  await shot(page, "search-a-number-es-phone");
+  await page.goto(`${base}/search?q=900000001&lang=es`);
+  assert.match(await page.locator("main").textContent(), /Nadie coincide/);
+  await page.goto(`${base}/search?lang=en`);
+  await page.setViewportSize({ width: 1280, height: 720 });
 }
 
 // Accepts the first family-link candidate with the keyboard; returns its child and adult.
@@ -223,6 +249,7 @@ runBrowserTest(ctx, "pages", seed, async ({ newPage, base, work, db, lists }) =>
   await logIn(page, base, "coord");
   await checkDashboardAndFamilies(page, base);
   await checkSearch(page, name);
+  await checkIdentifierSearch(page, base, lists);
   const pair = await acceptFamilyLink(page, base);
   await checkFamily(page, base, pair);
   await assignAndProtect(page, base, pair);
