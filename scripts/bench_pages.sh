@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make bench: the pages that count families (the dashboard, its due-items panel, the families list) with
+# make bench: the pages that count families (the dashboard, its due-items panel, the families list with
+# its saved views and name filter) with
 # FAMILIES synthetic families loaded, as a coordinator and as a field searcher of a
 # team given 100 families. Times each page with curl (one request at a time, after a
 # warm-up; best and worst of ROUNDS). Prints figures; never fails on timing.
@@ -25,5 +26,6 @@ echo "  server $URL; $FAMILIES families; team north has $NORTH"
 for user in coord field; do
   login_cookies "$URL" "$user" "$PASSWORD" "$TMP/$user.cookies"
   time_pages "$URL" "$TMP/$user.cookies" "$ROUNDS" "$user" / /deadlines/due/panel /families "/families?status=in_care" \
-    "/families?page=100" "/families?sort=name"
+    "/families?page=100" "/families?sort=name" "/families?view=not_reached" "/families?view=not_reached&page=100" \
+    "/families?view=deadline_7" "/families?name=lopez"
 done

@@ -38,6 +38,7 @@ namespace reunite {
 
 class AuditWriter;
 class SearchService;
+struct FamilyFacts;
 
 // The last time someone took a person off "at risk" (the journal's entry).
 struct ProtectionRemoval {
@@ -71,7 +72,7 @@ struct FamilyView {
   std::vector<JournalEntry> timeline;
 };
 
-enum class FamilySort { kChildId, kChildName, kChildAge };
+enum class FamilySort { kChildId, kChildName, kChildAge, kNextDeadline };
 
 struct FamilyQuery {
   std::optional<CustodyStatus> status;  // the child's custody status
@@ -79,6 +80,16 @@ struct FamilyQuery {
   std::string department;               // the child's department (ISO 3166-2); never matches a withheld location
   std::string team;                     // "" any
   std::optional<int> min_age, max_age;  // the child's age in whole years today; unknown births left out
+  // The coordinators' follow-up (access/family_facts.h):
+  std::string name;         // part of the child's or a linked adult's name (any case or accents), "" any
+  std::string tracing;      // the family's furthest tracing state, or "reached" / "not_reached" (no parent
+                            // reached, or none linked yet), "" any
+  std::string decision;     // the child's decision kind, or "pending", "" any
+  std::string eligibility;  // the parents' worst status, or "contested", or "ineligible_or_contested", "" any
+  std::optional<int> deadline_within_days;  // an open deadline due within this many days (or overdue)
+  bool at_risk = false;     // only families with a protected child or parent
+  bool reunifying = false;  // only families with a logistics plan and no closure
+  bool open_only = false;   // closed families left out
   FamilySort sort = FamilySort::kChildId;
   int limit = 50;
   int offset = 0;
@@ -99,7 +110,22 @@ struct FamilySummary {
   std::string team;
   int adults = 0;          // linked adults, rejected links not counted
   std::vector<LinkedAdult> linked_adults;  // rejected links left out
+  std::string tracing;        // FamilyFacts: the furthest tracing state of a parent, "" none
+  std::string decision = "pending";
+  std::string eligibility;    // "" when no parent has one
+  bool contested = false;
+  std::string next_deadline;  // ISO time, "" none
+  bool at_risk = false;       // the child or a linked adult is a protected person
+  bool reunifying = false;
+  bool closed = false;
 };
+
+// The saved views of the families list, by name: "not_reached" (parents not yet
+// reached), "located_no_decision", "ineligible_or_contested", "deadline_7" (a
+// deadline within 7 days), "reunifying" (reunification under way). False for an
+// unknown name.
+bool ApplyFamilyView(const std::string& view, FamilyQuery* q);
+const std::vector<std::string>& FamilyViews();
 
 struct FamilyPage {
   std::vector<FamilySummary> families;
@@ -191,6 +217,11 @@ class CaseAccess {
   // GetFamily's timeline; a history that shows location, phones or protection notes
   // is audited ("read_protected", detail "history: <groups>").
   Result<std::vector<JournalEntry>> History(PersonId id);
+  // Every family `query` selects (its limit and offset ignored), for a CSV or XLSX
+  // download: withheld as ListFamilies withholds, and always audited
+  // ("export_families", with the format, the filters and the number of rows), since
+  // one download holds the whole list.
+  Result<FamilyPage> ExportFamilies(FamilyQuery query, const std::string& format, const std::string& filters);
   // The dashboard's numbers, from an index: no child's row is read.
   Result<FamilyCounts> CountFamilies();
   // Search over the people the principal may read (query.limit hits). Text that is
@@ -289,6 +320,10 @@ class CaseAccess {
   // The index-backed families list (case_access_counts.cc), for queries it answers.
   static bool IndexAnswers(const FamilyQuery& query);
   Result<FamilyPage> ListFamiliesByIndex(const FamilyQuery& query);
+  Result<FamilyPage> ListFamiliesByScan(const FamilyQuery& query, const std::set<PersonId>& protected_people);
+  // Copies the workflow's facts into a family's summary; the department, when the
+  // child has none the reader may see, is a linked adult's that the reader may.
+  void AddFamilyFacts(FamilySummary& s, const FamilyFacts& f, const std::set<PersonId>& protected_people);
   // One row of the list, the child's withheld fields cleared; `links` without rejected ones.
   FamilySummary Summarise(Person child, const std::string& team, bool protected_person,
                           const std::vector<FamilyLink>& links);

@@ -55,7 +55,9 @@ soci::statement Prepare(soci::session& sql, const std::string& text, const Child
 }  // namespace
 
 bool CaseAccess::IndexAnswers(const FamilyQuery& q) {
-  return q.department.empty() && !q.min_age && !q.max_age && q.sort == FamilySort::kChildId;
+  return q.department.empty() && !q.min_age && !q.max_age && q.sort == FamilySort::kChildId && q.name.empty() &&
+         q.tracing.empty() && q.decision.empty() && q.eligibility.empty() && !q.deadline_within_days && !q.at_risk &&
+         !q.reunifying && !q.open_only;
 }
 
 Result<FamilyCounts> CaseAccess::CountFamilies() {

@@ -1,10 +1,14 @@
 // CaseAccess's family listing and the timeline of one family.
 #include <algorithm>
+#include <chrono>
+#include <limits>
 #include <cstdio>
 #include <map>
 #include <set>
 
 #include "access/case_access.h"
+#include "access/audit_writer.h"
+#include "access/family_facts.h"
 #include "store/repositories.h"
 #include "store/storage_guard.h"
 
@@ -20,6 +24,19 @@ std::optional<int> AgeOn(const BirthDate& birth, const std::string& today) {
   int age = y - birth.date.year;
   if (birth.precision == DatePrecision::kExact && std::pair(m, d) < std::pair(birth.date.month, birth.date.day)) --age;
   return age;
+}
+
+// `day` (YYYY-MM-DD) plus `days`.
+std::string AddDaysIso(const std::string& day, int days) {
+  int y = 0, m = 0, d = 0;
+  std::sscanf(day.c_str(), "%d-%d-%d", &y, &m, &d);
+  using namespace std::chrono;
+  const year_month_day later{sys_days{year{y} / month{static_cast<unsigned>(m)} / std::chrono::day{static_cast<unsigned>(d)}} +
+                             std::chrono::days{days}};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(later.year()), static_cast<unsigned>(later.month()),
+                static_cast<unsigned>(later.day()));
+  return buf;
 }
 
 // Everything ListFamilies needs besides the children and their protection, read in
@@ -64,29 +81,114 @@ bool Keep(const Principal& principal, const FamilyQuery& q, const Person& child,
   return true;
 }
 
+// The workflow filters of `q` on a family's summary (with its facts).
+bool KeepFollowUp(const FamilyQuery& q, const FamilySummary& s, const std::string& deadline_limit) {
+  if (q.tracing == "reached" && !Reached(s.tracing)) return false;
+  // No parent linked yet is no parent reached either.
+  if (q.tracing == "not_reached" && Reached(s.tracing)) return false;
+  if (!q.tracing.empty() && q.tracing != "reached" && q.tracing != "not_reached" && s.tracing != q.tracing)
+    return false;
+  if (!q.decision.empty() && s.decision != q.decision) return false;
+  if (q.eligibility == "contested" && !s.contested) return false;
+  if (q.eligibility == "ineligible_or_contested" && !(s.contested || s.eligibility == "ineligible")) return false;
+  if (!q.eligibility.empty() && q.eligibility != "contested" && q.eligibility != "ineligible_or_contested" &&
+      s.eligibility != q.eligibility)
+    return false;
+  if (q.deadline_within_days && (s.next_deadline.empty() || s.next_deadline > deadline_limit)) return false;
+  if (q.at_risk && !s.at_risk) return false;
+  if (q.reunifying && !s.reunifying) return false;
+  if (q.open_only && s.closed) return false;
+  return true;
+}
+
 }  // namespace
+
+const std::vector<std::string>& FamilyViews() {
+  static const std::vector<std::string> kViews = {"not_reached", "located_no_decision", "ineligible_or_contested",
+                                                  "deadline_7", "reunifying"};
+  return kViews;
+}
+
+bool ApplyFamilyView(const std::string& view, FamilyQuery* q) {
+  if (view == "not_reached") q->tracing = "not_reached", q->open_only = true;
+  else if (view == "located_no_decision") q->tracing = "reached", q->decision = "pending", q->open_only = true;
+  else if (view == "ineligible_or_contested") q->eligibility = "ineligible_or_contested";
+  else if (view == "deadline_7") q->deadline_within_days = 7, q->sort = FamilySort::kNextDeadline;
+  else if (view == "reunifying") q->reunifying = true;
+  else return false;
+  return true;
+}
+
+void CaseAccess::AddFamilyFacts(FamilySummary& s, const FamilyFacts& f, const std::set<PersonId>& protected_people) {
+  s.tracing = f.tracing;
+  s.decision = f.decision;
+  s.eligibility = f.eligibility;
+  s.contested = f.contested;
+  s.next_deadline = f.next_deadline;
+  s.reunifying = f.reunifying;
+  s.closed = f.closed;
+  s.at_risk = protected_people.count(s.child_id) > 0;
+  for (PersonId adult : f.adults) s.at_risk = s.at_risk || protected_people.count(adult) > 0;
+  if (!s.department.empty()) return;
+  // The family's department: where a parent lives, when the reader may see it.
+  Person adult;
+  adult.role = Role::kAdult;
+  const bool in_team = !s.team.empty() && s.team == principal_.team;
+  for (const auto& [id, department] : f.adult_departments) {
+    if (department.empty()) continue;
+    if (Withheld(principal_, adult, {protected_people.count(id) > 0, in_team}).home_location) continue;
+    s.department = department;
+    return;
+  }
+}
 
 Result<FamilyPage> CaseAccess::ListFamilies(const FamilyQuery& q) {
   if (!Allowed(principal_, Action::kReadFamilies)) return Deny("read families");
-  if (IndexAnswers(q)) return ListFamiliesByIndex(q);
-  // The rest reads every child's row: department (withheld for some), age, sorts.
-  Result<FamilyTables> tables = GuardStorage("family tables", [&]() -> Result<FamilyTables> {
-    return ReadFamilyTables(db_.session());
-  });
-  if (!tables.ok()) return tables.status();
-  const FamilyTables& t = *tables;
   Result<const std::set<PersonId>*> protected_people = ProtectedSet();
   if (!protected_people.ok()) return protected_people.status();
+  if (IndexAnswers(q)) {
+    Result<FamilyPage> page = ListFamiliesByIndex(q);
+    if (!page.ok()) return page;
+    std::vector<PersonId> ids;
+    for (const FamilySummary& s : page->families) ids.push_back(s.child_id);
+    Result<std::map<PersonId, FamilyFacts>> facts = GuardStorage("family facts", [&]() {
+      return Result<std::map<PersonId, FamilyFacts>>(ReadFamilyFacts(db_, &ids));
+    });
+    if (!facts.ok()) return facts.status();
+    for (FamilySummary& s : page->families) AddFamilyFacts(s, (*facts)[s.child_id], **protected_people);
+    return page;
+  }
+  return ListFamiliesByScan(q, **protected_people);
+}
+
+// Every child's row read and filtered here: department (withheld for some), age,
+// name, the follow-up filters, sorts.
+Result<FamilyPage> CaseAccess::ListFamiliesByScan(const FamilyQuery& q, const std::set<PersonId>& protected_people) {
+  struct Tables {
+    FamilyTables family;
+    std::map<PersonId, FamilyFacts> facts;
+    std::optional<std::set<PersonId>> named;
+  };
+  Result<Tables> tables = GuardStorage("family tables", [&]() -> Result<Tables> {
+    Tables t{ReadFamilyTables(db_.session()), ReadFamilyFacts(db_, nullptr), std::nullopt};
+    if (!q.name.empty()) t.named = PersonRepository(db_).ChildrenNamed(q.name);
+    return t;
+  });
+  if (!tables.ok()) return tables.status();
+  const FamilyTables& t = tables->family;
   const std::string today = clock_.TodayIso();
+  // Deadlines are ISO times; everything due before the end of the last day counts.
+  const std::string deadline_limit =
+      q.deadline_within_days ? AddDaysIso(today, *q.deadline_within_days) + "T23:59:59.999Z" : "";
   std::vector<Row> rows;
   Status read = PersonRepository(db_).ForEach([&](Person&& child) -> Status {
+    if (tables->named && !tables->named->count(child.id)) return Status::Ok();
     auto team_it = t.teams.find(child.id);
     const std::string team = team_it == t.teams.end() ? "" : team_it->second;
     if (!Keep(principal_, q, child, team, today)) return Status::Ok();
     // The department is part of the location: withheld, it neither shows nor matches.
-    const ProtectionFacts facts{(*protected_people)->count(child.id) > 0, !team.empty() && team == principal_.team};
+    const ProtectionFacts facts{protected_people.count(child.id) > 0, !team.empty() && team == principal_.team};
     Withheld(principal_, child, facts).Apply(child);
-    if (!q.department.empty() && child.location.department != q.department) return Status::Ok();
     Row row;
     row.summary.child_id = child.id;
     row.summary.child_name = child.name.Display().empty() ? child.name.as_recorded : child.name.Display();
@@ -95,6 +197,10 @@ Result<FamilyPage> CaseAccess::ListFamilies(const FamilyQuery& q) {
     row.summary.team = team;
     auto links = t.links.find(child.id);
     row.summary.adults = links == t.links.end() ? 0 : static_cast<int>(links->second.size());
+    auto f = tables->facts.find(child.id);
+    AddFamilyFacts(row.summary, f == tables->facts.end() ? FamilyFacts{} : f->second, protected_people);
+    if (!q.department.empty() && row.summary.department != q.department) return Status::Ok();
+    if (!KeepFollowUp(q, row.summary, deadline_limit)) return Status::Ok();
     row.age = AgeOn(child.birth, today);
     row.sort_name = child.name.Surnames() + " " + child.name.GivenNames();
     rows.push_back(std::move(row));
@@ -109,6 +215,12 @@ Result<FamilyPage> CaseAccess::ListFamilies(const FamilyQuery& q) {
       case FamilySort::kChildAge:
         if (a.age != b.age) return a.age.value_or(999) < b.age.value_or(999);
         break;
+      case FamilySort::kNextDeadline: {
+        const std::string& x = a.summary.next_deadline;
+        const std::string& y = b.summary.next_deadline;
+        if (x != y) return !x.empty() && (y.empty() || x < y);
+        break;
+      }
       case FamilySort::kChildId: break;
     }
     return a.summary.child_id < b.summary.child_id;
@@ -129,6 +241,17 @@ Result<FamilyPage> CaseAccess::ListFamilies(const FamilyQuery& q) {
       }
     page.families.push_back(std::move(s));
   }
+  return page;
+}
+
+Result<FamilyPage> CaseAccess::ExportFamilies(FamilyQuery query, const std::string& format, const std::string& filters) {
+  query.offset = 0;
+  query.limit = std::numeric_limits<int>::max();
+  Result<FamilyPage> page = ListFamilies(query);
+  if (!page.ok()) return page;
+  const std::string detail = format + " of " + std::to_string(page->families.size()) + " families" +
+                             (filters.empty() ? "" : ", filters " + filters);
+  if (Status s = AppendAudit(db_, clock_, principal_, "export_families", "family", 0, detail); !s.ok()) return s;
   return page;
 }
 

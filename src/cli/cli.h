@@ -79,6 +79,8 @@ void AddSearchTaskCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 void AddDecisionCommands(CLI::App& app, GlobalOptions& global, int* exit_code);
 // logistics plan|step|show, family close|reopen (logistics_commands.cc)
 void AddLogisticsCommands(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `family list`, a subcommand of `family` (family_list_command.cc).
+void AddFamilyList(CLI::App* family, GlobalOptions& global, int* exit_code);
 // deadline add|done|list, report overdue (deadline_commands.cc)
 void AddDeadlineCommands(CLI::App& app, GlobalOptions& global, int* exit_code);
 

@@ -151,11 +151,12 @@ void AddLogisticsCommands(CLI::App& app, GlobalOptions& global, int* exit_code) 
   AddPlan(logistics, global, exit_code);
   AddStep(logistics, global, exit_code);
   AddLogisticsShow(logistics, global, exit_code);
-  auto* family = app.add_subcommand("family", "A family's case: show, close with a reason, reopen");
+  auto* family = app.add_subcommand("family", "A family's case: list, show, close with a reason, reopen");
   family->require_subcommand(1);
   AddClose(family, global, exit_code);
   AddReopen(family, global, exit_code);
   AddFamilyShow(family, global, exit_code);
+  AddFamilyList(family, global, exit_code);
 }
 
 }  // namespace reunite::cli

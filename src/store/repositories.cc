@@ -72,6 +72,19 @@ std::vector<Person> PersonRepository::Find(const PersonQuery& query) {
   });
 }
 
+std::set<PersonId> PersonRepository::ChildrenNamed(const std::string& name) {
+  const std::string p1 = ContainsPattern(FoldForSearch(name)), p2 = p1;
+  std::set<PersonId> out;
+  long long id = 0;
+  soci::statement st = (db_.session().prepare
+                            << "SELECT id FROM people WHERE role = 'child' AND search_key LIKE :p1 ESCAPE '\\' "
+                               "UNION SELECT l.child_id FROM family_links l JOIN people a ON a.id = l.adult_id "
+                               "WHERE l.verification <> 'rejected' AND a.search_key LIKE :p2 ESCAPE '\\'",
+                        soci::use(p1), soci::use(p2), soci::into(id));
+  for (st.execute(); st.fetch();) out.insert(id);
+  return out;
+}
+
 Status PersonRepository::ForEach(const std::function<Status(Person&&)>& visit, std::optional<Role> role) {
   const std::string role_text = role ? ToString(*role) : "";
   const std::string tail = std::string(role ? "WHERE role = :role " : "") + "ORDER BY id";

@@ -5,6 +5,7 @@
 #pragma once
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,10 @@ class PersonRepository {
   // person id, each person once, in that order of evidence; `how` says which
   // ("a_number", "phone", "record_id", "person_id"). Exact matches only.
   Result<std::vector<std::pair<Person, std::string>>> FindByLookup(const LookupText& lookup);
+  // The children whose name, or a linked adult's (rejected links aside), holds `name`
+  // (case and accents ignored, as search_key is folded). Throws soci errors (callers
+  // run it under GuardStorage).
+  std::set<PersonId> ChildrenNamed(const std::string& name);
   // Every provenance row of the person, oldest first.
   std::vector<SourceRow> Provenance(PersonId id);
   // The person a source's record points to, if any.

@@ -14,6 +14,7 @@ std::optional<FamilySort> SortFromString(const std::string& s) {
   if (s.empty() || s == "id") return FamilySort::kChildId;
   if (s == "name") return FamilySort::kChildName;
   if (s == "age") return FamilySort::kChildAge;
+  if (s == "deadline") return FamilySort::kNextDeadline;
   return std::nullopt;
 }
 
@@ -28,9 +29,20 @@ std::optional<FamilyQuery> ParseFamilyQuery(const Request& req, Response& res) {
   q.country = req.get_param_value("country");
   q.department = req.get_param_value("department");
   q.team = req.get_param_value("team");
-  auto sort = SortFromString(req.get_param_value("sort"));
-  if (!sort) return SendJsonError(res, 400, "bad_request", "sort must be id, name or age"), std::nullopt;
-  q.sort = *sort;
+  if (const std::string view = req.get_param_value("view"); !view.empty() && !ApplyFamilyView(view, &q))
+    return SendJsonError(res, 400, "bad_request", "unknown view"), std::nullopt;
+  if (req.has_param("sort")) {
+    auto sort = SortFromString(req.get_param_value("sort"));
+    if (!sort) return SendJsonError(res, 400, "bad_request", "sort must be id, name, age or deadline"), std::nullopt;
+    q.sort = *sort;
+  }
+  q.name = req.get_param_value("name");
+  for (auto [param, field] : {std::pair{"tracing", &q.tracing}, std::pair{"decision", &q.decision},
+                              std::pair{"eligibility", &q.eligibility}})
+    if (req.has_param(param)) *field = req.get_param_value(param);
+  if (!IntParam(req, res, "deadline_days", q.deadline_within_days)) return std::nullopt;
+  if (req.get_param_value("at_risk") == "1") q.at_risk = true;
+  if (req.get_param_value("reunifying") == "1") q.reunifying = true;
   if (req.has_param("status")) {
     q.status = CustodyStatusFromString(req.get_param_value("status"));
     if (!q.status) return SendJsonError(res, 400, "bad_request", "unknown custody status"), std::nullopt;
@@ -43,8 +55,11 @@ Json SummaryJson(const FamilySummary& f) {
   for (const LinkedAdult& a : f.linked_adults)
     adults.push_back({{"id", a.adult_id}, {"name", a.name}, {"relationship", ToString(a.relationship)},
                       {"verification", ToString(a.verification)}});
-  return {{"child_id", f.child_id}, {"child_name", f.child_name}, {"nationality", f.nationality},
-          {"department", f.department}, {"team", f.team}, {"adults", f.adults}, {"linked_adults", adults}};
+  return {{"child_id", f.child_id},       {"child_name", f.child_name},   {"nationality", f.nationality},
+          {"department", f.department},   {"team", f.team},               {"adults", f.adults},
+          {"linked_adults", adults},      {"tracing", f.tracing},         {"decision", f.decision},
+          {"eligibility", f.eligibility}, {"contested", f.contested},     {"next_deadline", f.next_deadline},
+          {"at_risk", f.at_risk},         {"reunifying", f.reunifying},   {"closed", f.closed}};
 }
 
 void ListFamilies(const Request& req, Response& res, const RouteContext& ctx) {

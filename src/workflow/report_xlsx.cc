@@ -3,14 +3,13 @@
 // depth and count as numbers.
 #include <xlsxwriter.h>
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 
 #include "workflow/report_format.h"
+#include "workflow/table_xlsx.h"
 
 namespace reunite::report {
 
@@ -61,19 +60,7 @@ Status WriteXlsx(const StatusReport& report, const std::string& path, const std:
 }
 
 Result<std::string> XlsxBytes(const StatusReport& r, const std::string& lang) {
-  std::string path = (std::filesystem::temp_directory_path() / "reunite-status-XXXXXX.xlsx").string();
-  const int fd = mkstemps(path.data(), 5);
-  if (fd < 0) return Status::IOError("cannot create a temporary file for the workbook");
-  close(fd);
-  struct Remove {
-    std::string path;
-    ~Remove() { std::remove(path.c_str()); }
-  } remove{path};
-  if (Status s = WriteXlsx(r, path, lang); !s.ok()) return s;
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) return Status::IOError("cannot read back the workbook " + path);
-  return bytes;
+  return workflow::XlsxFileBytes([&](const std::string& path) { return WriteXlsx(r, path, lang); });
 }
 
 }  // namespace reunite::report

@@ -78,6 +78,21 @@ async function checkDashboardAndFamilies(page, base) {
   await page.goto(`${base}/families?sort=name`);
   assert.ok(await page.locator("table tbody tr").count() > 0, "families listed");
   await shot(page, "families");
+  // Issue 14: the saved views, and a filter typed by name, narrow the list.
+  await page.getByRole("link", { name: "Parents not yet reached" }).click();
+  await page.waitForURL(/view=not_reached/);
+  assert.ok(await page.locator("table tbody tr").count() > 0, "every parent is still to reach");
+  await page.goto(`${base}/families`);
+  const first = (await page.locator("table tbody tr th a").first().textContent()).trim().split(" ")[0];
+  await page.getByLabel("Name of the child or a parent").fill(first);
+  await Promise.all([page.waitForURL(/name=/), page.getByRole("button", { name: "Apply" }).click()]);
+  const rows = await page.locator("table tbody tr th a").allTextContents();
+  assert.ok(rows.length > 0 && rows.length < 60, `the name ${first} narrows the list (${rows.length})`);
+  const csv = await page.request.get(`${base}/families.csv?name=${encodeURIComponent(first)}`);
+  assert.equal(csv.status(), 200);
+  assert.ok((await csv.text()).includes(first), "the download holds the filtered families");
+  await shot(page, "families-filtered");
+  await page.goto(`${base}/families?sort=name`);
   // On a phone the table scrolls inside its box; the page itself does not scroll sideways.
   await page.setViewportSize({ width: 375, height: 740 });
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
