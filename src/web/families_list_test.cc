@@ -96,6 +96,23 @@ TEST(FamiliesListTest, TheApiTakesTheSameViewsAndFilters) {
   EXPECT_EQ(days->status, 400);
 }
 
+TEST(FamiliesListTest, AFieldSearcherStartsFromTheTeamsTasks) {
+  for (const std::string lang : {"en", "es"}) {
+    const Messages& t = CatalogFor(lang);
+    auto field = Get("field_searcher", "/", lang);
+    ASSERT_TRUE(field);
+    ASSERT_EQ(field->status, 200);
+    EXPECT_NE(field->body.find("<title>" + t.at("worklist.title")), std::string::npos) << field->body.substr(0, 800);
+    EXPECT_NE(field->body.find(t.at("nav.my_tasks")), std::string::npos);
+    EXPECT_EQ(field->body.find("href=\"/review\""), std::string::npos);
+    EXPECT_EQ(field->body.find("href=\"/import\""), std::string::npos);
+    auto coordinator = Get("coordinator", "/", lang);
+    ASSERT_TRUE(coordinator);
+    EXPECT_NE(coordinator->body.find("<title>" + t.at("dashboard.title")), std::string::npos);
+    EXPECT_EQ(coordinator->body.find(t.at("nav.my_tasks")), std::string::npos);
+  }
+}
+
 TEST(FamiliesListTest, DownloadsAreTheFilteredListWithheldAndAudited) {
   ApiWorld& w = World();
   const long before = Exports("coordinator");

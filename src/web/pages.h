@@ -110,4 +110,8 @@ void RegisterDuePages(httplib::Server& server, const RouteContext& ctx);
 // (pages_due.cc).
 void AddDuePanel(CaseRequest& cr, TemplateData& vars);
 
+// A team's worklist page (its open search tasks by place), also a field searcher's
+// start page (pages_search_plan.cc).
+void ShowTeamWorklist(const httplib::Request& req, httplib::Response& res, CaseRequest& cr, const std::string& team);
+
 }  // namespace reunite::web

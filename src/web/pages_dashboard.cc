@@ -91,6 +91,8 @@ void AddProtectionRemovals(CaseRequest& cr, TemplateData& vars) {
 }
 
 void ShowDashboard(const Request& req, Response& res, CaseRequest& cr) {
+  // A field searcher's day starts from the team's open tasks, not the custody charts.
+  if (TeamScoped(cr.user.who) && !cr.user.who.team.empty()) return ShowTeamWorklist(req, res, cr, cr.user.who.team);
   PageContext page = PageFor(req, cr.user, "dashboard.title");
   const Messages& t = CatalogFor(page.lang);
   TemplateData vars;

@@ -228,9 +228,14 @@ TemplateData WorklistGroups(const std::vector<WorklistLine>& lines, const Messag
 }
 
 void ShowWorklist(const Request& req, Response& res, CaseRequest& cr) {
+  ShowTeamWorklist(req, res, cr, TeamParam(req, cr));
+}
+
+}  // namespace
+
+void ShowTeamWorklist(const Request& req, Response& res, CaseRequest& cr, const std::string& team) {
   PageContext page = PageFor(req, cr.user, "worklist.title");
   const Messages& t = CatalogFor(page.lang);
-  const std::string team = TeamParam(req, cr);
   auto lines = LoadWorklist(cr, team);
   if (!lines.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(lines.status()));
   TemplateData vars;
@@ -243,6 +248,8 @@ void ShowWorklist(const Request& req, Response& res, CaseRequest& cr) {
   vars.set("plan_href", "/search-plan" + Query({{"team", team}}));
   SendPage(req, res, "worklist", page, vars);
 }
+
+namespace {
 
 // A file name made of the team's letters and digits only.
 std::string FileNamePart(const std::string& text) {

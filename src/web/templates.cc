@@ -104,6 +104,8 @@ Result<std::string> RenderPage(std::string_view page, const PageContext& ctx, Te
     layout.set("nav_search_plan", Allowed(who, Action::kReadWorkflow));
     // The status report counts every family, so team-scoped roles may not read it.
     layout.set("nav_reports", Allowed(who, Action::kReadReports) && !TeamScoped(who));
+    // A field searcher's start page is the team's open tasks (pages_dashboard.cc).
+    layout.set("nav_my_tasks", TeamScoped(who) && !who.team.empty());
   }
   layout.set("query", ctx.query);
   layout.set("body", *body);
