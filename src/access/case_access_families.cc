@@ -16,14 +16,20 @@ namespace reunite {
 
 namespace {
 
-// Whole years from `birth` to today (YYYY-MM-DD); nullopt when the birth is unknown.
-std::optional<int> AgeOn(const BirthDate& birth, const std::string& today) {
+// Whole years from `birth` to `today`; nullopt when the birth is unknown.
+std::optional<int> AgeOn(const BirthDate& birth, const Date& today) {
   if (birth.precision == DatePrecision::kUnknown || birth.date.empty()) return std::nullopt;
-  int y = 0, m = 0, d = 0;
-  std::sscanf(today.c_str(), "%d-%d-%d", &y, &m, &d);
-  int age = y - birth.date.year;
-  if (birth.precision == DatePrecision::kExact && std::pair(m, d) < std::pair(birth.date.month, birth.date.day)) --age;
+  int age = today.year - birth.date.year;
+  if (birth.precision == DatePrecision::kExact &&
+      std::pair(today.month, today.day) < std::pair(birth.date.month, birth.date.day))
+    --age;
   return age;
+}
+
+Date ParseDay(const std::string& iso) {
+  Date d;
+  std::sscanf(iso.c_str(), "%d-%d-%d", &d.year, &d.month, &d.day);
+  return d;
 }
 
 // `day` (YYYY-MM-DD) plus `days`.
@@ -39,28 +45,14 @@ std::string AddDaysIso(const std::string& day, int days) {
   return buf;
 }
 
-// Everything ListFamilies needs besides the children and their protection, read in
-// two queries.
-struct FamilyTables {
+// The team each child's family is assigned to.
+std::map<PersonId, std::string> ReadTeams(soci::session& sql) {
   std::map<PersonId, std::string> teams;
-  std::map<PersonId, std::vector<FamilyLink>> links;  // by child, rejected links left out
-};
-
-FamilyTables ReadFamilyTables(soci::session& sql) {
-  FamilyTables t;
-  long long id = 0, adult = 0, link_id = 0;
-  std::string team, rel, ver;
-  soci::statement teams = (sql.prepare << "SELECT child_id, team FROM family_assignments", soci::into(id), soci::into(team));
-  for (teams.execute(); teams.fetch();) t.teams[id] = team;
-  soci::statement links = (sql.prepare << "SELECT id, child_id, adult_id, relationship, verification FROM family_links "
-                                          "WHERE verification <> 'rejected' ORDER BY id",
-                           soci::into(link_id), soci::into(id), soci::into(adult), soci::into(rel), soci::into(ver));
-  for (links.execute(); links.fetch();) {
-    FamilyLink l{link_id, id, adult, RelationshipFromString(rel).value_or(Relationship::kOtherRelative),
-                 VerificationFromString(ver).value_or(Verification::kClaimed)};
-    t.links[id].push_back(l);
-  }
-  return t;
+  long long id = 0;
+  std::string team;
+  soci::statement st = (sql.prepare << "SELECT child_id, team FROM family_assignments", soci::into(id), soci::into(team));
+  for (st.execute(); st.fetch();) teams[id] = team;
+  return teams;
 }
 
 struct Row {
@@ -69,7 +61,7 @@ struct Row {
   std::string sort_name;
 };
 
-bool Keep(const Principal& principal, const FamilyQuery& q, const Person& child, const std::string& team, const std::string& today) {
+bool Keep(const Principal& principal, const FamilyQuery& q, const Person& child, const std::string& team, const Date& today) {
   if (TeamScoped(principal) && (principal.team.empty() || team != principal.team)) return false;
   if (!q.team.empty() && team != q.team) return false;
   if (q.status && child.custody.status != *q.status) return false;
@@ -101,6 +93,15 @@ bool KeepFollowUp(const FamilyQuery& q, const FamilySummary& s, const std::strin
   return true;
 }
 
+// The stored columns the list reads of each child (a tenth of them: the scan reads
+// every child).
+const std::vector<std::string>& ListColumns() {
+  static const std::vector<std::string> kColumns = {
+      "name_as_recorded", "given_names",     "paternal_surname", "maternal_surname", "married_surname",
+      "birth_date",       "birth_precision", "nationality",      "custody_status",   "location_department"};
+  return kColumns;
+}
+
 }  // namespace
 
 const std::vector<std::string>& FamilyViews() {
@@ -128,7 +129,7 @@ void CaseAccess::AddFamilyFacts(FamilySummary& s, const FamilyFacts& f, const st
   s.reunifying = f.reunifying;
   s.closed = f.closed;
   s.at_risk = protected_people.count(s.child_id) > 0;
-  for (PersonId adult : f.adults) s.at_risk = s.at_risk || protected_people.count(adult) > 0;
+  for (const FamilyLink& l : f.links) s.at_risk = s.at_risk || protected_people.count(l.adult_id) > 0;
   if (!s.department.empty()) return;
   // The family's department: where a parent lives, when the reader may see it.
   Person adult;
@@ -165,26 +166,32 @@ Result<FamilyPage> CaseAccess::ListFamilies(const FamilyQuery& q) {
 // name, the follow-up filters, sorts.
 Result<FamilyPage> CaseAccess::ListFamiliesByScan(const FamilyQuery& q, const std::set<PersonId>& protected_people) {
   struct Tables {
-    FamilyTables family;
+    std::map<PersonId, std::string> teams;
     std::map<PersonId, FamilyFacts> facts;
     std::optional<std::set<PersonId>> named;
   };
   Result<Tables> tables = GuardStorage("family tables", [&]() -> Result<Tables> {
-    Tables t{ReadFamilyTables(db_.session()), ReadFamilyFacts(db_, nullptr), std::nullopt};
+    Tables t{ReadTeams(db_.session()), ReadFamilyFacts(db_, nullptr), std::nullopt};
     if (!q.name.empty()) t.named = PersonRepository(db_).ChildrenNamed(q.name);
     return t;
   });
   if (!tables.ok()) return tables.status();
-  const FamilyTables& t = tables->family;
-  const std::string today = clock_.TodayIso();
+  const std::map<PersonId, std::string>& teams = tables->teams;
+  static const FamilyFacts kNoFacts;
+  auto facts_of = [&](PersonId child) -> const FamilyFacts& {
+    auto it = tables->facts.find(child);
+    return it == tables->facts.end() ? kNoFacts : it->second;
+  };
+  const std::string today_iso = clock_.TodayIso();
+  const Date today = ParseDay(today_iso);
   // Deadlines are ISO times; everything due before the end of the last day counts.
   const std::string deadline_limit =
-      q.deadline_within_days ? AddDaysIso(today, *q.deadline_within_days) + "T23:59:59.999Z" : "";
+      q.deadline_within_days ? AddDaysIso(today_iso, *q.deadline_within_days) + "T23:59:59.999Z" : "";
   std::vector<Row> rows;
   Status read = PersonRepository(db_).ForEach([&](Person&& child) -> Status {
     if (tables->named && !tables->named->count(child.id)) return Status::Ok();
-    auto team_it = t.teams.find(child.id);
-    const std::string team = team_it == t.teams.end() ? "" : team_it->second;
+    auto team_it = teams.find(child.id);
+    const std::string team = team_it == teams.end() ? "" : team_it->second;
     if (!Keep(principal_, q, child, team, today)) return Status::Ok();
     // The department is part of the location: withheld, it neither shows nor matches.
     const ProtectionFacts facts{protected_people.count(child.id) > 0, !team.empty() && team == principal_.team};
@@ -195,17 +202,16 @@ Result<FamilyPage> CaseAccess::ListFamiliesByScan(const FamilyQuery& q, const st
     row.summary.nationality = child.nationality;
     row.summary.department = child.location.department;
     row.summary.team = team;
-    auto links = t.links.find(child.id);
-    row.summary.adults = links == t.links.end() ? 0 : static_cast<int>(links->second.size());
-    auto f = tables->facts.find(child.id);
-    AddFamilyFacts(row.summary, f == tables->facts.end() ? FamilyFacts{} : f->second, protected_people);
+    const FamilyFacts& f = facts_of(child.id);
+    row.summary.adults = static_cast<int>(f.links.size());
+    AddFamilyFacts(row.summary, f, protected_people);
     if (!q.department.empty() && row.summary.department != q.department) return Status::Ok();
     if (!KeepFollowUp(q, row.summary, deadline_limit)) return Status::Ok();
-    row.age = AgeOn(child.birth, today);
-    row.sort_name = child.name.Surnames() + " " + child.name.GivenNames();
+    if (q.sort == FamilySort::kChildAge) row.age = AgeOn(child.birth, today);
+    if (q.sort == FamilySort::kChildName) row.sort_name = child.name.Surnames() + " " + child.name.GivenNames();
     rows.push_back(std::move(row));
     return Status::Ok();
-  }, Role::kChild);
+  }, Role::kChild, &ListColumns());
   if (!read.ok()) return read;
   auto by = [&](const Row& a, const Row& b) {
     switch (q.sort) {
@@ -233,12 +239,10 @@ Result<FamilyPage> CaseAccess::ListFamiliesByScan(const FamilyQuery& q, const st
   PersonRepository people(db_);
   for (size_t i = from; i < to; ++i) {
     FamilySummary& s = rows[i].summary;
-    auto links = t.links.find(s.child_id);
-    if (links != t.links.end())
-      for (const FamilyLink& l : links->second) {
-        Result<Person> adult = people.Get(l.adult_id);
-        s.linked_adults.push_back({l.adult_id, adult.ok() ? adult->name.Display() : "", l.relationship, l.verification});
-      }
+    for (const FamilyLink& l : facts_of(s.child_id).links) {
+      Result<Person> adult = people.Get(l.adult_id);
+      s.linked_adults.push_back({l.adult_id, adult.ok() ? adult->name.Display() : "", l.relationship, l.verification});
+    }
     page.families.push_back(std::move(s));
   }
   return page;

@@ -51,15 +51,23 @@ std::map<PersonId, FamilyFacts> ReadFamilyFacts(Database& db, const std::vector<
   if (children)
     for (PersonId c : *children) out[c];
   std::map<PersonId, std::vector<PersonId>> families_of;  // adult -> children
-  ForEachRow(s,
-             "SELECT l.child_id, l.adult_id, p.location_department FROM family_links l JOIN people p ON p.id = "
-             "l.adult_id WHERE l.verification <> 'rejected'" + OnlyIds("l.child_id", children) + " ORDER BY l.id",
-             [&](PersonId child, PersonId adult, const std::string& department) {
-               FamilyFacts& f = out[child];
-               f.adults.push_back(adult);
-               f.adult_departments[adult] = department;
-               families_of[adult].push_back(child);
-             });
+  {
+    long long link_id = 0, child = 0, adult = 0;
+    std::string rel, ver, department;
+    soci::statement st = (s.prepare << "SELECT l.id, l.child_id, l.adult_id, l.relationship, l.verification, "
+                                       "p.location_department FROM family_links l JOIN people p ON p.id = l.adult_id "
+                                       "WHERE l.verification <> 'rejected'" +
+                                           OnlyIds("l.child_id", children) + " ORDER BY l.id",
+                          soci::into(link_id), soci::into(child), soci::into(adult), soci::into(rel), soci::into(ver),
+                          soci::into(department));
+    for (st.execute(); st.fetch();) {
+      FamilyFacts& f = out[child];
+      f.links.push_back({link_id, child, adult, RelationshipFromString(rel).value_or(Relationship::kOtherRelative),
+                         VerificationFromString(ver).value_or(Verification::kClaimed)});
+      f.adult_departments[adult] = department;
+      families_of[adult].push_back(child);
+    }
+  }
   std::vector<PersonId> adults;
   for (const auto& [adult, kids] : families_of) adults.push_back(adult);
   const std::vector<PersonId>* only_adults = children ? &adults : nullptr;

@@ -8,13 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "model/family.h"
 #include "model/person.h"
 #include "store/database.h"
 
 namespace reunite {
 
 struct FamilyFacts {
-  std::vector<PersonId> adults;  // linked adults, rejected links left out
+  std::vector<FamilyLink> links;  // the child's links, rejected ones left out, oldest first
   std::string tracing;           // the furthest state of a parent (TracingRank), "" without parents
   std::string decision = "pending";  // the child's current decision kind, "pending" when none
   std::string eligibility;       // the worst of the parents' (ineligible, under_review, eligible), "" none

@@ -1,5 +1,7 @@
 #include "store/person_fields.h"
 
+#include <algorithm>
+
 #include <cstdio>
 
 #include "ingest/encoding.h"
@@ -33,9 +35,19 @@ bool ParseDateText(const std::string& text, Date& out) {
     out = Date{};
     return true;
   }
+  // "YYYY-MM-DD" by hand: sscanf cost a list of 100,000 children a tenth of its time.
+  auto digits = [&](size_t from, size_t n, int& v) {
+    v = 0;
+    for (size_t i = from; i < from + n; ++i) {
+      if (text[i] < '0' || text[i] > '9') return false;
+      v = v * 10 + (text[i] - '0');
+    }
+    return true;
+  };
   int y = 0, m = 0, d = 0;
-  char tail = 0;
-  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) return false;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !digits(0, 4, y) || !digits(5, 2, m) ||
+      !digits(8, 2, d))
+    return false;
   out = Date{y, m, d};
   return true;
 }
@@ -222,6 +234,28 @@ Result<Person> PersonFromValues(const std::vector<std::string>& values) {
     if (!columns[i].set(person, values[i]))
       return Status::InvalidArgument(std::string("stored ") + columns[i].name + " is not valid: '" +
                                      values[i] + "'");
+  return person;
+}
+
+Result<PartialPersonReader> PartialPersonReader::For(const std::vector<std::string>& columns) {
+  const auto& all = Columns();
+  PartialPersonReader reader;
+  for (const std::string& name : columns) {
+    auto c = std::find_if(all.begin(), all.end(), [&](const auto& col) { return name == col.name; });
+    if (c == all.end()) return Status::Internal("no person column " + name);
+    reader.columns_.push_back(static_cast<std::size_t>(c - all.begin()));
+  }
+  return reader;
+}
+
+Result<Person> PartialPersonReader::Read(const std::vector<std::string>& values) const {
+  const auto& all = Columns();
+  Person person;
+  for (size_t i = 0; i < columns_.size() && i < values.size(); ++i) {
+    const auto& c = all[columns_[i]];
+    if (!c.set(person, values[i]))
+      return Status::InvalidArgument(std::string("stored ") + c.name + " is not valid: '" + values[i] + "'");
+  }
   return person;
 }
 

@@ -31,6 +31,18 @@ FieldList ToFields(const Person& person);
 // InvalidArgument naming the column when a value does not parse (an enum string
 // or a date the model does not know), which means the row was not written by us.
 Result<Person> PersonFromValues(const std::vector<std::string>& values);
+// PersonFromValues for some of the columns, looked up once for a whole read: for
+// reads that need a few fields of many people. The other fields keep their defaults.
+class PartialPersonReader {
+ public:
+  // Internal when a name is not a person column.
+  static Result<PartialPersonReader> For(const std::vector<std::string>& columns);
+  // `values` in the order of the columns given to For.
+  Result<Person> Read(const std::vector<std::string>& values) const;
+
+ private:
+  std::vector<std::size_t> columns_;  // indexes into the column table
+};
 
 // OK when every field of `person` can be stored and read back alike on both back
 // ends: text valid UTF-8 without NUL (PostgreSQL refuses such text, which SQLite

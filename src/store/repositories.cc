@@ -85,13 +85,19 @@ std::set<PersonId> PersonRepository::ChildrenNamed(const std::string& name) {
   return out;
 }
 
-Status PersonRepository::ForEach(const std::function<Status(Person&&)>& visit, std::optional<Role> role) {
+Status PersonRepository::ForEach(const std::function<Status(Person&&)>& visit, std::optional<Role> role,
+                                 const std::vector<std::string>* columns) {
   const std::string role_text = role ? ToString(*role) : "";
   const std::string tail = std::string(role ? "WHERE role = :role " : "") + "ORDER BY id";
+  std::vector<std::string> with_role;
+  if (columns) {
+    with_role = *columns;
+    if (std::find(with_role.begin(), with_role.end(), "role") == with_role.end()) with_role.push_back("role");
+  }
   return GuardStorage("read people", [&]() -> Status {
     return ForEachSelectedPerson(db_.session(), tail, [&](soci::statement& st) {
       if (role) st.exchange(soci::use(role_text));
-    }, visit);
+    }, visit, columns ? &with_role : nullptr);
   });
 }
 

@@ -49,7 +49,10 @@ class PersonRepository {
   // the first non-OK Status `visit` returns and returns it; otherwise OK, or
   // StorageError when the database fails, InvalidArgument when a stored value does
   // not parse.
-  Status ForEach(const std::function<Status(Person&&)>& visit, std::optional<Role> role = std::nullopt);
+  // `columns`, when given, are the only stored columns read (person_fields.h names;
+  // the role is always read).
+  Status ForEach(const std::function<Status(Person&&)>& visit, std::optional<Role> role = std::nullopt,
+                 const std::vector<std::string>* columns = nullptr);
   // The people an identifier typed into a search box names (ingest/lookup_text.h):
   // by A-number, phone number, any source's record id (as typed or upper-cased) and
   // person id, each person once, in that order of evidence; `how` says which

@@ -1,5 +1,7 @@
 #include "store/row_readers.h"
 
+#include <optional>
+
 #include <algorithm>
 #include <array>
 
@@ -81,18 +83,25 @@ Binder BindId(const long long& id) {
 }
 
 Status ForEachSelectedPerson(soci::session& session, const std::string& tail, const Binder& bind,
-                             const std::function<Status(Person&&)>& visit) {
+                             const std::function<Status(Person&&)>& visit, const std::vector<std::string>* columns) {
   long long id = 0;
-  std::vector<std::string> values(PersonColumns().size());
+  const std::vector<std::string>& read = columns ? *columns : PersonColumns();
+  std::optional<PartialPersonReader> partial;
+  if (columns) {
+    Result<PartialPersonReader> r = PartialPersonReader::For(*columns);
+    if (!r.ok()) return r.status();
+    partial = std::move(*r);
+  }
+  std::vector<std::string> values(read.size());
   soci::statement st(session);
   st.exchange(soci::into(id));
   for (auto& v : values) st.exchange(soci::into(v));
   bind(st);
   st.alloc();
-  st.prepare("SELECT id, " + Join(PersonColumns()) + " FROM people " + tail);
+  st.prepare("SELECT id, " + Join(read) + " FROM people " + tail);
   st.define_and_bind();
   for (st.execute(); st.fetch();) {
-    Result<Person> person = PersonFromValues(values);
+    Result<Person> person = partial ? partial->Read(values) : PersonFromValues(values);
     if (!person.ok())
       return Status::InvalidArgument("person " + std::to_string(id) + ": " + person.status().message());
     person->id = id;

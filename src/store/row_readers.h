@@ -31,8 +31,10 @@ Result<std::vector<Person>> SelectPeopleByIds(Database& db, const std::vector<Pe
 // Like SelectPeople, but hands each person to `visit` as it is read instead of
 // keeping them all (for reading a whole table). Stops at the first non-OK Status
 // from `visit` and returns it.
+// `columns`, when given, are the only ones read (the other fields keep their defaults).
 Status ForEachSelectedPerson(soci::session& session, const std::string& tail, const Binder& bind,
-                             const std::function<Status(Person&&)>& visit);
+                             const std::function<Status(Person&&)>& visit,
+                             const std::vector<std::string>* columns = nullptr);
 
 // Runs "SELECT id, child_id, adult_id, relationship, verification FROM
 // family_links <tail>". An error when a stored enum does not parse.
