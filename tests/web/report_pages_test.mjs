@@ -85,6 +85,13 @@ async function checkPlanAndWorklist(page, base, work) {
   assert.ok(await page.locator("table.worklist-table").isVisible());
   await shot(page, "worklist-print");
   await page.emulateMedia({ media: "screen" });
+  // Issue 14: on a 390 px phone the worklist is a column of cards, not a 973 px table.
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
+            "the worklist fits a phone's width");
+  assert.ok(!(await page.locator("table.worklist-table thead").isVisible()), "no table header on a phone");
+  await shot(page, "worklist-phone");
+  await page.setViewportSize({ width: 1280, height: 720 });
   const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#worklist-csv").click()]);
   assert.equal(download.suggestedFilename(), "worklist-north.csv");
   const file = join(work, "worklist.csv");
