@@ -155,6 +155,9 @@ Result<FamilyView> CaseAccess::GetFamily(PersonId child_id) {
     family.adults.push_back({link, std::move(*adult_view)});
   }
   family.timeline = Timeline(family);
+  Result<FamilyWarnings> warnings = Warnings(family);
+  if (!warnings.ok()) return warnings.status();
+  family.warnings = std::move(*warnings);
   // One wait for the child's and the adults' entries together.
   if (Status s = FlushReads(); !s.ok()) return s;
   return family;

@@ -63,10 +63,23 @@ struct FamilyMemberView {
   PersonView adult;
 };
 
+// What a family page must say before anything else (issue 14, "safety in view").
+struct FamilyWarnings {
+  bool at_risk = false;     // the child or a linked adult is a protected person
+  bool ineligible = false;  // a linked adult's eligibility is "ineligible"
+  bool contested = false;   // a linked adult has an open, contested eligibility flag
+  // Other children of the same parents whose current decision differs from this
+  // child's (a parent deciding differently for siblings needs a second look).
+  std::vector<PersonId> siblings_deciding_otherwise;
+  // Linked adults in a pending duplicate candidate (the parent may be two records).
+  std::vector<PersonId> parents_with_pending_duplicate;
+};
+
 struct FamilyView {
   PersonView child;
   std::vector<FamilyMemberView> adults;  // the linked adults the principal may see
   std::string team;                      // the family's field team ("" unassigned)
+  FamilyWarnings warnings;
   // The journal of the child, its links, its adults, its assignment and their
   // protection, oldest first; values of withheld fields read "[withheld]".
   std::vector<JournalEntry> timeline;
@@ -235,6 +248,10 @@ class CaseAccess {
   // PersonQuery), id order; location and phones cleared as in search results. For a
   // field searcher only their team's people, filtered after limit and offset.
   Result<std::vector<SearchResult>> ListPeople(const PersonQuery& query);
+  // Which of `ids` are protected people (at risk, or the same person as a record at
+  // risk), for lists such as a team's worklist to mark them; visible to every reader
+  // of people, as the at-risk flag is.
+  Result<std::set<PersonId>> ProtectedAmong(const std::vector<PersonId>& ids);
   // The display names of `ids` (for lists such as a team's worklist that show a name
   // and nothing else), read together; a person who does not exist or lies outside a
   // field searcher's team is left out. No protected field is read, so one lookup
@@ -324,6 +341,7 @@ class CaseAccess {
   // Copies the workflow's facts into a family's summary; the department, when the
   // child has none the reader may see, is a linked adult's that the reader may.
   void AddFamilyFacts(FamilySummary& s, const FamilyFacts& f, const std::set<PersonId>& protected_people);
+  Result<FamilyWarnings> Warnings(const FamilyView& family);
   // One row of the list, the child's withheld fields cleared; `links` without rejected ones.
   FamilySummary Summarise(Person child, const std::string& team, bool protected_person,
                           const std::vector<FamilyLink>& links);

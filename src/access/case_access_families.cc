@@ -248,6 +248,50 @@ Result<FamilyPage> CaseAccess::ListFamiliesByScan(const FamilyQuery& q, const st
   return page;
 }
 
+Result<FamilyWarnings> CaseAccess::Warnings(const FamilyView& family) {
+  FamilyWarnings w;
+  const PersonId child = family.child.person.id;
+  w.at_risk = family.child.protected_person;
+  std::vector<PersonId> adults;
+  for (const FamilyMemberView& m : family.adults) {
+    w.at_risk = w.at_risk || m.adult.protected_person;
+    adults.push_back(m.adult.person.id);
+  }
+  return GuardStorage("family warnings", [&]() -> Result<FamilyWarnings> {
+    // The facts of this child and of every child of the same parents.
+    std::vector<PersonId> children = {child};
+    soci::session& sql = db_.session();
+    for (PersonId adult : adults) {
+      long long id = 0;
+      const long long a = adult;
+      soci::statement st = (sql.prepare << "SELECT child_id FROM family_links WHERE adult_id = :a AND "
+                                           "verification <> 'rejected'",
+                            soci::use(a), soci::into(id));
+      for (st.execute(); st.fetch();)
+        if (std::find(children.begin(), children.end(), id) == children.end()) children.push_back(id);
+    }
+    std::map<PersonId, FamilyFacts> facts = ReadFamilyFacts(db_, &children);
+    const FamilyFacts& mine = facts[child];
+    w.ineligible = mine.eligibility == "ineligible";
+    w.contested = mine.contested;
+    for (PersonId other : children) {
+      if (other == child) continue;
+      const std::string& theirs = facts[other].decision;
+      if (theirs != "pending" && mine.decision != "pending" && theirs != mine.decision)
+        w.siblings_deciding_otherwise.push_back(other);
+    }
+    for (PersonId adult : adults) {
+      long long n = 0;
+      const long long a = adult, b = adult;
+      sql << "SELECT COUNT(*) FROM review_candidates WHERE kind = 'duplicate' AND status = 'pending' AND "
+             "(left_id = :a OR right_id = :b)",
+          soci::use(a), soci::use(b), soci::into(n);
+      if (n > 0) w.parents_with_pending_duplicate.push_back(adult);
+    }
+    return w;
+  });
+}
+
 Result<FamilyPage> CaseAccess::ExportFamilies(FamilyQuery query, const std::string& format, const std::string& filters) {
   query.offset = 0;
   query.limit = std::numeric_limits<int>::max();

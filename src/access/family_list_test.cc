@@ -10,6 +10,7 @@
 #include "access/case_access.h"
 #include "access/test_cases.h"
 #include "access/workflow_access.h"
+#include "store/case_writer.h"
 #include "store/test_postgres.h"
 
 namespace reunite {
@@ -136,6 +137,32 @@ TEST_P(FamilyListTest, NameAtRiskAndTeamFilters) {
   ApplyFamilyView("not_reached", &not_reached);
   EXPECT_EQ(Children(not_reached, UserRole::kFieldSearcher), std::set<PersonId>{s_.c1});
   EXPECT_FALSE(ApplyFamilyView("everything", &q));
+}
+
+TEST_P(FamilyListTest, TheFamilyPageWarnsOfRiskEligibilitySiblingsAndDuplicates) {
+  auto c1 = Case(UserRole::kCoordinator).GetFamily(s_.c1);
+  ASSERT_TRUE(c1.ok()) << c1.status().ToString();
+  EXPECT_TRUE(c1->warnings.at_risk);  // a2, the mother
+  EXPECT_FALSE(c1->warnings.contested);
+  // SeedCases puts a1 and a3 in a pending duplicate candidate.
+  EXPECT_EQ(c1->warnings.parents_with_pending_duplicate, std::vector<PersonId>{s_.a1});
+  auto flag = Admin().AddEligibilityFlag({0, s_.a3, "not_parent", "DNA", "HHS", "provisional"}, "seed");
+  ASSERT_TRUE(flag.ok());
+  ASSERT_TRUE(Admin().ReviewEligibilityFlag(*flag, "provisional", true, "pending", "contested").ok());
+  auto c2 = Case(UserRole::kCoordinator).GetFamily(s_.c2);
+  ASSERT_TRUE(c2.ok());
+  EXPECT_FALSE(c2->warnings.at_risk);
+  EXPECT_TRUE(c2->warnings.contested);
+  EXPECT_TRUE(c2->warnings.siblings_deciding_otherwise.empty());
+  // José is also Luis's father; reached, he decides differently for his two children.
+  ReachA1();
+  CaseWriter writer(*db_, "seed", clock_);
+  ASSERT_TRUE(writer.AddFamilyLink({0, s_.c2, s_.a1, Relationship::kFather, Verification::kClaimed}, "seed").ok());
+  ASSERT_TRUE(Admin().SetDecision({0, s_.c1, s_.a1, "waiver", "es", false, "", "", "2018-07-20", true}).ok());
+  EXPECT_TRUE(Case(UserRole::kCoordinator).GetFamily(s_.c1)->warnings.siblings_deciding_otherwise.empty());
+  ASSERT_TRUE(Admin().SetDecision({0, s_.c2, s_.a1, "reunify_home", "es", false, "", "", "2018-07-20", true}).ok());
+  EXPECT_EQ(Case(UserRole::kCoordinator).GetFamily(s_.c1)->warnings.siblings_deciding_otherwise,
+            std::vector<PersonId>{s_.c2});
 }
 
 REUNITE_ON_BOTH_BACKENDS(FamilyListTest);

@@ -113,6 +113,20 @@ TEST(FamiliesListTest, AFieldSearcherStartsFromTheTeamsTasks) {
   }
 }
 
+TEST(FamiliesListTest, TheFamilyPageWarnsFirst) {
+  ApiWorld& w = World();
+  for (const std::string lang : {"en", "es"}) {
+    const Messages& t = CatalogFor(lang);
+    auto page = Get("coordinator", "/families/" + std::to_string(w.seed.c1), lang);
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->status, 200);
+    const std::size_t banner = page->body.find(t.at("family.warning.at_risk"));
+    EXPECT_NE(banner, std::string::npos);
+    EXPECT_LT(banner, page->body.find(t.at("family.child")));  // before the family's details
+    EXPECT_NE(page->body.find(t.at("family.warning.duplicate")), std::string::npos);
+  }
+}
+
 TEST(FamiliesListTest, DownloadsAreTheFilteredListWithheldAndAudited) {
   ApiWorld& w = World();
   const long before = Exports("coordinator");

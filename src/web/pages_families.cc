@@ -270,6 +270,31 @@ TemplateData TimelineRows(const FamilyView& family, const Messages& t) {
 }  // namespace
 
 // Errors are already in the reader's words.
+// The family's warnings for the page's banner, or nothing when there are none.
+std::optional<TemplateData> WarningData(const FamilyWarnings& w) {
+  if (!w.at_risk && !w.ineligible && !w.contested && w.siblings_deciding_otherwise.empty() &&
+      w.parents_with_pending_duplicate.empty())
+    return std::nullopt;
+  auto ids = [](const std::vector<PersonId>& list) {
+    TemplateData out(TemplateData::type::list);
+    for (PersonId id : list) {
+      TemplateData item;
+      item.set("id", std::to_string(id));
+      out.push_back(item);
+    }
+    TemplateData wrapper;
+    wrapper.set("list", out);
+    return wrapper;
+  };
+  TemplateData d;
+  d.set("at_risk", w.at_risk);
+  d.set("ineligible", w.ineligible);
+  d.set("contested", w.contested);
+  if (!w.siblings_deciding_otherwise.empty()) d.set("siblings", ids(w.siblings_deciding_otherwise));
+  if (!w.parents_with_pending_duplicate.empty()) d.set("duplicates", ids(w.parents_with_pending_duplicate));
+  return d;
+}
+
 void RenderFamilyPage(const Request& req, Response& res, CaseRequest& cr, PersonId id,
                       const std::string& assign_error, const WorkflowRefusal* refusal, int status) {
   PageContext page = PageFor(req, cr.user, "family.title");
@@ -292,6 +317,7 @@ void RenderFamilyPage(const Request& req, Response& res, CaseRequest& cr, Person
   vars.set("no_adults", family->adults.empty());
   vars.set("timeline", TimelineRows(*family, t));
   vars.set("workflow_panel", WorkflowPanel(req, cr, *family, page.lang, refusal));
+  if (std::optional<TemplateData> warnings = WarningData(family->warnings)) vars.set("warnings", *warnings);
   SendPage(req, res, "family", page, vars, status);
 }
 

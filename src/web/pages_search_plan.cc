@@ -169,6 +169,7 @@ void ShowSearchPlan(const Request& req, Response& res, CaseRequest& cr) {
 struct WorklistLine {
   SearchTask task;
   std::string parent;
+  bool at_risk = false;  // a protected person: the searcher must know before the visit
 };
 
 // The team's open tasks in place order. A team-scoped reader's plan is asked
@@ -186,11 +187,14 @@ Result<std::vector<WorklistLine>> LoadWorklist(CaseRequest& cr, const std::strin
   for (const SearchTask& task : *tasks) adults.push_back(task.adult_id);
   auto names = cr.access.Names(adults);
   if (!names.ok()) return names.status();
+  auto at_risk = cr.access.ProtectedAmong(adults);
+  if (!at_risk.ok()) return at_risk.status();
   std::vector<WorklistLine> lines;
   for (SearchTask& task : *tasks) {
     auto it = names->find(task.adult_id);
     std::string name = it != names->end() ? it->second : "#" + std::to_string(task.adult_id);
-    lines.push_back({std::move(task), std::move(name)});
+    const bool risk = at_risk->count(task.adult_id) > 0;
+    lines.push_back({std::move(task), std::move(name), risk});
   }
   return lines;
 }
@@ -210,6 +214,7 @@ TemplateData WorklistGroups(const std::vector<WorklistLine>& lines, const Messag
       r.set("id", std::to_string(line->task.id));
       r.set("parent", line->parent);
       r.set("parent_id", std::to_string(line->task.adult_id));
+      r.set("at_risk", line->at_risk);
       r.set("place", PlaceLabel(t, line->task.municipality) + ", " + DepartmentLabel(t, line->task.department));
       r.set("village", PlaceLabel(t, line->task.village));
       r.set("last_attempt", When(t, line->task.last_attempt));
@@ -266,11 +271,11 @@ void SendWorklistCsv(const Request& req, Response& res, CaseRequest& cr) {
   if (!lines.ok()) return SendErrorPage(req, res, cr.user, HttpStatusOf(lines.status()));
   std::string csv;
   AppendCsvRecord(csv, {"task_id", "parent_id", "parent", "country", "department", "municipality", "village",
-                     "last_attempt", "team", "visited_on", "result", "notes"});
+                     "last_attempt", "team", "visited_on", "result", "notes", "at_risk"});
   for (const WorklistLine& line : *lines) {
     const SearchTask& k = line.task;
     AppendCsvRecord(csv, {std::to_string(k.id), std::to_string(k.adult_id), line.parent, k.country, k.department,
-                       k.municipality, k.village, k.last_attempt, k.team, "", "", ""});
+                       k.municipality, k.village, k.last_attempt, k.team, "", "", "", line.at_risk ? "yes" : ""});
   }
   res.set_header("Content-Disposition", "attachment; filename=\"worklist-" + FileNamePart(team) + ".csv\"");
   res.set_content(csv, "text/csv; charset=utf-8");

@@ -173,7 +173,7 @@ TEST(WorklistPageTest, CsvIsRfc4180WithAHeader) {
   ASSERT_EQ(records.size(), 3u) << res->body;
   EXPECT_EQ(records[0], (std::vector<std::string>{"task_id", "parent_id", "parent", "country", "department",
                                                   "municipality", "village", "last_attempt", "team", "visited_on",
-                                                  "result", "notes"}));
+                                                  "result", "notes", "at_risk"}));
   for (const auto& r : records) EXPECT_EQ(r.size(), records[0].size());
   EXPECT_EQ(records[1][2], "José Xol");
   EXPECT_EQ(records[1][6], "Chamelco");
@@ -203,8 +203,11 @@ TEST(WorklistPageTest, CaseWorkerGetsTheVillageOfAParentAtRiskWithheld) {
     seen = true;
     EXPECT_EQ(r[5], "[withheld]");
     EXPECT_EQ(r[6], "[withheld]");
+    EXPECT_EQ(r.back(), "yes");  // issue 14: the worklist says who is at risk
   }
   EXPECT_TRUE(seen) << csv->body;
+  auto page = w.GetAs("case_worker", "/search-plan/worklist?team=north");
+  EXPECT_NE(page->body.find("<mark class=\"at-risk\">"), std::string::npos);
   // The page and the plan say no more than the CSV.
   auto plan = w.GetAs("case_worker", "/search-plan?team=north");
   EXPECT_NE(plan->body.find("withheld"), std::string::npos);
