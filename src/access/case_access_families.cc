@@ -1,14 +1,14 @@
 // CaseAccess's family listing and the timeline of one family.
 #include <algorithm>
-#include <chrono>
 #include <limits>
-#include <cstdio>
 #include <map>
 #include <set>
 
 #include "access/case_access.h"
 #include "access/audit_writer.h"
 #include "access/family_facts.h"
+#include "common/clock.h"
+#include "ingest/dates.h"
 #include "store/repositories.h"
 #include "store/storage_guard.h"
 
@@ -24,25 +24,6 @@ std::optional<int> AgeOn(const BirthDate& birth, const Date& today) {
       std::pair(today.month, today.day) < std::pair(birth.date.month, birth.date.day))
     --age;
   return age;
-}
-
-Date ParseDay(const std::string& iso) {
-  Date d;
-  std::sscanf(iso.c_str(), "%d-%d-%d", &d.year, &d.month, &d.day);
-  return d;
-}
-
-// `day` (YYYY-MM-DD) plus `days`.
-std::string AddDaysIso(const std::string& day, int days) {
-  int y = 0, m = 0, d = 0;
-  std::sscanf(day.c_str(), "%d-%d-%d", &y, &m, &d);
-  using namespace std::chrono;
-  const year_month_day later{sys_days{year{y} / month{static_cast<unsigned>(m)} / std::chrono::day{static_cast<unsigned>(d)}} +
-                             std::chrono::days{days}};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(later.year()), static_cast<unsigned>(later.month()),
-                static_cast<unsigned>(later.day()));
-  return buf;
 }
 
 // The team each child's family is assigned to.
@@ -183,10 +164,13 @@ Result<FamilyPage> CaseAccess::ListFamiliesByScan(const FamilyQuery& q, const st
     return it == tables->facts.end() ? kNoFacts : it->second;
   };
   const std::string today_iso = clock_.TodayIso();
-  const Date today = ParseDay(today_iso);
+  const Result<Date> parsed_today = ParseIsoDate(today_iso);
+  const Date today = parsed_today.ok() ? *parsed_today : Date{};
   // Deadlines are ISO times; everything due before the end of the last day counts.
   const std::string deadline_limit =
-      q.deadline_within_days ? AddDaysIso(today_iso, *q.deadline_within_days) + "T23:59:59.999Z" : "";
+      q.deadline_within_days
+          ? MillisToIso(IsoToMillis(today_iso + "T23:59:59.999Z") + *q.deadline_within_days * 86400000LL)
+          : "";
   std::vector<Row> rows;
   Status read = PersonRepository(db_).ForEach([&](Person&& child) -> Status {
     if (tables->named && !tables->named->count(child.id)) return Status::Ok();
@@ -265,16 +249,12 @@ Result<FamilyWarnings> CaseAccess::Warnings(const FamilyView& family) {
   return GuardStorage("family warnings", [&]() -> Result<FamilyWarnings> {
     // The facts of this child and of every child of the same parents.
     std::vector<PersonId> children = {child};
-    soci::session& sql = db_.session();
-    for (PersonId adult : adults) {
-      long long id = 0;
-      const long long a = adult;
-      soci::statement st = (sql.prepare << "SELECT child_id FROM family_links WHERE adult_id = :a AND "
-                                           "verification <> 'rejected'",
-                            soci::use(a), soci::into(id));
-      for (st.execute(); st.fetch();)
-        if (std::find(children.begin(), children.end(), id) == children.end()) children.push_back(id);
-    }
+    PersonRepository people(db_);
+    for (PersonId adult : adults)
+      for (const FamilyLink& l : people.LinksOfAdult(adult))
+        if (l.verification != Verification::kRejected &&
+            std::find(children.begin(), children.end(), l.child_id) == children.end())
+          children.push_back(l.child_id);
     std::map<PersonId, FamilyFacts> facts = ReadFamilyFacts(db_, &children);
     const FamilyFacts& mine = facts[child];
     w.ineligible = mine.eligibility == "ineligible";
@@ -285,6 +265,7 @@ Result<FamilyWarnings> CaseAccess::Warnings(const FamilyView& family) {
       if (theirs != "pending" && mine.decision != "pending" && theirs != mine.decision)
         w.siblings_deciding_otherwise.push_back(other);
     }
+    soci::session& sql = db_.session();
     for (PersonId adult : adults) {
       long long n = 0;
       const long long a = adult, b = adult;
