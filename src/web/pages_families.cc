@@ -123,6 +123,22 @@ TemplateData ViewLinks(const Request& req, const Messages& t) {
   return views;
 }
 
+// A family's follow-up in the reader's words, as the page and the downloads show it.
+struct FollowUpText {
+  std::string tracing, decision, eligibility, department;
+};
+
+FollowUpText FollowUpOf(const FamilySummary& f, const Messages& t) {
+  FollowUpText out;
+  if (!f.tracing.empty()) out.tracing = Label(t, "workflow.tracing_state." + f.tracing, f.tracing);
+  out.decision = f.decision == "pending" ? t.at("families.decision_pending")
+                                         : Label(t, "workflow.decision_kind." + f.decision, f.decision);
+  if (!f.eligibility.empty()) out.eligibility = Label(t, "workflow.eligibility." + f.eligibility, f.eligibility);
+  if (f.contested) out.eligibility += (out.eligibility.empty() ? "" : ", ") + t.at("families.contested");
+  if (!f.department.empty()) out.department = DepartmentName(f.department);
+  return out;
+}
+
 TemplateData FamilyRows(const FamilyPage& page, const Messages& t) {
   TemplateData rows(TemplateData::type::list);
   for (const auto& f : page.families) {
@@ -130,15 +146,13 @@ TemplateData FamilyRows(const FamilyPage& page, const Messages& t) {
     r.set("id", std::to_string(f.child_id));
     r.set("name", f.child_name);
     r.set("country", f.nationality);
-    r.set("department", f.department.empty() ? "" : DepartmentName(f.department));
+    const FollowUpText text = FollowUpOf(f, t);
+    r.set("department", text.department);
     r.set("team", f.team.empty() ? t.at("families.unassigned") : f.team);
     r.set("adults", std::to_string(f.adults));
-    r.set("tracing", f.tracing.empty() ? "" : Label(t, "workflow.tracing_state." + f.tracing, f.tracing));
-    r.set("decision", f.decision == "pending" ? t.at("families.decision_pending")
-                                              : Label(t, "workflow.decision_kind." + f.decision, f.decision));
-    std::string eligibility = f.eligibility.empty() ? "" : Label(t, "workflow.eligibility." + f.eligibility, f.eligibility);
-    if (f.contested) eligibility += (eligibility.empty() ? "" : ", ") + t.at("families.contested");
-    r.set("eligibility", eligibility);
+    r.set("tracing", text.tracing);
+    r.set("decision", text.decision);
+    r.set("eligibility", text.eligibility);
     r.set("deadline", f.next_deadline.substr(0, 10));
     r.set("at_risk", f.at_risk);
     r.set("reunifying", f.reunifying);
@@ -192,15 +206,10 @@ std::vector<std::vector<std::string>> ExportRows(const FamilyPage& page, const M
     for (const LinkedAdult& a : f.linked_adults)
       adults += (adults.empty() ? "" : "; ") + a.name + " (" +
                 Label(t, "relationship." + ToString(a.relationship), ToString(a.relationship)) + ")";
-    std::string eligibility = f.eligibility.empty() ? "" : Label(t, "workflow.eligibility." + f.eligibility, f.eligibility);
-    if (f.contested) eligibility += (eligibility.empty() ? "" : ", ") + t.at("families.contested");
-    rows.push_back({std::to_string(f.child_id), f.child_name,
-                    f.tracing.empty() ? "" : Label(t, "workflow.tracing_state." + f.tracing, f.tracing),
-                    f.decision == "pending" ? t.at("families.decision_pending")
-                                            : Label(t, "workflow.decision_kind." + f.decision, f.decision),
-                    eligibility, f.next_deadline, f.at_risk ? t.at("common.yes") : "",
-                    f.reunifying ? t.at("common.yes") : "", f.closed ? t.at("common.yes") : "", f.nationality,
-                    f.department.empty() ? "" : DepartmentName(f.department), f.team, adults});
+    const FollowUpText text = FollowUpOf(f, t);
+    rows.push_back({std::to_string(f.child_id), f.child_name, text.tracing, text.decision, text.eligibility,
+                    f.next_deadline, f.at_risk ? t.at("common.yes") : "", f.reunifying ? t.at("common.yes") : "",
+                    f.closed ? t.at("common.yes") : "", f.nationality, text.department, f.team, adults});
   }
   return rows;
 }
