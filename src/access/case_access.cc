@@ -226,6 +226,16 @@ Result<std::map<PersonId, std::string>> CaseAccess::Names(const std::vector<Pers
   return out;
 }
 
+Result<std::set<PersonId>> CaseAccess::ProtectedAmong(const std::vector<PersonId>& ids) {
+  if (!Allowed(principal_, Action::kReadPeople)) return Deny("read people");
+  Result<const std::set<PersonId>*> protected_people = ProtectedSet();
+  if (!protected_people.ok()) return protected_people.status();
+  std::set<PersonId> out;
+  for (PersonId id : ids)
+    if ((*protected_people)->count(id)) out.insert(id);
+  return out;
+}
+
 Result<std::set<PersonId>> CaseAccess::AtRiskAmong(const std::vector<PersonId>& ids) {
   return GuardStorage("protection facts", [&]() -> Result<std::set<PersonId>> {
     std::set<PersonId> out;

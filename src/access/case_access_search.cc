@@ -104,14 +104,4 @@ Result<std::vector<SearchResult>> CaseAccess::SearchPeople(SearchService& search
   return out;
 }
 
-Result<std::set<PersonId>> CaseAccess::ProtectedAmong(const std::vector<PersonId>& ids) {
-  if (!Allowed(principal_, Action::kReadPeople)) return Deny("read people");
-  Result<const std::set<PersonId>*> protected_people = ProtectedSet();
-  if (!protected_people.ok()) return protected_people.status();
-  std::set<PersonId> out;
-  for (PersonId id : ids)
-    if ((*protected_people)->count(id)) out.insert(id);
-  return out;
-}
-
 }  // namespace reunite
